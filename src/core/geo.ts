@@ -1,0 +1,22 @@
+/** Distances and plausibility checks for WGS-84 coordinates. Pure: no I/O. */
+const EARTH_RADIUS_KM = 6371.0088;
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** A latitude/longitude box that contains every point within radiusKm of the centre. */
+export function boundingBox(lat: number, lon: number, radiusKm: number) {
+  const dLat = radiusKm / 111.32;
+  const dLon = radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}
+
+/** China's extent (73.5°E–135.1°E, 3.8°N–53.6°N): coordinates outside it are a data error here. */
+export function isInsideChina(lat: number, lon: number): boolean {
+  return Number.isFinite(lat) && Number.isFinite(lon) && lat >= 3.8 && lat <= 53.6 && lon >= 73.5 && lon <= 135.1;
+}
