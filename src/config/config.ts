@@ -1,0 +1,58 @@
+/**
+ * The hub's configuration, read once from the environment. Every variable is
+ * documented in README.md ("Configuration"); defaults make `npm start` work on
+ * a fresh machine with nothing set.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  EMHUB_DATA_DIR: z.string().default("data"),
+  EMHUB_PUBLIC_URL: z.string().url().optional(),
+  REDIS_URL: z.string().optional(),
+  EMHUB_MAX_DEPTH: intFrom(10),
+  EMHUB_MAX_ALIASES: intFrom(30),
+  EMHUB_MAX_COST: intFrom(50_000),
+  EMHUB_PAGE_MAX: intFrom(200),
+  EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).default("auto"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** A PostgreSQL URL, or null for the embedded PGlite database in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  publicUrl: string;
+  redisUrl: string | null;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; pageMax: number };
+  /** auto: load the sample feeds when the database holds no shared records yet. */
+  loadSamples: "auto" | "always" | "never";
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: path.resolve(e.EMHUB_DATA_DIR),
+    publicUrl: e.EMHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    redisUrl: e.REDIS_URL || null,
+    limits: { maxDepth: e.EMHUB_MAX_DEPTH, maxAliases: e.EMHUB_MAX_ALIASES, maxCost: e.EMHUB_MAX_COST, pageMax: e.EMHUB_PAGE_MAX },
+    loadSamples: e.EMHUB_LOAD_SAMPLES,
+    production: e.NODE_ENV === "production",
+  };
+}
