@@ -1,0 +1,78 @@
+/**
+ * Opens the hub's PostgreSQL: a server named by DATABASE_URL, or the embedded
+ * PGlite database persisted in the data folder. PGlite is exposed on loopback
+ * by pglite-socket so that both modes use the same path: Prisma → pg driver
+ * adapter → PostgreSQL wire protocol.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+
+export type Prisma = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The connection string in use (for the embedded database: its loopback socket). */
+  url: string;
+  mode: "postgres" | "embedded";
+  /** Listeners receive every SQL statement Prisma sends (used by tests and diagnostics). */
+  onQuery(listener: (sql: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return connect(options.databaseUrl, "postgres", 10, async () => {});
+  const embedded = await startEmbedded(options.dataDir);
+  // PGlite runs one statement at a time; one connection keeps transactions whole.
+  return connect(embedded.url, "embedded", 1, embedded.stop);
+}
+
+async function startEmbedded(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const dir = path.join(dataDir, "pglite");
+  fs.mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 4 });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+async function connect(
+  url: string,
+  mode: Database["mode"],
+  poolSize: number,
+  stopServer: () => Promise<void>,
+): Promise<Database> {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const listeners = new Set<(sql: string) => void>();
+  prisma.$on("query", (event) => listeners.forEach((listener) => listener(event.query)));
+  await prisma.$connect();
+  return {
+    prisma,
+    url,
+    mode,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await stopServer();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The registry of shared datasets: for each GraphQL type, the Prisma model
+ * behind it, its key, and how a territory or an enterprise limits its rows.
+ * The reader (reader.ts) and the access policy use this one table, so a new
+ * dataset is added here once.
+ */
+export type DatasetName =
+  | "Region"
+  | "Enterprise"
+  | "RiskPoint"
+  | "MajorHazardSource"
+  | "Hazard"
+  | "HazardEvent"
+  | "Shelter"
+  | "RescueTeam"
+  | "TeamMember"
+  | "SupplyDepot"
+  | "SupplyItem"
+  | "Warning"
+  | "WarningArea"
+  | "HydroStation"
+  | "HydroReading"
+  | "GeoHazardPoint"
+  | "RoadHazard";
+
+export interface DatasetSpec {
+  /** Prisma client property. */
+  model: string;
+  /** Primary key column. */
+  key: string;
+  /** Path to the division-code column, through relations for child records; null when not territorial. */
+  regionPath: string[] | null;
+  /** Path to the enterprise credit code, for rows an enterprise owns. */
+  enterprisePath: string[] | null;
+  /** Whether rows carry provenance and may be retired. */
+  shared: boolean;
+  defaultOrder: Record<string, "asc" | "desc">[];
+}
+
+const spec = (s: Partial<DatasetSpec> & Pick<DatasetSpec, "model">): DatasetSpec => ({
+  key: "id",
+  regionPath: ["regionCode"],
+  enterprisePath: null,
+  shared: true,
+  defaultOrder: [{ name: "asc" }, { id: "asc" }],
+  ...s,
+});
+
+export const DATASETS: Record<DatasetName, DatasetSpec> = {
+  Region: spec({ model: "region", key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }] }),
+  Enterprise: spec({ model: "enterprise", key: "creditCode", enterprisePath: ["creditCode"], defaultOrder: [{ name: "asc" }, { creditCode: "asc" }] }),
+  RiskPoint: spec({ model: "riskPoint", enterprisePath: ["enterpriseCode"] }),
+  MajorHazardSource: spec({ model: "majorHazardSource", enterprisePath: ["enterpriseCode"] }),
+  Hazard: spec({ model: "hazard", enterprisePath: ["enterpriseCode"], defaultOrder: [{ foundAt: "desc" }, { id: "asc" }] }),
+  HazardEvent: spec({
+    model: "hazardEvent",
+    regionPath: ["hazard", "regionCode"],
+    enterprisePath: ["hazard", "enterpriseCode"],
+    shared: false,
+    defaultOrder: [{ seq: "asc" }],
+  }),
+  Shelter: spec({ model: "shelter" }),
+  RescueTeam: spec({ model: "rescueTeam" }),
+  TeamMember: spec({ model: "teamMember", regionPath: ["team", "regionCode"] }),
+  SupplyDepot: spec({ model: "supplyDepot" }),
+  SupplyItem: spec({ model: "supplyItem", regionPath: ["depot", "regionCode"] }),
+  Warning: spec({ model: "warning", regionPath: ["regionCodes"], defaultOrder: [{ sent: "desc" }, { id: "asc" }] }),
+  WarningArea: spec({ model: "warningArea", regionPath: null, shared: false, defaultOrder: [{ areaDesc: "asc" }] }),
+  HydroStation: spec({ model: "hydroStation", key: "code", defaultOrder: [{ code: "asc" }] }),
+  HydroReading: spec({ model: "hydroReading", regionPath: ["station", "regionCode"], shared: false, defaultOrder: [{ observedAt: "desc" }] }),
+  GeoHazardPoint: spec({ model: "geoHazardPoint" }),
+  RoadHazard: spec({ model: "roadHazard" }),
+};
+
+/** Nests a condition under a relation path: ["team", "regionCode"] + c → { team: { regionCode: c } }. */
+export function atPath(path: string[], condition: unknown): Record<string, unknown> {
+  return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), condition) as Record<string, unknown>;
+}

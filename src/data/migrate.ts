@@ -1,0 +1,70 @@
+/**
+ * Applies prisma/migrations/<name>/migration.sql in order, bookkept in Prisma's
+ * own `_prisma_migrations` table (same columns and sha256 checksums), so the
+ * Prisma CLI (`prisma migrate status|deploy`) agrees with what the hub did.
+ * Each migration runs in its own transaction.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { MIGRATIONS_DIR } from "../config/paths.js";
+import type { Prisma } from "./database.js";
+
+const BOOKKEEPING = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  await prisma.$executeRawUnsafe(BOOKKEEPING);
+  const done = await prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string }>>(
+    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const doneByName = new Map(done.map((row) => [row.migration_name, row.checksum]));
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const applied: string[] = [];
+  for (const name of names) {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = crypto.createHash("sha256").update(sql).digest("hex");
+    const recorded = doneByName.get(name);
+    if (recorded !== undefined) {
+      if (recorded !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum differs)`);
+      continue;
+    }
+    await prisma.$transaction(async (tx) => {
+      for (const statement of splitStatements(sql)) await tx.$executeRawUnsafe(statement);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
+        crypto.randomUUID(),
+        checksum,
+        name,
+      );
+    });
+    applied.push(name);
+  }
+  return { applied, alreadyApplied: doneByName.size };
+}
+
+/** Splits a migration into statements (Prisma's generated SQL has no dollar-quoted bodies). */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
+    .filter((statement) => statement.length > 0);
+}

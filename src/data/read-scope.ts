@@ -1,0 +1,26 @@
+/**
+ * What a reader may see: the access policy answers these two questions for
+ * every read, so no query path (root list, loader, node(id), statistics,
+ * subscription) can skip them.
+ */
+import type { DatasetName } from "./datasets.js";
+
+export interface RowLimit {
+  /** Significant division prefix the rows must lie in, or null for no territorial limit. */
+  territory: string | null;
+  /** Only the rows of this enterprise (an enterprise user's own file), or null. */
+  enterpriseCode: string | null;
+}
+
+export interface ReadScope {
+  /** The limit on rows of a dataset, or null when the dataset may not be read at all. */
+  rowLimit(dataset: DatasetName): RowLimit | null;
+  /** The row as this reader may see it: fields hidden or masked by the catalogue. */
+  presentFields(dataset: DatasetName, row: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Sees everything: used by the sync runtime and by administrative commands, never for a request. */
+export const UNRESTRICTED: ReadScope = {
+  rowLimit: () => ({ territory: null, enterpriseCode: null }),
+  presentFields: (_dataset, row) => row,
+};
