@@ -1,0 +1,80 @@
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { waterLevelState } from "../../core/hydro.js";
+import type { Row } from "../../data/reader.js";
+import { badInput } from "../../errors/hub-error.js";
+import { connectionOf } from "../common/connection.type.js";
+import { StationType } from "../common/enums.js";
+import { PageArgs, RegionFilter } from "../common/inputs.js";
+import { baseWhere, withEquals } from "../common/list.js";
+import type { HubContext } from "../context.js";
+import { HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
+
+@ObjectType()
+class HydroStationConnection extends connectionOf(HydroStation) {}
+
+const STTP_OF: Record<string, string> = { WATER_LEVEL: "ZZ", HYDROLOGICAL: "ZQ", RESERVOIR: "RR", RAIN_GAUGE: "PP" };
+const TYPE_OF: Record<string, string> = Object.fromEntries(Object.entries(STTP_OF).map(([type, sttp]) => [sttp, type]));
+
+@InputType({ description: "Hydrological station list filter" })
+class HydroStationFilter extends RegionFilter {
+  @Field(() => StationType, { nullable: true }) stationType?: string;
+  @Field({ nullable: true }) river?: string;
+}
+
+@Resolver(() => HydroStation)
+export class HydroResolver {
+  @Query(() => HydroStationConnection)
+  hydroStations(
+    @Arg("filter", () => HydroStationFilter, { nullable: true }) filter: HydroStationFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HubContext,
+  ) {
+    const where = withEquals(baseWhere("HydroStation", filter), {
+      stationType: filter?.stationType ? STTP_OF[filter.stationType] : undefined,
+      river: filter?.river,
+    });
+    return ctx.reader.connection("HydroStation", where, page);
+  }
+
+  @FieldResolver(() => StationType)
+  stationType(@Root() station: Row) {
+    return TYPE_OF[station.stationType as string] ?? "WATER_LEVEL";
+  }
+
+  @FieldResolver(() => String)
+  sttp(@Root() station: Row) {
+    return station.stationType;
+  }
+
+  @FieldResolver(() => HydroReading, { nullable: true, description: "The most recent reading" })
+  latestReading(@Root() station: Row, @Ctx() ctx: HubContext) {
+    return latestReadingOf(ctx, station.key as string);
+  }
+
+  @FieldResolver(() => WaterLevelState, { description: "The latest level against the thresholds" })
+  async levelState(@Root() station: Row, @Ctx() ctx: HubContext) {
+    const latest = await latestReadingOf(ctx, station.key as string);
+    return waterLevelState((latest?.level as number | null) ?? null, station as never);
+  }
+
+  @FieldResolver(() => [HydroReading], { description: "Readings of the last `hours` hours, newest first" })
+  readings(@Root() station: Row, @Ctx() ctx: HubContext, @Arg("hours", () => Int, { defaultValue: 24 }) hours: number) {
+    if (!(hours > 0 && hours <= 24 * 31)) throw badInput("hours", "must be from 1 to 744");
+    const since = new Date(Date.now() - hours * 3600_000);
+    return ctx.reader.childrenOf("HydroReading", "stationCode", station.key as string, { observedAt: { gte: since } });
+  }
+}
+
+function latestReadingOf(ctx: HubContext, stationCode: string): Promise<Row | null> {
+  return ctx.reader
+    .loader("HydroStation#latestReading", async (codes) => {
+      const where = ctx.reader.where("HydroReading", { stationCode: { in: [...codes] } });
+      const rows =
+        where === null
+          ? []
+          : await ctx.reader.delegate("HydroReading").findMany({ where, distinct: ["stationCode"], orderBy: [{ stationCode: "asc" }, { observedAt: "desc" }] });
+      const byStation = new Map(ctx.reader.presentAll("HydroReading", rows).map((row) => [row.stationCode as string, row]));
+      return codes.map((code) => byStation.get(code) ?? null);
+    })
+    .load(stationCode);
+}

@@ -1,0 +1,13 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { AdminLevel } from "../common/enums.js";
+import { Node } from "../common/node.type.js";
+
+@ObjectType({ implements: Node, description: "Administrative division (行政区划, GB/T 2260)" })
+export class Region {
+  @Field(() => ID) id!: string;
+  @Field({ description: "Division code, 6 digits (12 below county level)" }) code!: string;
+  @Field() name!: string;
+  @Field(() => AdminLevel) level!: string;
+  @Field(() => String, { nullable: true }) parentCode!: string | null;
+  @Field(() => Int, { nullable: true, description: "Resident population" }) population!: number | null;
+}

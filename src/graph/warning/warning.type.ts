@@ -1,0 +1,38 @@
+import { Field, ObjectType } from "type-graphql";
+import { WarningLevel } from "../common/enums.js";
+import { Node } from "../common/node.type.js";
+import { SharedRecord } from "../common/shared-record.type.js";
+
+@ObjectType({ description: "An area of a warning (CAP area)" })
+export class WarningArea {
+  @Field() areaDesc!: string;
+  @Field(() => [String], { description: "CPEAS geographic codes (12-digit division codes)" }) geocodes!: string[];
+  @Field(() => [String], { description: 'Polygons as CAP gives them: "lat,lon lat,lon …"' }) polygons!: string[];
+  @Field(() => [String], { description: 'Circles as CAP gives them: "lat,lon radius_km"' }) circles!: string[];
+}
+
+@ObjectType({ implements: Node, description: "A warning (预警), as received in CAP 1.2" })
+export class Warning extends SharedRecord {
+  @Field({ description: "CAP identifier" }) identifier!: string;
+  @Field({ description: "CAP sender" }) sender!: string;
+  @Field() sent!: Date;
+  @Field({ description: "CAP msgType: Alert, Update, Cancel" }) msgType!: string;
+  @Field({ description: "CAP status: Actual, Exercise, System, Test, Draft" }) capStatus!: string;
+  @Field({ description: "CAP scope" }) scope!: string;
+  @Field(() => [String], { description: 'Alerts this one replaces ("sender,identifier,sent")' }) references!: string[];
+  @Field({ description: "CAP event" }) event!: string;
+  @Field({ description: "Signal type: 暴雨, 大风, 高温…" }) type!: string;
+  @Field(() => WarningLevel) level!: string;
+  @Field({ description: "CAP severity" }) severity!: string;
+  @Field(() => String, { nullable: true }) urgency!: string | null;
+  @Field(() => String, { nullable: true }) certainty!: string | null;
+  @Field() headline!: string;
+  @Field(() => String, { nullable: true, description: "English headline (en-US info block)" }) headlineEn!: string | null;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true }) instruction!: string | null;
+  @Field(() => String, { nullable: true }) senderName!: string | null;
+  @Field(() => Date, { nullable: true }) effective!: Date | null;
+  @Field(() => Date, { nullable: true }) onset!: Date | null;
+  @Field(() => Date, { nullable: true }) expires!: Date | null;
+  @Field(() => [String], { description: "Division codes of the areas" }) regionCodes!: string[];
+}
