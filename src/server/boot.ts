@@ -1,0 +1,39 @@
+/** `emhub serve`: prepare the database, load sample feeds on a fresh one, start, stop on SIGTERM. */
+import type { HubConfig } from "../config/config.js";
+import { openDatabase } from "../data/database.js";
+import { migrate } from "../data/migrate.js";
+import { writeReferenceData } from "../data/reference-data.js";
+import { isPoolEmpty, loadSamples } from "../sync/load-samples.js";
+import { GRAPHQL_PATH, startHub } from "./create-hub.js";
+
+export async function serve(config: HubConfig): Promise<void> {
+  const db = await openDatabase(config);
+  const { applied } = await migrate(db.prisma);
+  if (applied.length > 0) console.log(`[emhub] applied migrations: ${applied.join(", ")}`);
+  await writeReferenceData(db.prisma);
+  if (config.loadSamples === "always" || (config.loadSamples === "auto" && (await isPoolEmpty(db.prisma)))) {
+    for (const summary of await loadSamples(db.prisma)) {
+      const c = summary.counts;
+      console.log(`[emhub] sample ${summary.connector}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} quarantined${summary.ok ? "" : ` — ${summary.errors.join("; ")}`}`);
+    }
+  }
+  const hub = await startHub(config, { db });
+  console.log(`[emhub] GraphQL on http://localhost:${hub.port}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH}), database: ${db.mode}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[emhub] ${signal}: draining`);
+    try {
+      await hub.stop();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      console.error("[emhub] stop failed:", error);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}

@@ -1,0 +1,29 @@
+/**
+ * Limits on operation shape, applied to HTTP (Apollo) and WebSocket
+ * (graphql-ws) operations alike: Apollo's validation rules do not run on
+ * graphql-ws operations, so both servers receive this one list.
+ */
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import type { HubConfig } from "../config/config.js";
+import { ErrorCode } from "../errors/hub-error.js";
+
+/** Report a rejection as an ordinary validation error (graphql-armor throws by default). */
+const asValidationError = {
+  propagateOnRejection: false,
+  exposeLimits: true,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })),
+  ],
+};
+
+export function operationLimitRules(limits: HubConfig["limits"]): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...asValidationError }),
+    maxAliasesRule({ n: limits.maxAliases, ...asValidationError }),
+    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...asValidationError }),
+  ] as ValidationRule[];
+}
