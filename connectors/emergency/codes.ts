@@ -1,0 +1,90 @@
+/**
+ * Code tables of the emergency bureau's exchange format: the national
+ * dual-prevention (双重预防) codes and the Chinese values of the resource lists.
+ */
+export const DANGER_LEVEL = { "0": "GENERAL", "1": "MAJOR" } as const;
+
+/** 0 整改中, 1 已整改（销号）, 9 已登记未整改. */
+export const DANGER_STATE = { "0": "RECTIFYING", "1": "CLOSED", "9": "REPORTED" } as const;
+
+/** Discovery source (隐患来源): the code and its label, kept together in `discoverySource`. */
+export const DANGER_SOURCE = {
+  "1": "1 日常排查",
+  "2": "2 综合排查",
+  "3": "3 专项排查",
+  "4": "4 季节性排查",
+  "5": "5 节假日前排查",
+  "6": "6 外聘专家诊断",
+  "7": "7 执法检查",
+  "8": "8 举报",
+  "9": "9 其他",
+  "10": "10 网格员巡查",
+} as const;
+
+/** Four-colour risk level: 1 重大 … 4 低. */
+export const RISK_LEVEL = { "1": "RED", "2": "ORANGE", "3": "YELLOW", "4": "BLUE" } as const;
+
+export const ADMIN_LEVEL = {
+  国家级: "NATIONAL",
+  省级: "PROVINCE",
+  市级: "CITY",
+  县级: "COUNTY",
+  区级: "COUNTY",
+  乡镇级: "TOWNSHIP",
+  街道级: "TOWNSHIP",
+  村级: "VILLAGE",
+  社区级: "VILLAGE",
+} as const;
+
+export const SHELTER_CLASS = { Ⅰ类: "I", Ⅱ类: "II", Ⅲ类: "III", 一类: "I", 二类: "II", 三类: "III" } as const;
+
+export const SHELTER_SPACE_TYPE = {
+  公园: "PARK",
+  广场: "SQUARE",
+  绿地: "GREEN_SPACE",
+  体育场馆: "STADIUM",
+  学校: "SCHOOL",
+  人防工程: "CIVIL_DEFENCE",
+  室内场所: "BUILDING",
+} as const;
+
+export const SHELTER_STATUS = { 开放: "OPEN", 关闭: "CLOSED", 启用中: "IN_USE" } as const;
+
+export const TEAM_CATEGORY = {
+  综合性消防救援: "COMPREHENSIVE_FIRE_RESCUE",
+  防汛抢险: "FLOOD_CONTROL",
+  危化品: "HAZMAT",
+  矿山: "MINE",
+  森林灭火: "FOREST_FIRE",
+  地震: "EARTHQUAKE",
+  工程机械: "ENGINEERING",
+  电力: "POWER",
+  通信: "COMMUNICATIONS",
+  企业专职: "ENTERPRISE_FULL_TIME",
+  企业兼职: "ENTERPRISE_PART_TIME",
+  社会力量: "SOCIAL",
+  民兵: "MILITIA",
+} as const;
+
+export const TEAM_STATUS = { 待命: "STANDBY", 出动: "DEPLOYED" } as const;
+
+export const DEPOT_TIER = { 市级: "CITY", 县级: "COUNTY", 区级: "COUNTY", 乡镇级: "TOWNSHIP", 村级: "VILLAGE" } as const;
+
+export const STORAGE_MODE = { 实物储备: "PHYSICAL", 协议储备: "AGREEMENT", 产能储备: "CAPACITY" } as const;
+
+/** The 13 categories of emergency supplies (应急物资分类). */
+export const SUPPLY_CATEGORIES = [
+  "防护用品",
+  "生命救助",
+  "生命支持",
+  "救援运载",
+  "临时食宿",
+  "污染清理",
+  "动力燃料",
+  "工程设备",
+  "器材工具",
+  "照明设备",
+  "通讯广播",
+  "交通运输",
+  "工程材料",
+] as const;

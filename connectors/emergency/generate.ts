@@ -1,0 +1,106 @@
+/**
+ * A deterministic, synthetic emergency-bureau page (enterprises and hazards in
+ * Kaifeng) for load tests: same options, same bytes. Every credit code is valid.
+ */
+import { creditCodeCheckChar } from "../../src/core/credit-code.js";
+
+export interface EmergencyFeedOptions {
+  enterprises: number;
+  hazardsPerEnterprise: number;
+  seed: number;
+}
+
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const COUNTIES = ["410202", "410203", "410204", "410205", "410212", "410221", "410222", "410223", "410225"];
+const SECTORS = ["危险化学品", "工贸（冶金）", "工贸（有色）", "工贸（机械）", "工贸（轻工）", "烟花爆竹", "建筑施工"];
+const HAZARD_NAMES = [
+  "储罐区可燃气体报警器未定期检定",
+  "配电室未配备绝缘垫",
+  "受限空间作业未执行审批",
+  "消防通道堆放杂物",
+  "安全阀校验过期",
+  "粉尘除尘系统未设泄爆装置",
+  "动火作业监护人不在岗",
+  "特种作业人员证书过期",
+];
+
+/** mulberry32: a small seeded generator, enough for test data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function organisationCode(index: number): string {
+  let code = "";
+  for (let n = index; code.length < 9; n = Math.floor(n / 31)) code = ALPHABET[n % 31] + code;
+  return code;
+}
+
+function creditCodeFor(division: string, index: number): string {
+  const first17 = `91${division}${organisationCode(index)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+function day(base: number, offsetDays: number): string {
+  return new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function generateEmergencyFeed({ enterprises, hazardsPerEnterprise, seed }: EmergencyFeedOptions): string {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const start = Date.UTC(2024, 0, 1);
+  const enterpriseRows: unknown[] = [];
+  const hazardRows: unknown[] = [];
+  for (let e = 0; e < enterprises; e++) {
+    const division = pick(COUNTIES);
+    const creditCode = creditCodeFor(division, seed * 1_000_003 + e);
+    enterpriseRows.push({
+      creditCode,
+      companyName: `开封测试企业${e + 1}有限公司`,
+      industryType: pick(SECTORS),
+      scale: next() < 0.3 ? "规上" : "小微",
+      areaCode: division,
+      address: `开封市测试路${e + 1}号`,
+      longitude: Number((114.2 + next() * 0.3).toFixed(6)),
+      latitude: Number((34.7 + next() * 0.2).toFixed(6)),
+      legalPerson: `法人${e + 1}`,
+      legalPersonPhone: `139${String(e).padStart(8, "0")}`,
+      insured: next() < 0.8 ? 1 : 0,
+      dualPreventionState: "线上建设",
+    });
+    for (let h = 0; h < hazardsPerEnterprise; h++) {
+      const state = pick(["0", "1", "9"] as const);
+      const found = Math.floor(next() * 300);
+      hazardRows.push({
+        id: `YH-${seed}-${e + 1}-${h + 1}`,
+        creditCode,
+        dangerName: pick(HAZARD_NAMES),
+        dangerLevel: next() < 0.05 ? 1 : 0,
+        dangerState: Number(state),
+        dangerSrc: 1 + Math.floor(next() * 10),
+        hazardCategory: next() < 0.5 ? "基础管理类" : "现场管理类",
+        registTime: `${day(start, found)} 09:30:00`,
+        registrant: `排查员${(e % 50) + 1}`,
+        liablePerson: `责任人${(e % 80) + 1}`,
+        rectifyDeadline: day(start, found + 30),
+        dangerManageFunds: Math.round(next() * 5000),
+        ...(state === "1" ? { checkAcceptPerson: "验收人", checkAcceptTime: `${day(start, found + 20)} 16:00:00` } : {}),
+      });
+    }
+  }
+  const total = enterpriseRows.length + hazardRows.length;
+  return JSON.stringify({
+    code: 200,
+    msg: "success",
+    page: 1,
+    pageSize: Math.max(total, 1),
+    total,
+    data: { enterprises: enterpriseRows, hazards: hazardRows },
+  });
+}

@@ -1,0 +1,91 @@
+/** Shelters, rescue teams with members, supply depots with items, mapped to hub records. */
+import type { HubRecord } from "../types.js";
+import type { ShelterRow } from "./shelter.schema.js";
+import type { SupplyDepotRow, SupplyItemRow } from "./supply.schema.js";
+import type { RescueTeamRow, TeamMemberRow } from "./team.schema.js";
+
+export function shelterRecord(row: ShelterRow): HubRecord {
+  return {
+    dataset: "shelter",
+    sourceId: row.shelterCode,
+    data: {
+      code: row.shelterCode,
+      name: row.shelterName,
+      level: row.shelterLevel,
+      shelterClass: row.shelterClass,
+      spaceType: row.placeType,
+      disasterTypes: row.disasterTypes,
+      areaM2: row.effectiveArea,
+      capacity: row.capacity,
+      serviceRadiusM: row.serviceRadius,
+      facilities: row.facilities,
+      lon: row.longitude,
+      lat: row.latitude,
+      regionCode: row.areaCode,
+      address: row.address,
+      managingUnit: row.manageUnit,
+      contactName: row.contactPerson,
+      contactPhone: row.contactPhone,
+      status: row.useState,
+    },
+  };
+}
+
+export function rescueTeamRecord(row: RescueTeamRow): HubRecord {
+  return {
+    dataset: "rescueTeam",
+    sourceId: row.teamId,
+    data: {
+      name: row.teamName,
+      category: row.teamType,
+      level: row.teamLevel,
+      headcount: row.personNum,
+      vehicles: row.vehicleNum ?? 0,
+      equipment: row.equipments,
+      baseAddress: row.baseAddress,
+      lon: row.longitude,
+      lat: row.latitude,
+      regionCode: row.areaCode,
+      dutyPhone: row.dutyPhone,
+      status: row.teamState,
+      enterpriseCode: row.creditCode,
+    },
+  };
+}
+
+export function teamMemberRecord(row: TeamMemberRow): HubRecord {
+  return {
+    dataset: "teamMember",
+    sourceId: row.memberId,
+    data: { name: row.memberName, role: row.post, skills: row.skills, phone: row.mobile },
+    refs: { teamId: { dataset: "rescueTeam", sourceId: row.teamId } },
+  };
+}
+
+export function supplyDepotRecord(row: SupplyDepotRow): HubRecord {
+  return {
+    dataset: "supplyDepot",
+    sourceId: row.depotId,
+    data: {
+      name: row.depotName,
+      tier: row.depotLevel,
+      storageMode: row.reserveMode,
+      address: row.address,
+      lon: row.longitude,
+      lat: row.latitude,
+      regionCode: row.areaCode,
+      keeperName: row.keeper,
+      keeperPhone: row.keeperPhone,
+      enterpriseCode: row.creditCode,
+    },
+  };
+}
+
+export function supplyItemRecord(row: SupplyItemRow): HubRecord {
+  return {
+    dataset: "supplyItem",
+    sourceId: row.itemId,
+    data: { category: row.category, name: row.itemName, quantity: row.quantity, unit: row.unit },
+    refs: { depotId: { dataset: "supplyDepot", sourceId: row.depotId } },
+  };
+}

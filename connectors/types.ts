@@ -1,0 +1,97 @@
+/**
+ * The contract between a department connector and the hub's sync runtime.
+ *
+ * A connector is pure: it turns one source document (bytes as the department
+ * sends them) into hub records plus rejections. It never touches the database;
+ * the sync runtime (src/sync) upserts what it returns and quarantines the
+ * rejections. Connectors import only from src/core.
+ */
+
+/** The hub datasets a connector may produce (Prisma model names, camelCase). */
+export type Dataset =
+  | "enterprise"
+  | "riskPoint"
+  | "majorHazardSource"
+  | "hazard"
+  | "shelter"
+  | "rescueTeam"
+  | "teamMember"
+  | "supplyDepot"
+  | "supplyItem"
+  | "warning"
+  | "hydroStation"
+  | "hydroReading"
+  | "geoHazardPoint"
+  | "roadHazard";
+
+/** One source document as fetched from a file, a URL or a push. */
+export interface SourceDocument {
+  /** File name or URL it came from (for messages). */
+  name: string;
+  body: Buffer;
+  contentType?: string;
+}
+
+/**
+ * A parent named by its id in the source system; the sync runtime resolves it
+ * to the hub's key (for example a team member's team, a hazard's risk point).
+ */
+export interface SourceRef {
+  dataset: Dataset;
+  sourceId: string;
+}
+
+/**
+ * One record for the hub. `data` holds the Prisma model's own fields (see
+ * prisma/schema.prisma) except provenance (sourceDepartment, sourceSystem,
+ * sourceId, fetchedAt, version, contentHash, retiredAt) and except foreign
+ * keys given in `refs`. Source codes are kept next to the normalised values
+ * in `data` where the model has room for them.
+ */
+export interface HubRecord {
+  dataset: Dataset;
+  sourceId: string;
+  data: Record<string, unknown>;
+  /** Foreign key field name in `data` → the parent as the source names it. */
+  refs?: Record<string, SourceRef>;
+  /** Warnings only: the CAP alerts this one replaces, as "sender,identifier,sent". */
+  supersedes?: { references: string[]; cancel: boolean };
+  /** Warnings only: the areas of the alert. */
+  children?: { warningAreas?: Array<Record<string, unknown>> };
+}
+
+/** A record that failed validation; stored in quarantine with its raw payload. */
+export interface Rejection {
+  dataset?: Dataset;
+  sourceId?: string;
+  reason: string;
+  payload: unknown;
+}
+
+export interface ParseResult {
+  records: HubRecord[];
+  rejected: Rejection[];
+  /**
+   * Datasets for which this document is a full snapshot: records of these
+   * datasets from this connector that are absent are retired by the sync.
+   * Empty for incremental documents (a pushed alert, a page of readings).
+   */
+  snapshotOf: Dataset[];
+}
+
+/** The whole document cannot be read (XML that does not parse, wrong encoding…). */
+export class DocumentError extends Error {
+  override name = "DocumentError";
+}
+
+export interface Connector {
+  /** Folder name and sync key: emergency, water, meteorology, natural-resources, transport. */
+  name: string;
+  /** Owning department code: EMERGENCY, WATER, METEOROLOGY, NATURAL_RESOURCES, TRANSPORT. */
+  department: string;
+  /** The department system's name, stored as provenance (e.g. 河南省安全生产风险隐患双重预防体系). */
+  sourceSystem: string;
+  /** Sample feeds shipped with the connector, relative to its folder. */
+  sampleDocuments: string[];
+  parse(doc: SourceDocument): ParseResult;
+}

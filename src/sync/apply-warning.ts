@@ -1,0 +1,55 @@
+/**
+ * Warnings are written one at a time: each has areas, and an Update or Cancel
+ * supersedes the alerts it references ("sender,identifier,sent").
+ */
+import type { Connector, HubRecord } from "../../connectors/types.js";
+import { divisionLineage, divisionPrefix } from "../core/division.js";
+import type { Prisma } from "../data/database.js";
+import type { ApplyOutcome } from "./apply-records.js";
+import { contentHash } from "./content-hash.js";
+
+type Row = Record<string, unknown>;
+
+export async function applyWarning(prisma: Prisma, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
+  const areas = record.children?.warningAreas ?? [];
+  const hash = contentHash({ data, areas });
+  if (current && current.contentHash === hash && current.retiredAt === null) {
+    outcome.counts.unchanged++;
+    return;
+  }
+  const regionCodes = (data.regionCodes as string[] | undefined) ?? [];
+  const cancelled = record.supersedes?.cancel === true;
+  const fields = {
+    ...data,
+    regionPrefixes: [...new Set(regionCodes.flatMap((code) => divisionLineage(code).map(divisionPrefix)))],
+    status: cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
+    sourceDepartment: connector.department,
+    sourceSystem: connector.sourceSystem,
+    fetchedAt: now,
+    contentHash: hash,
+    retiredAt: null,
+  };
+  const saved = await prisma.$transaction(async (tx) => {
+    const warning = current
+      ? await tx.warning.update({ where: { id: current.id as string }, data: { ...fields, version: { increment: 1 } } as never })
+      : await tx.warning.create({ data: { ...fields, sourceId: record.sourceId, version: 1 } as never });
+    await tx.warningArea.deleteMany({ where: { warningId: warning.id } });
+    if (areas.length > 0) await tx.warningArea.createMany({ data: areas.map((area) => ({ ...(area as object), warningId: warning.id })) as never });
+    for (const reference of record.supersedes?.references ?? []) {
+      const [sender, identifier] = reference.split(",");
+      if (!sender || !identifier) continue;
+      const replaced = await tx.warning.updateMany({
+        where: { sender, identifier, id: { not: warning.id } },
+        data: { status: cancelled ? "CANCELLED" : "SUPERSEDED", supersededById: warning.id, version: { increment: 1 } },
+      });
+      if (replaced.count > 0) {
+        const ids = await tx.warning.findMany({ where: { sender, identifier, id: { not: warning.id } }, select: { id: true } });
+        for (const { id } of ids) outcome.changes.push({ dataset: "warning", key: id, change: "updated" });
+      }
+    }
+    return warning;
+  });
+  if (current) outcome.counts.updated++;
+  else outcome.counts.created++;
+  outcome.changes.push({ dataset: "warning", key: saved.id, change: current ? "updated" : "created" });
+}

@@ -1,0 +1,56 @@
+/**
+ * How each connector dataset is stored: its Prisma model, the order datasets
+ * are written in (parents first), and the parents named by natural keys that
+ * must already exist (an unknown parent sends the record to quarantine).
+ */
+import type { Dataset } from "../../connectors/types.js";
+
+export interface NaturalParent {
+  field: string;
+  model: string;
+  key: string;
+  label: string;
+}
+
+export interface DatasetModel {
+  model: string;
+  key: string;
+  parents: NaturalParent[];
+}
+
+const enterpriseParent = (optional = false): NaturalParent[] =>
+  optional ? [] : [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
+
+export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
+  enterprise: { model: "enterprise", key: "creditCode", parents: [] },
+  riskPoint: { model: "riskPoint", key: "id", parents: enterpriseParent() },
+  majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent() },
+  hazard: { model: "hazard", key: "id", parents: enterpriseParent() },
+  shelter: { model: "shelter", key: "id", parents: [] },
+  rescueTeam: { model: "rescueTeam", key: "id", parents: [] },
+  teamMember: { model: "teamMember", key: "id", parents: [] },
+  supplyDepot: { model: "supplyDepot", key: "id", parents: [] },
+  supplyItem: { model: "supplyItem", key: "id", parents: [] },
+  warning: { model: "warning", key: "id", parents: [] },
+  hydroStation: { model: "hydroStation", key: "code", parents: [] },
+  geoHazardPoint: { model: "geoHazardPoint", key: "id", parents: [] },
+  roadHazard: { model: "roadHazard", key: "id", parents: [] },
+};
+
+/** Parents before children, so references resolve within one run. */
+export const WRITE_ORDER: Dataset[] = [
+  "enterprise",
+  "riskPoint",
+  "majorHazardSource",
+  "hazard",
+  "shelter",
+  "rescueTeam",
+  "teamMember",
+  "supplyDepot",
+  "supplyItem",
+  "warning",
+  "hydroStation",
+  "hydroReading",
+  "geoHazardPoint",
+  "roadHazard",
+];
