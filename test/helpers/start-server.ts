@@ -1,0 +1,46 @@
+/**
+ * Starts the real hub (Apollo on express + graphql-ws) on a free port against
+ * a test database loaded with the sample feeds through the real connectors,
+ * and gives a client that talks to it over HTTP as a department system would.
+ */
+import { print, type ExecutionResult } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { loadConfig, type HubConfig } from "../../src/config/config.js";
+import { startHub, type Hub } from "../../src/server/create-hub.js";
+import { loadSamples } from "../../src/sync/load-samples.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
+
+export interface TestHub {
+  hub: Hub;
+  database: TestDatabase;
+  graphqlUrl: string;
+  wsUrl: string;
+  request<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, token?: string): Promise<ExecutionResult<R> & { status: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<TestHub> {
+  const database = await createTestDatabase();
+  await loadSamples(database.db.prisma, "cli");
+  const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, ...overrides };
+  const hub = await startHub(config, { db: database.db });
+  const graphqlUrl = `${hub.url}/graphql`;
+  return {
+    hub,
+    database,
+    graphqlUrl,
+    wsUrl: graphqlUrl.replace(/^http/, "ws"),
+    async request(document, variables, token) {
+      const response = await fetch(graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: typeof document === "string" ? document : print(document), variables }),
+      });
+      return { status: response.status, ...((await response.json()) as ExecutionResult<never>) };
+    },
+    async stop() {
+      await hub.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  // type-graphql reads decorator metadata: oxc must emit it.
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  resolve: {
+    // graphql ships an ESM and a CJS build; one realm only.
+    alias: { graphql: require.resolve("graphql") },
+  },
+  test: {
+    include: ["test/**/*.test.ts", "connectors/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
