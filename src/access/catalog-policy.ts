@@ -1,0 +1,129 @@
+/**
+ * Pure access decisions over the sharing catalogue. Default deny: an unknown
+ * dataset is not readable and an unknown field is hidden.
+ */
+import { datasetOf, type Catalog, type CatalogDataset, type ReadRule } from "./catalog.js";
+import { hasRole, type Principal } from "./principal.js";
+
+/** Why a principal may read a dataset, strongest first. */
+export type ReadGrant = "ADMIN" | "RULE" | "ENTERPRISE" | "PUBLIC";
+
+export type FieldAccess = "visible" | "masked" | "hidden";
+
+export type RowScope =
+  | { deny: true }
+  | {
+      deny: false;
+      grant: ReadGrant;
+      /** Division prefix the rows' territoryField must start with; null = no territorial limit. */
+      territory: string | null;
+      territoryField: string | null;
+      /** Credit code the rows' enterpriseField must equal; null = any enterprise. */
+      enterpriseCode: string | null;
+      enterpriseField: string | null;
+      /** Equality conditions for public-only readers (e.g. status ACTIVE); null = none. */
+      filter: Readonly<Record<string, string | number | boolean>> | null;
+    };
+
+/** An authenticated principal acting for a government department (not an enterprise). */
+export function isGovernment(principal: Principal): boolean {
+  return !principal.anonymous && principal.department !== null && !hasRole(principal, "ENTERPRISE");
+}
+
+function ruleMatches(rule: ReadRule, principal: Principal): boolean {
+  if (!isGovernment(principal)) return false;
+  const department = rule.departments === "*" || rule.departments.includes(principal.department!);
+  const role = rule.roles === "*" ? principal.roles.length > 0 : hasRole(principal, ...rule.roles);
+  return department && role;
+}
+
+function grantFor(ds: CatalogDataset, principal: Principal): ReadGrant | null {
+  if (principal.anonymous) return ds.public ? "PUBLIC" : null;
+  if (hasRole(principal, "ADMIN")) return "ADMIN";
+  if (hasRole(principal, "ENTERPRISE")) {
+    if (ds.enterpriseField && principal.enterpriseCode) return "ENTERPRISE";
+    return ds.public ? "PUBLIC" : null;
+  }
+  if (ds.read.some((rule) => ruleMatches(rule, principal))) return "RULE";
+  return ds.public ? "PUBLIC" : null;
+}
+
+/** The strongest ground on which `principal` reads `dataset`, or null when it may not. */
+export function readGrant(catalog: Catalog, principal: Principal, dataset: string): ReadGrant | null {
+  const ds = datasetOf(catalog, dataset);
+  return ds === null ? null : grantFor(ds, principal);
+}
+
+export function canReadDataset(catalog: Catalog, principal: Principal, dataset: string): boolean {
+  return readGrant(catalog, principal, dataset) !== null;
+}
+
+/** True when the principal sees PERSONAL fields of the dataset unmasked under the catalogue's personal policy. */
+export function seesPersonalData(catalog: Catalog, principal: Principal, dataset: string): boolean {
+  const ds = datasetOf(catalog, dataset);
+  const { personal } = catalog;
+  if (ds === null || !isGovernment(principal) || !hasRole(principal, ...personal.roles)) return false;
+  const department = principal.department!;
+  return personal.departments.includes(department) || (personal.ownerDepartment && department === ds.owner);
+}
+
+/**
+ * How one field of one record is shown: "visible", "masked" (PERSONAL, see mask.ts)
+ * or "hidden" (null in the API). `ownEnterprise`: the record belongs to the
+ * principal's enterprise (only meaningful for ENTERPRISE principals).
+ */
+export function fieldAccess(
+  catalog: Catalog,
+  principal: Principal,
+  dataset: string,
+  field: string,
+  options: { ownEnterprise?: boolean } = {},
+): FieldAccess {
+  const ds = datasetOf(catalog, dataset);
+  if (ds === null || !Object.hasOwn(ds.fields, field)) return "hidden";
+  const fieldClass = ds.fields[field]!;
+  switch (grantFor(ds, principal)) {
+    case null:
+      return "hidden";
+    case "PUBLIC":
+      return fieldClass === "PUBLIC" ? "visible" : "hidden";
+    case "ENTERPRISE":
+      if (!options.ownEnterprise) return ds.public && fieldClass === "PUBLIC" ? "visible" : "hidden";
+      return fieldClass === "RESTRICTED" ? "hidden" : "visible";
+    case "ADMIN":
+    case "RULE":
+      if (fieldClass === "PUBLIC" || fieldClass === "SHARED") return "visible";
+      if (fieldClass === "PERSONAL") return seesPersonalData(catalog, principal, dataset) ? "visible" : "masked";
+      return hasRole(principal, "ADMIN") || principal.department === ds.owner || principal.department === "EMERGENCY"
+        ? "visible"
+        : "hidden";
+  }
+}
+
+/** Which rows of the dataset the principal may read, or { deny: true }. */
+export function rowScope(catalog: Catalog, principal: Principal, dataset: string): RowScope {
+  const ds = datasetOf(catalog, dataset);
+  const grant = ds === null ? null : grantFor(ds, principal);
+  if (ds === null || grant === null) return { deny: true };
+  const scope: RowScope = {
+    deny: false,
+    grant,
+    territory: null,
+    territoryField: null,
+    enterpriseCode: null,
+    enterpriseField: null,
+    filter: null,
+  };
+  if ((grant === "ADMIN" || grant === "RULE") && ds.territorial) {
+    // Only ADMIN may hold the empty (unlimited) territory; anyone else without one is denied.
+    if (principal.territory === "" && grant === "RULE") return { deny: true };
+    scope.territory = principal.territory === "" ? null : principal.territory;
+    scope.territoryField = scope.territory === null ? null : (ds.territoryField ?? null);
+  } else if (grant === "ENTERPRISE") {
+    scope.enterpriseCode = principal.enterpriseCode;
+    scope.enterpriseField = ds.enterpriseField ?? null;
+  } else if (grant === "PUBLIC") {
+    scope.filter = ds.publicFilter ?? null;
+  }
+  return scope;
+}

@@ -1,0 +1,145 @@
+/**
+ * The sharing catalogue (信息共享目录, schema/sharing-catalog.yaml): for every
+ * dataset its owner, who may read it, whether rows are limited to the reader's
+ * territory or enterprise, and the class of every field. Validated at start;
+ * the decisions themselves are in catalog-policy.ts.
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { AccessConfigError } from "./errors.js";
+import { formatIssues } from "./format-issues.js";
+import { DEPARTMENT_CODES, ROLES, type Department } from "./principal.js";
+
+/** PUBLIC: anyone who may read the dataset, anonymous included. SHARED: authenticated readers.
+ * RESTRICTED: the owner department, EMERGENCY and ADMIN. PERSONAL: masked outside the personal policy. */
+export const FIELD_CLASSES = ["PUBLIC", "SHARED", "RESTRICTED", "PERSONAL"] as const;
+export type FieldClass = (typeof FIELD_CLASSES)[number];
+
+const quoted = (value: unknown) => JSON.stringify(value);
+
+const FieldClassSchema = z.enum(FIELD_CLASSES, {
+  error: (issue) => `unknown field class ${quoted(issue.input)} (expected ${FIELD_CLASSES.join(", ")})`,
+});
+const DepartmentSchema = z.enum(DEPARTMENT_CODES as [Department, ...Department[]], {
+  error: (issue) => `unknown department ${quoted(issue.input)} (expected ${DEPARTMENT_CODES.join(", ")})`,
+});
+const RoleSchema = z.enum(ROLES, {
+  error: (issue) => `unknown role ${quoted(issue.input)} (expected ${ROLES.join(", ")})`,
+});
+const Identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be an identifier");
+/** A field of the dataset, or a relation followed by a field of the related record ("hazard.regionCode"). */
+const FieldPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, "must be a field path");
+
+const ReadRuleSchema = z
+  .object({
+    departments: z.union([z.literal("*"), z.array(DepartmentSchema).min(1)]),
+    roles: z.union([z.literal("*"), z.array(RoleSchema).min(1)]),
+  })
+  .strict();
+
+const DatasetSchema = z
+  .object({
+    title: z.string().optional(),
+    owner: DepartmentSchema,
+    public: z.boolean(),
+    /** Equality conditions that limit what anonymous and other public-only readers get. */
+    publicFilter: z.record(FieldPath, z.union([z.string(), z.number(), z.boolean()])).optional(),
+    territorial: z.boolean(),
+    territoryField: FieldPath.optional(),
+    /** The field holding the owning enterprise's credit code: ENTERPRISE principals read their own rows. */
+    enterpriseField: FieldPath.optional(),
+    read: z.array(ReadRuleSchema),
+    fields: z.record(Identifier, FieldClassSchema),
+  })
+  .strict()
+  .superRefine((ds, ctx) => {
+    const known = (path: string) => Object.hasOwn(ds.fields, path.split(".")[0]!);
+    if (Object.keys(ds.fields).length === 0) ctx.addIssue({ code: "custom", path: ["fields"], message: "lists no field" });
+    if (ds.territorial && !ds.territoryField) {
+      ctx.addIssue({ code: "custom", path: ["territoryField"], message: "is required when territorial is true" });
+    }
+    for (const key of ["territoryField", "enterpriseField"] as const) {
+      const path = ds[key];
+      if (path && !known(path)) ctx.addIssue({ code: "custom", path: [key], message: `names unknown field ${path}` });
+    }
+    if (ds.publicFilter && !ds.public) {
+      ctx.addIssue({ code: "custom", path: ["publicFilter"], message: "needs public: true" });
+    }
+    for (const path of Object.keys(ds.publicFilter ?? {})) {
+      if (!known(path)) ctx.addIssue({ code: "custom", path: ["publicFilter", path], message: "names an unknown field" });
+    }
+  });
+
+export const CatalogSchema = z
+  .object({
+    version: z.literal(1, { error: (issue) => `unsupported catalogue version ${quoted(issue.input)} (expected 1)` }),
+    updated: z.preprocess(
+      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
+    ),
+    /** Who sees PERSONAL fields unmasked: a listed role AND a listed department (or the owner, if ownerDepartment). */
+    personal: z
+      .object({
+        roles: z.array(RoleSchema),
+        departments: z.array(DepartmentSchema),
+        ownerDepartment: z.boolean().default(false),
+      })
+      .strict(),
+    datasets: z.record(Identifier, DatasetSchema),
+  })
+  .strict();
+
+export type Catalog = z.output<typeof CatalogSchema>;
+export type CatalogDataset = Catalog["datasets"][string];
+export type ReadRule = CatalogDataset["read"][number];
+
+/** Top-level keys starting with "x-" hold YAML anchors (shared rule lists) and are not part of the catalogue. */
+function withoutExtensions(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !key.startsWith("x-")));
+}
+
+/** Validates an already-parsed catalogue; `source` names it in error messages. */
+export function parseCatalog(input: unknown, source = "sharing catalogue"): Catalog {
+  const result = CatalogSchema.safeParse(withoutExtensions(input));
+  if (!result.success) throw new AccessConfigError(formatIssues(source, result.error));
+  return result.data;
+}
+
+/** Reads and validates the catalogue file (YAML); throws AccessConfigError naming every bad entry. */
+export function loadCatalog(path: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new AccessConfigError(`sharing catalogue ${path} cannot be read: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw new AccessConfigError(`sharing catalogue ${path} is not valid YAML: ${(error as Error).message}`);
+  }
+  return parseCatalog(parsed, path);
+}
+
+export function datasetsIn(catalog: Catalog): string[] {
+  return Object.keys(catalog.datasets);
+}
+
+/** The dataset's fields and their classes; empty for an unknown dataset. */
+export function fieldsOf(catalog: Catalog, dataset: string): Readonly<Record<string, FieldClass>> {
+  return Object.hasOwn(catalog.datasets, dataset) ? catalog.datasets[dataset]!.fields : {};
+}
+
+/** The class of one field, or null when the dataset or the field is not in the catalogue. */
+export function fieldClassOf(catalog: Catalog, dataset: string, field: string): FieldClass | null {
+  const fields = fieldsOf(catalog, dataset);
+  return Object.hasOwn(fields, field) ? fields[field]! : null;
+}
+
+/** The dataset's entry, or null when it is not in the catalogue. */
+export function datasetOf(catalog: Catalog, dataset: string): CatalogDataset | null {
+  return Object.hasOwn(catalog.datasets, dataset) ? catalog.datasets[dataset]! : null;
+}

@@ -1,0 +1,212 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { describe, expect, it } from "vitest";
+import {
+  ANONYMOUS,
+  canReadDataset,
+  datasetsIn,
+  fieldAccess,
+  fieldsOf,
+  loadCatalog,
+  parseCatalog,
+  rowScope,
+  type Catalog,
+  type Department,
+  type Principal,
+  type Role,
+} from "../../../src/access/index.js";
+
+const CATALOG_PATH = "schema/sharing-catalog.yaml";
+const catalog: Catalog = loadCatalog(CATALOG_PATH);
+
+function who(department: Department | null, roles: Role[], territory = "41", enterpriseCode: string | null = null): Principal {
+  return { subject: "t", department, roles, territory, enterpriseCode, anonymous: false, issuer: "test", expiresAt: null };
+}
+
+const waterService = who("WATER", ["SERVICE"], "4102");
+const emergencySupervisor = who("EMERGENCY", ["SUPERVISOR"], "410106");
+const emergencyAnalyst = who("EMERGENCY", ["ANALYST"], "4102");
+const transportInspector = who("TRANSPORT", ["INSPECTOR"], "4102");
+const admin = who(null, ["ADMIN"], "");
+const enterprise = who(null, ["ENTERPRISE"], "410106", "91410106MA44ABCD16");
+
+/** Model name → its fields, read from prisma/schema.prisma. */
+function prismaModels(): Map<string, string[]> {
+  const text = readFileSync("prisma/schema.prisma", "utf8");
+  const models = new Map<string, string[]>();
+  for (const match of text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const fields = match[2]!
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => /^[a-zA-Z]/.test(line))
+      .map((line) => line.split(/\s+/)[0]!);
+    models.set(match[1]!, fields);
+  }
+  return models;
+}
+
+function brokenCatalog(edit: (raw: any) => void): () => Catalog {
+  const raw = parseYaml(readFileSync(CATALOG_PATH, "utf8"));
+  edit(raw);
+  return () => parseCatalog(raw, "broken.yaml");
+}
+
+describe("the catalogue file", () => {
+  it("validates and covers every dataset of the API", () => {
+    expect(catalog.version).toBe(1);
+    expect(catalog.updated).toBe("2026-11-22");
+    expect(datasetsIn(catalog).sort()).toEqual(
+      [
+        "Region", "Department", "Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
+        "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
+        "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "QuarantinedRecord", "AuditEntry",
+        "ConnectorStatus", "Provenance",
+      ].sort(),
+    );
+  });
+
+  it("lists every field of every Prisma model", () => {
+    for (const [model, fields] of prismaModels()) {
+      const listed = Object.keys(fieldsOf(catalog, model));
+      expect({ model, missing: fields.filter((f) => !listed.includes(f)) }).toEqual({ model, missing: [] });
+    }
+  });
+
+  it("classes names and phones of individuals as PERSONAL", () => {
+    for (const dataset of datasetsIn(catalog)) {
+      for (const [field, fieldClass] of Object.entries(fieldsOf(catalog, dataset))) {
+        if (/Phone$|^phone$|contactName|keeperName|monitorName|legalRepresentative|responsiblePerson/.test(field)) {
+          expect({ dataset, field, fieldClass }).toEqual({ dataset, field, fieldClass: field === "dutyPhone" ? "SHARED" : "PERSONAL" });
+        }
+      }
+    }
+  });
+
+  it("refuses an unknown field class, naming the field", () => {
+    const load = brokenCatalog((raw) => (raw.datasets.Shelter.fields.name = "SECRET"));
+    expect(load).toThrow(/datasets\.Shelter\.fields\.name: unknown field class "SECRET"/);
+  });
+
+  it("refuses an unknown department and an unknown role, naming them", () => {
+    expect(brokenCatalog((raw) => (raw.datasets.Hazard.owner = "FORESTRY"))).toThrow(
+      /datasets\.Hazard\.owner: unknown department "FORESTRY"/,
+    );
+    expect(brokenCatalog((raw) => (raw.datasets.TeamMember.read[1].roles = ["SUPERVISOR", "JANITOR"]))).toThrow(
+      /datasets\.TeamMember\.read\.1\.roles\.1: unknown role "JANITOR"/,
+    );
+    expect(brokenCatalog((raw) => (raw.personal.departments = ["EMERGENCY", "NAVY"]))).toThrow(
+      /personal\.departments\.1: unknown department "NAVY"/,
+    );
+  });
+
+  it("refuses a territorial dataset without a territory field and a wrong version", () => {
+    expect(brokenCatalog((raw) => delete raw.datasets.Enterprise.territoryField)).toThrow(
+      /datasets\.Enterprise\.territoryField: is required when territorial is true/,
+    );
+    expect(brokenCatalog((raw) => (raw.datasets.Hazard.enterpriseField = "companyCode"))).toThrow(
+      /datasets\.Hazard\.enterpriseField: names unknown field companyCode/,
+    );
+    expect(brokenCatalog((raw) => (raw.version = 2))).toThrow(/version: unsupported catalogue version 2/);
+  });
+});
+
+describe("who reads which dataset", () => {
+  const table: Array<[string, Principal, Record<string, boolean>]> = [
+    ["anonymous", ANONYMOUS, { Shelter: true, Warning: true, Region: true, Enterprise: false, Hazard: false, HydroReading: false, AuditEntry: false }],
+    ["water SERVICE", waterService, { Shelter: true, Warning: true, HydroStation: true, Enterprise: true, Hazard: true, TeamMember: true, SyncRun: false, ConnectorStatus: false }],
+    ["transport INSPECTOR", transportInspector, { RoadHazard: true, GeoHazardPoint: true, Enterprise: false, Hazard: false, TeamMember: false }],
+    ["emergency ANALYST", emergencyAnalyst, { Enterprise: true, HazardEvent: true, TeamMember: true, ConnectorStatus: false, AuditEntry: false }],
+    ["emergency SUPERVISOR", emergencySupervisor, { Enterprise: true, ConnectorStatus: true, SyncRun: false, QuarantinedRecord: false }],
+    ["ADMIN", admin, { SyncRun: true, QuarantinedRecord: true, AuditEntry: true, ConnectorStatus: true, Enterprise: true }],
+    ["ENTERPRISE", enterprise, { Enterprise: true, RiskPoint: true, MajorHazardSource: true, Hazard: true, HazardEvent: true, RescueTeam: true, SupplyDepot: true, Shelter: true, TeamMember: false, HydroStation: false, RoadHazard: false }],
+  ];
+  it.each(table)("%s", (_name, principal, expected) => {
+    const actual = Object.fromEntries(Object.keys(expected).map((ds) => [ds, canReadDataset(catalog, principal, ds)]));
+    expect(actual).toEqual(expected);
+  });
+
+  it("denies an unknown dataset to everyone", () => {
+    for (const principal of [ANONYMOUS, admin, emergencySupervisor]) {
+      expect(canReadDataset(catalog, principal, "Secrets")).toBe(false);
+      expect(rowScope(catalog, principal, "Secrets")).toEqual({ deny: true });
+    }
+  });
+});
+
+describe("field access", () => {
+  it("anonymous: PUBLIC shelter fields only, personal ones hidden", () => {
+    expect(fieldAccess(catalog, ANONYMOUS, "Shelter", "name")).toBe("visible");
+    expect(fieldAccess(catalog, ANONYMOUS, "Shelter", "sourceId")).toBe("hidden");
+    expect(fieldAccess(catalog, ANONYMOUS, "Shelter", "contactPhone")).toBe("hidden");
+    expect(fieldAccess(catalog, ANONYMOUS, "Enterprise", "name")).toBe("hidden");
+  });
+
+  it("water SERVICE: shared enterprise fields, personal masked, restricted hidden", () => {
+    expect(fieldAccess(catalog, waterService, "Enterprise", "name")).toBe("visible");
+    expect(fieldAccess(catalog, waterService, "Enterprise", "legalRepresentative")).toBe("masked");
+    expect(fieldAccess(catalog, waterService, "Enterprise", "safetyPrincipalPhone")).toBe("masked");
+    expect(fieldAccess(catalog, waterService, "Enterprise", "creditStatus")).toBe("hidden");
+    expect(fieldAccess(catalog, waterService, "Shelter", "contactPhone")).toBe("masked");
+    expect(fieldAccess(catalog, waterService, "HydroStation", "warningLevel")).toBe("visible");
+  });
+
+  it("emergency: restricted fields visible; personal data unmasked for supervisors, masked for analysts", () => {
+    expect(fieldAccess(catalog, emergencyAnalyst, "Enterprise", "creditStatus")).toBe("visible");
+    expect(fieldAccess(catalog, emergencySupervisor, "Enterprise", "legalRepresentativePhone")).toBe("visible");
+    expect(fieldAccess(catalog, emergencyAnalyst, "Enterprise", "legalRepresentativePhone")).toBe("masked");
+  });
+
+  it("the owner department's inspectors see their own dataset's personal data", () => {
+    const geologist = who("NATURAL_RESOURCES", ["INSPECTOR"], "4102");
+    expect(fieldAccess(catalog, geologist, "GeoHazardPoint", "monitorPhone")).toBe("visible");
+    expect(fieldAccess(catalog, transportInspector, "GeoHazardPoint", "monitorPhone")).toBe("masked");
+  });
+
+  it("ADMIN sees restricted fields but personal data masked", () => {
+    expect(fieldAccess(catalog, admin, "AuditEntry", "subject")).toBe("visible");
+    expect(fieldAccess(catalog, admin, "TeamMember", "phone")).toBe("masked");
+  });
+
+  it("ENTERPRISE: its own records unmasked, restricted hidden, other enterprises' records hidden", () => {
+    expect(fieldAccess(catalog, enterprise, "Enterprise", "legalRepresentativePhone", { ownEnterprise: true })).toBe("visible");
+    expect(fieldAccess(catalog, enterprise, "Hazard", "description", { ownEnterprise: true })).toBe("visible");
+    expect(fieldAccess(catalog, enterprise, "Enterprise", "creditStatus", { ownEnterprise: true })).toBe("hidden");
+    expect(fieldAccess(catalog, enterprise, "Enterprise", "name", { ownEnterprise: false })).toBe("hidden");
+    expect(fieldAccess(catalog, enterprise, "Shelter", "name")).toBe("visible");
+    expect(fieldAccess(catalog, enterprise, "Shelter", "contactPhone")).toBe("hidden");
+  });
+
+  it("hides unknown fields (default deny)", () => {
+    expect(fieldAccess(catalog, admin, "Enterprise", "password")).toBe("hidden");
+    expect(fieldAccess(catalog, admin, "Enterprise", "constructor")).toBe("hidden");
+  });
+});
+
+describe("row scope", () => {
+  it("EMERGENCY SUPERVISOR in 410106 is limited to its territory on territorial datasets", () => {
+    expect(rowScope(catalog, emergencySupervisor, "Enterprise")).toMatchObject({
+      deny: false, grant: "RULE", territory: "410106", territoryField: "regionCode", enterpriseCode: null,
+    });
+    expect(rowScope(catalog, emergencySupervisor, "HazardEvent")).toMatchObject({ territory: "410106", territoryField: "hazard.regionCode" });
+    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: null });
+  });
+
+  it("ENTERPRISE principals are limited to their own enterprise", () => {
+    expect(rowScope(catalog, enterprise, "Hazard")).toMatchObject({
+      deny: false, grant: "ENTERPRISE", territory: null, enterpriseCode: "91410106MA44ABCD16", enterpriseField: "enterpriseCode",
+    });
+    expect(rowScope(catalog, enterprise, "Enterprise")).toMatchObject({ enterpriseField: "creditCode" });
+    expect(rowScope(catalog, enterprise, "TeamMember")).toEqual({ deny: true });
+  });
+
+  it("anonymous readers get active warnings only, with no territorial limit", () => {
+    expect(rowScope(catalog, ANONYMOUS, "Warning")).toMatchObject({ deny: false, grant: "PUBLIC", territory: null, filter: { status: "ACTIVE" } });
+    expect(rowScope(catalog, waterService, "Warning")).toMatchObject({ grant: "RULE", filter: null });
+    expect(rowScope(catalog, ANONYMOUS, "Hazard")).toEqual({ deny: true });
+  });
+
+  it("ADMIN without a region is not limited; a non-admin without territory is denied territorial data", () => {
+    expect(rowScope(catalog, admin, "Hazard")).toMatchObject({ deny: false, territory: null, enterpriseCode: null });
+    expect(rowScope(catalog, who("EMERGENCY", ["SUPERVISOR"], ""), "Hazard")).toEqual({ deny: true });
+  });
+});
