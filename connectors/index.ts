@@ -1,7 +1,24 @@
+/** The department connectors the hub syncs, in the order their samples load (parents first). */
 import { emergencyConnector } from "./emergency/index.js";
+import { meteorologyConnector } from "./meteorology/index.js";
+import { naturalResourcesConnector } from "./natural-resources/index.js";
+import { transportConnector } from "./transport/index.js";
 import type { Connector } from "./types.js";
+import { waterConnector } from "./water/index.js";
 
-export const ALL_CONNECTORS: Connector[] = [emergencyConnector];
+export { emergencyConnector, generateEmergencyFeed, type EmergencyFeedOptions } from "./emergency/index.js";
+export { meteorologyConnector } from "./meteorology/index.js";
+export { naturalResourcesConnector } from "./natural-resources/index.js";
+export { transportConnector } from "./transport/index.js";
+export { waterConnector } from "./water/index.js";
+
+export const ALL_CONNECTORS: Connector[] = [
+  emergencyConnector,
+  waterConnector,
+  meteorologyConnector,
+  naturalResourcesConnector,
+  transportConnector,
+];
 
 export function connectorByName(name: string): Connector | undefined {
   return ALL_CONNECTORS.find((connector) => connector.name === name);

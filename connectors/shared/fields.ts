@@ -1,6 +1,6 @@
 /**
- * Zod building blocks shared by the connectors. Each one runs a src/core
- * validator and reports the value it refused.
+ * Zod building blocks shared by the connectors. The code checks run the
+ * src/core validators; every refusal names the value it refused.
  */
 import { z } from "zod";
 import { validateCreditCode } from "../../src/core/credit-code.js";
@@ -79,11 +79,12 @@ export const phone = z
 export const optionalPhone = z.preprocess(blankToNull, phone.nullable());
 
 /** A list given either as an array or as one string separated by 、，,；; or spaces. */
-export const textList = z.preprocess((value) => {
+export const splitList = (value: unknown): unknown => {
   if (value === undefined || value === null) return [];
   if (typeof value === "string") return value.split(/[、，,；;\s]+/).filter((part) => part !== "");
   return value;
-}, z.array(z.string().trim().min(1)));
+};
+export const textList = z.preprocess(splitList, z.array(z.string().trim().min(1)));
 
 /** The reason a coordinate pair is refused, or null when it lies inside China. */
 export function coordinateProblem(lat: number | null, lon: number | null, label = "longitude/latitude"): string | null {

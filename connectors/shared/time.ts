@@ -58,12 +58,6 @@ export function parseSourceDateTime(text: string): string | null {
   return new Date(utc - offsetMinutes(p.offset ?? CST_OFFSET) * 60_000).toISOString();
 }
 
-/** True when the text carries an explicit UTC offset (CAP requires one). */
-export function hasExplicitOffset(text: string): boolean {
-  const p = split(text);
-  return p !== null && p.offset !== null;
-}
-
 /**
  * A calendar date (a deadline, a filing date) as midnight UTC of that date, the
  * form a Postgres DATE column stores unchanged. A date-time is first moved to

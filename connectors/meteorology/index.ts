@@ -1,0 +1,18 @@
+/** 气象局: CAP 1.2 warnings (GB/T 35965.1) from the national warning release system, as one alert or an Atom feed. */
+import type { Connector } from "../types.js";
+import { readCapXml } from "./cap-alert.parser.js";
+import { mapCapAlerts } from "./map.js";
+
+export const meteorologyConnector: Connector = {
+  name: "meteorology",
+  department: "METEOROLOGY",
+  sourceSystem: "国家突发事件预警信息发布系统（CAP 1.2）",
+  sampleDocuments: [
+    "samples/feed-2026-07-20.xml",
+    "samples/update-kaifeng-rainstorm-orange.xml",
+    "samples/cancel-yindu-gale.xml",
+  ],
+  parse(doc) {
+    return mapCapAlerts(readCapXml(doc));
+  },
+};
