@@ -18,8 +18,8 @@ export interface DatasetModel {
   parents: NaturalParent[];
 }
 
-const enterpriseParent = (optional = false): NaturalParent[] =>
-  optional ? [] : [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
+/** The owning enterprise; records whose enterpriseCode is null (public teams, government depots) are not checked. */
+const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
 
 export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
   enterprise: { model: "enterprise", key: "creditCode", parents: [] },
@@ -27,9 +27,9 @@ export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetMod
   majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent() },
   hazard: { model: "hazard", key: "id", parents: enterpriseParent() },
   shelter: { model: "shelter", key: "id", parents: [] },
-  rescueTeam: { model: "rescueTeam", key: "id", parents: [] },
+  rescueTeam: { model: "rescueTeam", key: "id", parents: enterpriseParent() },
   teamMember: { model: "teamMember", key: "id", parents: [] },
-  supplyDepot: { model: "supplyDepot", key: "id", parents: [] },
+  supplyDepot: { model: "supplyDepot", key: "id", parents: enterpriseParent() },
   supplyItem: { model: "supplyItem", key: "id", parents: [] },
   warning: { model: "warning", key: "id", parents: [] },
   hydroStation: { model: "hydroStation", key: "code", parents: [] },
