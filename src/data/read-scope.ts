@@ -10,6 +10,8 @@ export interface RowLimit {
   territory: string | null;
   /** Only the rows of this enterprise (an enterprise user's own file), or null. */
   enterpriseCode: string | null;
+  /** Extra equality conditions (e.g. public readers see warnings in force only), or null. */
+  filter?: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ReadScope {

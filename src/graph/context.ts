@@ -1,11 +1,18 @@
 /** What every resolver receives. Built once per HTTP request or WebSocket operation. */
+import type { Catalog, Principal } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
 import type { Database } from "../data/database.js";
 import type { Reader } from "../data/reader.js";
+import type { PersonalReads } from "./personal-reads.js";
 
 export interface HubContext {
   requestId: string;
+  principal: Principal;
+  catalog: Catalog;
+  /** Reads shared data within the principal's scope; the only way resolvers read. */
   reader: Reader;
+  /** Unmasked PERSONAL values returned, audited when the operation ends. */
+  personalReads: PersonalReads;
   db: Database;
   config: HubConfig;
 }

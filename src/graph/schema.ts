@@ -3,6 +3,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { NodeResolver } from "./common/node.resolver.js";
+import { fieldPolicy } from "./field-policy.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
 import { GeoHazardResolver } from "./geo-hazard/geo-hazard.resolver.js";
 import { HazardResolver } from "./hazard/hazard.resolver.js";
@@ -30,6 +31,6 @@ let cached: Promise<GraphQLSchema> | null = null;
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [fieldPolicy] });
   return cached;
 }

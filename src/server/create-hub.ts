@@ -9,18 +9,23 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import path from "node:path";
+import { loadCatalog } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
+import { SCHEMA_DIR } from "../config/paths.js";
 import { openDatabase, type Database } from "../data/database.js";
 import { migrate } from "../data/migrate.js";
 import type { HubContext } from "../graph/context.js";
 import { hubSchema } from "../graph/schema.js";
 import { formatHubError } from "./format-error.js";
 import { healthRoutes } from "./health.js";
-import { buildContext } from "./request-context.js";
+import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
+import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
 import { operationLimitRules } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
 export const GRAPHQL_PATH = "/graphql";
+export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
 
 export interface Hub {
   /** http://host:port of the running server. */
@@ -39,13 +44,22 @@ export interface HubOptions {
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const db = options.db ?? (await openDatabase(config));
   await migrate(db.prisma);
+  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), auth: await createAuthenticator(config) };
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits);
   const app = express();
   const httpServer = http.createServer(app);
   let draining = false;
 
-  const ws = startWsServer({ httpServer, path: GRAPHQL_PATH, schema, rules, context: () => buildContext({ db, config }) });
+  const ws = startWsServer({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    rules,
+    authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
+    context: (principal) => contextFor(deps, principal),
+    afterResult: flushAudit,
+  });
   const apollo = new ApolloServer<HubContext>({
     schema,
     validationRules: rules,
@@ -54,12 +68,13 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
+      { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
     ],
   });
   await apollo.start();
 
   app.use(healthRoutes(db, () => draining));
-  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => buildContext({ db, config }) }));
+  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization)) }));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -1,21 +1,48 @@
-/** Builds the per-operation context: a fresh Reader (and so fresh DataLoaders) every time. */
+/** Builds the per-operation context: the caller's principal and a fresh Reader (fresh DataLoaders) every time. */
 import crypto from "node:crypto";
+import { AuthError, type Catalog, type Principal } from "../access/index.js";
+import { catalogScope } from "../access/catalog-scope.js";
 import type { HubConfig } from "../config/config.js";
+import { appendAudit } from "../data/audit-writer.js";
 import type { Database } from "../data/database.js";
-import { UNRESTRICTED } from "../data/read-scope.js";
 import { Reader } from "../data/reader.js";
+import { ErrorCode, HubError } from "../errors/hub-error.js";
 import type { HubContext } from "../graph/context.js";
+import { PersonalReads } from "../graph/personal-reads.js";
+import type { Authenticator } from "./authenticate.js";
 
 export interface ContextDeps {
   db: Database;
   config: HubConfig;
+  catalog: Catalog;
+  auth: Authenticator;
 }
 
-export async function buildContext(deps: ContextDeps, requestId: string = crypto.randomUUID()): Promise<HubContext> {
+export function contextFor(deps: ContextDeps, principal: Principal, requestId: string = crypto.randomUUID()): HubContext {
   return {
     requestId,
-    reader: new Reader(deps.db.prisma, UNRESTRICTED, deps.config.limits.pageMax),
+    principal,
+    catalog: deps.catalog,
+    reader: new Reader(deps.db.prisma, catalogScope(deps.catalog, principal), deps.config.limits.pageMax),
+    personalReads: new PersonalReads(),
     db: deps.db,
     config: deps.config,
   };
+}
+
+/** The principal for credentials, or an UNAUTHENTICATED error (HTTP 401) saying why. */
+export async function principalFor(deps: ContextDeps, credentials: string | null | undefined): Promise<Principal> {
+  try {
+    return await deps.auth.authenticate(credentials);
+  } catch (error) {
+    if (error instanceof AuthError) {
+      throw new HubError(ErrorCode.UNAUTHENTICATED, `not authenticated: ${error.message}`, { http: { status: 401 } });
+    }
+    throw error;
+  }
+}
+
+/** Writes the operation's unmasked personal reads to the audit log. */
+export async function flushAudit(context: HubContext): Promise<void> {
+  await appendAudit(context.db.prisma, context.personalReads.drain(context.requestId, context.principal));
 }

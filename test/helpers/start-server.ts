@@ -5,6 +5,7 @@
  */
 import { print, type ExecutionResult } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { loadOrCreateDevIssuer, type DevTokenRequest } from "../../src/access/index.js";
 import { loadConfig, type HubConfig } from "../../src/config/config.js";
 import { startHub, type Hub } from "../../src/server/create-hub.js";
 import { loadSamples } from "../../src/sync/load-samples.js";
@@ -16,6 +17,8 @@ export interface TestHub {
   graphqlUrl: string;
   wsUrl: string;
   request<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, token?: string): Promise<ExecutionResult<R> & { status: number }>;
+  /** A token from the hub's development issuer (the same key the server trusts). */
+  signToken(request: DevTokenRequest): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<
   const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, ...overrides };
   const hub = await startHub(config, { db: database.db });
   const graphqlUrl = `${hub.url}/graphql`;
+  const devIssuer = await loadOrCreateDevIssuer(config.dataDir);
   return {
     hub,
     database,
@@ -38,6 +42,7 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<
       });
       return { status: response.status, ...((await response.json()) as ExecutionResult<never>) };
     },
+    signToken: (request) => devIssuer.signToken(request),
     async stop() {
       await hub.stop();
       await database.drop();

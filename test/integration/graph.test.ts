@@ -11,8 +11,11 @@ import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { wsClient, wsExecute } from "../helpers/ws-client.js";
 
 let t: TestHub;
+/** An emergency-bureau supervisor for the whole province: sees every record of the samples. */
+let token: string;
 beforeAll(async () => {
   t = await startTestHub();
+  token = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
 });
 afterAll(async () => {
   await t?.stop();
@@ -27,31 +30,31 @@ function deepQuery(depth: number): string {
 
 describe("read graph over HTTP", () => {
   it("lists shelters with a total and the sample's real names", async () => {
-    const res = await t.request(SheltersDocument, { first: 5 });
+    const res = await t.request(SheltersDocument, { first: 5 }, token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.shelters.totalCount).toBeGreaterThan(5);
     expect(res.data!.shelters.edges).toHaveLength(5);
     expect(res.data!.shelters.pageInfo.hasNextPage).toBe(true);
-    const shangjie = await t.request(SheltersDocument, { first: 50, filter: { region: "410106" } });
+    const shangjie = await t.request(SheltersDocument, { first: 50, filter: { region: "410106" } }, token);
     const names = shangjie.data!.shelters.edges.map((e) => e.node.name);
     expect(names).toEqual(expect.arrayContaining(["铝城公园", "亚星盛世广场", "洛宁路游园", "淮阳路游园", "新安路游园", "体育中心"]));
     expect(shangjie.data!.shelters.edges.every((e) => e.node.regionCode.startsWith("410106"))).toBe(true);
   });
 
   it("filters by a division prefix: 4102 and 410200 both mean all of Kaifeng", async () => {
-    const short = await t.request(SheltersDocument, { first: 100, filter: { region: "4102" } });
-    const long = await t.request(SheltersDocument, { first: 100, filter: { region: "410200" } });
+    const short = await t.request(SheltersDocument, { first: 100, filter: { region: "4102" } }, token);
+    const long = await t.request(SheltersDocument, { first: 100, filter: { region: "410200" } }, token);
     expect(short.data!.shelters.totalCount).toBeGreaterThan(0);
     expect(long.data!.shelters.totalCount).toBe(short.data!.shelters.totalCount);
     expect(short.data!.shelters.edges.every((e) => e.node.regionCode.startsWith("4102"))).toBe(true);
   });
 
   it("pages with cursors without repeating or skipping rows", async () => {
-    const all = await t.request(SheltersDocument, { first: 100 });
+    const all = await t.request(SheltersDocument, { first: 100 }, token);
     const ids: string[] = [];
     let after: string | null | undefined = undefined;
     do {
-      const page: SheltersQuery = (await t.request(SheltersDocument, { first: 3, after })).data!;
+      const page: SheltersQuery = (await t.request(SheltersDocument, { first: 3, after }, token)).data!;
       ids.push(...page.shelters.edges.map((e) => e.node.id));
       after = page.shelters.pageInfo.hasNextPage ? page.shelters.pageInfo.endCursor : null;
     } while (after);
@@ -59,7 +62,7 @@ describe("read graph over HTTP", () => {
   });
 
   it("orders `near` results by distance and returns it", async () => {
-    const res = await t.request(SheltersDocument, { first: 20, near: { lat: 34.8, lon: 113.29, radiusKm: 5 } });
+    const res = await t.request(SheltersDocument, { first: 20, near: { lat: 34.8, lon: 113.29, radiusKm: 5 } }, token);
     const distances = res.data!.shelters.edges.map((e) => e.distanceKm!);
     expect(distances.length).toBeGreaterThan(0);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -68,9 +71,9 @@ describe("read graph over HTTP", () => {
   });
 
   it("serves the enterprise file with its children and provenance", async () => {
-    const list = await t.request(EnterprisesDocument, { first: 1, filter: { region: "4102" } });
+    const list = await t.request(EnterprisesDocument, { first: 1, filter: { region: "4102" } }, token);
     const code = list.data!.enterprises.edges[0]!.node.creditCode;
-    const res = await t.request(EnterpriseFileDocument, { code: code.toLowerCase() });
+    const res = await t.request(EnterpriseFileDocument, { code: code.toLowerCase() }, token);
     expect(res.errors).toBeUndefined();
     const file = res.data!.enterprise!;
     expect(file.creditCode).toBe(code);
@@ -81,14 +84,14 @@ describe("read graph over HTTP", () => {
   });
 
   it("resolves node(id) for ids it issued", async () => {
-    const list = await t.request(SheltersDocument, { first: 1 });
+    const list = await t.request(SheltersDocument, { first: 1 }, token);
     const shelter = list.data!.shelters.edges[0]!.node;
-    const res = await t.request(NodeByIdDocument, { id: shelter.id });
+    const res = await t.request(NodeByIdDocument, { id: shelter.id }, token);
     expect(res.data!.node).toMatchObject({ __typename: "Shelter", id: shelter.id, name: shelter.name });
   });
 
   it("walks the division tree", async () => {
-    const res = await t.request(RegionTreeDocument, { code: "410106" });
+    const res = await t.request(RegionTreeDocument, { code: "410106" }, token);
     expect(res.data!.region).toMatchObject({ name: "上街区", level: "COUNTY", parent: { code: "410100", name: "郑州市" } });
     expect(res.data!.region!.children.map((c) => c.name)).toContain("峡窝镇");
   });
@@ -96,14 +99,14 @@ describe("read graph over HTTP", () => {
 
 describe("bad input gets BAD_USER_INPUT naming the argument", () => {
   it("refuses an invalid credit code", async () => {
-    const res = await t.request(EnterpriseFileDocument, { code: "not-a-code" });
+    const res = await t.request(EnterpriseFileDocument, { code: "not-a-code" }, token);
     expect(res.data?.enterprise ?? null).toBeNull();
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "code" });
     expect(res.errors![0]!.message).toContain("code");
   });
 
   it("refuses a credit code with a wrong check character", async () => {
-    const res = await t.request(EnterpriseFileDocument, { code: "91350100M000100Y44" });
+    const res = await t.request(EnterpriseFileDocument, { code: "91350100M000100Y44" }, token);
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "code" });
     expect(res.errors![0]!.message).toContain("check character");
   });
@@ -114,32 +117,32 @@ describe("bad input gets BAD_USER_INPUT naming the argument", () => {
     [{ after: "bogus" }, "after"],
     [{ near: { lat: 34.8, lon: 113.3, radiusKm: 0 } }, "near.radiusKm"],
   ])("refuses %j", async (variables, argumentName) => {
-    const res = await t.request(SheltersDocument, variables as never);
+    const res = await t.request(SheltersDocument, variables as never, token);
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
   });
 
   it("refuses a global id it did not issue", async () => {
-    const res = await t.request(NodeByIdDocument, { id: "nonsense" });
+    const res = await t.request(NodeByIdDocument, { id: "nonsense" }, token);
     expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "id" });
   });
 });
 
 describe("operation limits, on HTTP and WebSocket alike", () => {
   it("answers a query within the depth limit", async () => {
-    const res = await t.request(deepQuery(5));
+    const res = await t.request(deepQuery(5), undefined, token);
     expect(res.errors).toBeUndefined();
     expect(res.status).toBe(200);
   });
 
   it("refuses a 20-level query over HTTP", async () => {
-    const res = await t.request(deepQuery(20));
+    const res = await t.request(deepQuery(20), undefined, token);
     expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
     expect(res.errors![0]!.message).toMatch(/depth/i);
   });
 
   it("refuses a 20-level query over WebSocket", async () => {
-    const client = wsClient(t.wsUrl);
+    const client = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
     try {
       const shallow = await wsExecute(client, deepQuery(3));
       expect(shallow.errors).toBeUndefined();
@@ -153,7 +156,7 @@ describe("operation limits, on HTTP and WebSocket alike", () => {
 
   it("refuses too many aliases", async () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: regions(first: 1) { totalCount }`).join(" ");
-    const res = await t.request(`{ ${aliases} }`);
+    const res = await t.request(`{ ${aliases} }`, undefined, token);
     expect(res.status).toBe(400);
     expect(res.errors![0]!.message).toMatch(/alias/i);
   });

@@ -20,7 +20,8 @@ async function statementsFor(first: number): Promise<{ statements: number; enter
   const statements: string[] = [];
   const off = t.database.db.onQuery((sql) => statements.push(sql));
   try {
-    const res = await t.request(EnterprisesWithChildrenDocument, { first });
+    const token = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+    const res = await t.request(EnterprisesWithChildrenDocument, { first }, token);
     expect(res.errors).toBeUndefined();
     const edges = res.data!.enterprises.edges;
     expect(edges.every((e) => e.node.hazards.length > 0)).toBe(true);

@@ -1,4 +1,6 @@
 /** A warning's status as shown: a stored ACTIVE warning past its expiry reads EXPIRED. */
+import { warningInForceWhere } from "../../data/scope-where.js";
+
 export function warningStatus(row: { status: unknown; expires: unknown }, now: Date): string {
   if (row.status !== "ACTIVE") return row.status as string;
   return row.expires instanceof Date && row.expires.getTime() <= now.getTime() ? "EXPIRED" : "ACTIVE";
@@ -6,8 +8,7 @@ export function warningStatus(row: { status: unknown; expires: unknown }, now: D
 
 /** Prisma `where` for the warnings a status filter selects. */
 export function warningStatusWhere(status: string, now: Date): Record<string, unknown> {
-  const inForce = { OR: [{ expires: null }, { expires: { gt: now } }] };
-  if (status === "ACTIVE") return { AND: [{ status: "ACTIVE" }, inForce] };
+  if (status === "ACTIVE") return warningInForceWhere(now);
   if (status === "EXPIRED") return { status: "ACTIVE", expires: { lte: now } };
   return { status };
 }

@@ -188,7 +188,7 @@ describe("row scope", () => {
       deny: false, grant: "RULE", territory: "410106", territoryField: "regionCode", enterpriseCode: null,
     });
     expect(rowScope(catalog, emergencySupervisor, "HazardEvent")).toMatchObject({ territory: "410106", territoryField: "hazard.regionCode" });
-    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: null });
+    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: "410106", territoryField: "regionCode" });
   });
 
   it("ENTERPRISE principals are limited to their own enterprise", () => {

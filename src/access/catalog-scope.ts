@@ -1,0 +1,24 @@
+/**
+ * The sharing catalogue as a ReadScope: which rows of a dataset a principal
+ * may read. Field-level decisions (hide, mask, audit) are made per GraphQL
+ * field by graph/field-policy.ts with the same catalogue.
+ */
+import type { DatasetName } from "../data/datasets.js";
+import type { ReadScope, RowLimit } from "../data/read-scope.js";
+import type { Catalog } from "./catalog.js";
+import { rowScope } from "./catalog-policy.js";
+import type { Principal } from "./principal.js";
+
+export function catalogScope(catalog: Catalog, principal: Principal): ReadScope {
+  const limits = new Map<DatasetName, RowLimit | null>();
+  return {
+    rowLimit(dataset) {
+      if (!limits.has(dataset)) {
+        const scope = rowScope(catalog, principal, dataset);
+        limits.set(dataset, scope.deny ? null : { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter });
+      }
+      return limits.get(dataset)!;
+    },
+    presentFields: (_dataset, row) => row,
+  };
+}
