@@ -6,7 +6,7 @@ import { transportConnector } from "./transport/index.js";
 import type { Connector } from "./types.js";
 import { waterConnector } from "./water/index.js";
 
-export { emergencyConnector, generateEmergencyFeed, type EmergencyFeedOptions } from "./emergency/index.js";
+export { emergencyConnector, generateEmergencyFeed, generateEmergencyPages, type EmergencyFeedOptions } from "./emergency/index.js";
 export { meteorologyConnector } from "./meteorology/index.js";
 export { naturalResourcesConnector } from "./natural-resources/index.js";
 export { transportConnector } from "./transport/index.js";

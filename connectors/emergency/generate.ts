@@ -51,16 +51,20 @@ function day(base: number, offsetDays: number): string {
   return new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function generateEmergencyFeed({ enterprises, hazardsPerEnterprise, seed }: EmergencyFeedOptions): string {
+interface EnterpriseBlock {
+  enterprise: unknown;
+  hazards: unknown[];
+}
+
+/** Each enterprise with its hazards, in order: the same sequence for the same options. */
+function* enterpriseBlocks({ enterprises, hazardsPerEnterprise, seed }: EmergencyFeedOptions): Generator<EnterpriseBlock> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const start = Date.UTC(2024, 0, 1);
-  const enterpriseRows: unknown[] = [];
-  const hazardRows: unknown[] = [];
   for (let e = 0; e < enterprises; e++) {
     const division = pick(COUNTIES);
     const creditCode = creditCodeFor(division, seed * 1_000_003 + e);
-    enterpriseRows.push({
+    const enterprise = {
       creditCode,
       companyName: `开封测试企业${e + 1}有限公司`,
       industryType: pick(SECTORS),
@@ -73,11 +77,12 @@ export function generateEmergencyFeed({ enterprises, hazardsPerEnterprise, seed 
       legalPersonPhone: `139${String(e).padStart(8, "0")}`,
       insured: next() < 0.8 ? 1 : 0,
       dualPreventionState: "线上建设",
-    });
+    };
+    const hazards: unknown[] = [];
     for (let h = 0; h < hazardsPerEnterprise; h++) {
       const state = pick(["0", "1", "9"] as const);
       const found = Math.floor(next() * 300);
-      hazardRows.push({
+      hazards.push({
         id: `YH-${seed}-${e + 1}-${h + 1}`,
         creditCode,
         dangerName: pick(HAZARD_NAMES),
@@ -93,14 +98,38 @@ export function generateEmergencyFeed({ enterprises, hazardsPerEnterprise, seed 
         ...(state === "1" ? { checkAcceptPerson: "验收人", checkAcceptTime: `${day(start, found + 20)} 16:00:00` } : {}),
       });
     }
+    yield { enterprise, hazards };
   }
-  const total = enterpriseRows.length + hazardRows.length;
-  return JSON.stringify({
-    code: 200,
-    msg: "success",
-    page: 1,
-    pageSize: Math.max(total, 1),
-    total,
-    data: { enterprises: enterpriseRows, hazards: hazardRows },
-  });
+}
+
+function page(number: number, pageSize: number, total: number, blocks: EnterpriseBlock[]): string {
+  const data = { enterprises: blocks.map((b) => b.enterprise), hazards: blocks.flatMap((b) => b.hazards) };
+  return JSON.stringify({ code: 200, msg: "success", page: number, pageSize, total, data });
+}
+
+/** One page holding the whole feed: a full snapshot. */
+export function generateEmergencyFeed(options: EmergencyFeedOptions): string {
+  const blocks = [...enterpriseBlocks(options)];
+  const total = options.enterprises * (1 + options.hazardsPerEnterprise);
+  return page(1, Math.max(total, 1), total, blocks);
+}
+
+/**
+ * The same rows as generateEmergencyFeed, as the bureau's API pages them:
+ * `enterprisesPerPage` enterprises with their hazards per page (a hazard's
+ * enterprise is always on its page), generated one page at a time.
+ */
+export function* generateEmergencyPages(options: EmergencyFeedOptions & { enterprisesPerPage: number }): Generator<string> {
+  const total = options.enterprises * (1 + options.hazardsPerEnterprise);
+  const pageSize = options.enterprisesPerPage * (1 + options.hazardsPerEnterprise);
+  let blocks: EnterpriseBlock[] = [];
+  let number = 1;
+  for (const block of enterpriseBlocks(options)) {
+    blocks.push(block);
+    if (blocks.length === options.enterprisesPerPage) {
+      yield page(number++, pageSize, total, blocks);
+      blocks = [];
+    }
+  }
+  if (blocks.length > 0 || number === 1) yield page(number, pageSize, total, blocks);
 }

@@ -3,7 +3,7 @@ import type { Connector } from "../types.js";
 import { mapEmergencyPage } from "./map.js";
 import { parsePagedJson } from "./paged-json.parser.js";
 
-export { generateEmergencyFeed, type EmergencyFeedOptions } from "./generate.js";
+export { generateEmergencyFeed, generateEmergencyPages, type EmergencyFeedOptions } from "./generate.js";
 
 export const emergencyConnector: Connector = {
   name: "emergency",

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 
 export type Prisma = PrismaClient;
@@ -57,8 +58,17 @@ async function connect(
   poolSize: number,
   stopServer: () => Promise<void>,
 ): Promise<Database> {
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  // The pool is ours so that bulk statements can share it (bulkQuery below).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let closing = false;
+  // An idle connection the server drops (restart, failover, shutdown) is replaced on the next query; without
+  // a listener node-postgres would raise it as an uncaught error.
+  pool.on("error", (error) => {
+    if (!closing) console.warn(`[emhub] database connection lost: ${error.message}`);
+  });
+  const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  poolQueries.set(prisma, async (sql, params) => (await pool.query(sql, params)).rows);
   const listeners = new Set<(sql: string) => void>();
   prisma.$on("query", (event) => listeners.forEach((listener) => listener(event.query)));
   await prisma.$connect();
@@ -71,8 +81,25 @@ async function connect(
       return () => listeners.delete(listener);
     },
     async close() {
+      closing = true;
       await prisma.$disconnect();
+      await pool.end();
       await stopServer();
     },
   };
+}
+
+export type BulkQuery = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+const poolQueries = new WeakMap<PrismaClient, BulkQuery>();
+
+/**
+ * Runs one statement on the database's connection pool without Prisma's query
+ * compiler, which copies and scans every parameter: for the sync's bulk
+ * statements, whose one parameter is a megabyte of JSON rows. Values come
+ * back as node-postgres parses them, so ask only for text, numbers and
+ * booleans. Falls back to $queryRawUnsafe for a client this module did not open.
+ */
+export function bulkQuery(prisma: PrismaClient): BulkQuery {
+  return poolQueries.get(prisma) ?? ((sql, params) => prisma.$queryRawUnsafe(sql, ...params));
 }

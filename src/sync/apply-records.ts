@@ -4,12 +4,16 @@
  * get version + 1 and a new fetchedAt, unchanged ones are not written, and
  * records missing from a full snapshot are retired (never deleted). Records
  * whose parent cannot be found are returned as rejections for quarantine.
+ * Inserts and updates go out a chunk at a time (bulk-write.ts).
  */
+import crypto from "node:crypto";
 import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
 import type { Prisma } from "../data/database.js";
-import { contentHash } from "./content-hash.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyWarning } from "./apply-warning.js";
+import { selectIn } from "./bulk-read.js";
+import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
+import { toRowGroups } from "./record-rows.js";
 
 export interface SyncCounts {
   fetched: number;
@@ -33,18 +37,19 @@ export interface ApplyOutcome {
 }
 
 type Row = Record<string, unknown>;
-interface Delegate {
-  findMany(args: object): Promise<Row[]>;
-  createMany(args: object): Promise<{ count: number }>;
-  update(args: object): Promise<Row>;
-  updateMany(args: object): Promise<{ count: number }>;
+
+export interface ApplyOptions {
+  now?: Date;
+  /** Ignore `snapshotOf`: retire nothing (documents a department pushes are incremental). */
+  incremental?: boolean;
 }
 
 const CHUNK = 1000;
 
 export const emptyCounts = (): SyncCounts => ({ fetched: 0, created: 0, updated: 0, unchanged: 0, retired: 0, rejected: 0 });
 
-export async function applyParseResult(prisma: Prisma, connector: Connector, result: ParseResult, now = new Date()): Promise<ApplyOutcome> {
+export async function applyParseResult(prisma: Prisma, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const now = options.now ?? new Date();
   const outcome: ApplyOutcome = { counts: emptyCounts(), rejections: [...result.rejected], changes: [] };
   outcome.counts.fetched = result.records.length + result.rejected.length;
   const seen = new Map<Dataset, Set<string>>();
@@ -59,7 +64,7 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
       else await applyChunk(prisma, connector, dataset, chunk, outcome, now);
     }
   }
-  for (const dataset of result.snapshotOf) {
+  for (const dataset of options.incremental ? [] : result.snapshotOf) {
     if (dataset !== "hydroReading") await retireMissing(prisma, connector, dataset, seenOf(seen, dataset), outcome, now);
   }
   outcome.counts.rejected = outcome.rejections.length;
@@ -68,46 +73,27 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
 
 async function applyChunk(prisma: Prisma, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, chunk: HubRecord[], outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
-  const delegate = delegateOf(prisma, spec.model);
   const resolved = await resolveParents(prisma, connector, spec, chunk, outcome);
-  const existing = await delegate.findMany({
-    where: { sourceSystem: connector.sourceSystem, sourceId: { in: resolved.map((r) => r.record.sourceId) } },
-    select: { [spec.key]: true, sourceId: true, contentHash: true, retiredAt: true },
-  });
-  const bySourceId = new Map(existing.map((row) => [row.sourceId as string, row]));
-  const provenance = { sourceDepartment: connector.department, sourceSystem: connector.sourceSystem, fetchedAt: now };
-
   if (dataset === "warning") {
+    const existing = await selectIn(prisma, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt"], {
+      column: "sourceId",
+      values: resolved.map((r) => r.record.sourceId),
+      sourceSystem: connector.sourceSystem,
+    });
+    const bySourceId = new Map(existing.map((row) => [row.sourceId as string, row]));
     for (const { record, data } of resolved) await applyWarning(prisma, connector, record, data, bySourceId.get(record.sourceId) ?? null, outcome, now);
     return;
   }
-  const creates: Row[] = [];
-  for (const { record, data } of resolved) {
-    const hash = contentHash(data);
-    const current = bySourceId.get(record.sourceId);
-    if (!current) {
-      creates.push({ ...data, ...provenance, sourceId: record.sourceId, contentHash: hash, version: 1 });
-    } else if (current.contentHash !== hash || current.retiredAt !== null) {
-      const key = current[spec.key] as string;
-      await delegate.update({
-        where: { [spec.key]: key },
-        data: { ...data, ...provenance, contentHash: hash, retiredAt: null, version: { increment: 1 } },
-      });
-      outcome.counts.updated++;
-      outcome.changes.push({ dataset, key, change: "updated" });
-    } else {
-      outcome.counts.unchanged++;
-    }
-  }
-  if (creates.length > 0) {
-    const created = await delegate.createMany({ data: creates, skipDuplicates: true });
-    outcome.counts.created += created.count;
-    const keys = await delegate.findMany({
-      where: { sourceSystem: connector.sourceSystem, sourceId: { in: creates.map((c) => c.sourceId) } },
-      select: { [spec.key]: true },
-    });
-    for (const row of keys) outcome.changes.push({ dataset, key: row[spec.key] as string, change: "created" });
-  }
+  if (resolved.length === 0) return;
+  const fixed = { sourceDepartment: connector.department, sourceSystem: connector.sourceSystem, fetchedAt: now, retiredAt: null, version: 1, ...(spec.updatedAt ? { updatedAt: now } : {}) };
+  const groups = toRowGroups(resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data })), { fixed, newId: spec.key === "id" });
+  const conflict = spec.key === "id" ? ["sourceSystem", "sourceId"] : [spec.key];
+  const written = await upsertRows(prisma, { model: spec.model, key: spec.key, conflict }, groups);
+  outcome.counts.created += written.created.length;
+  outcome.counts.updated += written.updated.length;
+  outcome.counts.unchanged += resolved.length - written.created.length - written.updated.length;
+  for (const key of written.created) outcome.changes.push({ dataset, key, change: "created" });
+  for (const key of written.updated) outcome.changes.push({ dataset, key, change: "updated" });
 }
 
 /** Resolves `refs` to hub keys and checks natural-key parents; failures become rejections. */
@@ -116,21 +102,18 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
     const ids = chunk.flatMap((r) => Object.values(r.refs ?? {}).filter((ref) => ref.dataset === refDataset).map((ref) => ref.sourceId));
-    const rows = await delegateOf(prisma, model.model).findMany({
-      where: { sourceSystem: connector.sourceSystem, sourceId: { in: [...new Set(ids)] } },
-      select: { [model.key]: true, sourceId: true },
-    });
+    const rows = await selectIn(prisma, model.model, [model.key, "sourceId"], { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
     refKeys.set(refDataset, new Map(rows.map((row) => [row.sourceId as string, row[model.key] as string])));
   }
   const known = new Map<string, Set<string>>();
   for (const parent of spec.parents) {
     const values = [...new Set(chunk.map((r) => r.data[parent.field]).filter((v): v is string => typeof v === "string"))];
-    const rows = await delegateOf(prisma, parent.model).findMany({ where: { [parent.key]: { in: values } }, select: { [parent.key]: true } });
+    const rows = await selectIn(prisma, parent.model, [parent.key], { column: parent.key, values });
     known.set(parent.field, new Set(rows.map((row) => row[parent.key] as string)));
   }
   const resolved: Array<{ record: HubRecord; data: Row }> = [];
   for (const record of chunk) {
-    const data: Row = { ...record.data };
+    const data: Row = record.refs ? { ...record.data } : record.data;
     let reason: string | null = null;
     for (const [field, ref] of Object.entries(record.refs ?? {})) {
       const key = refKeys.get(ref.dataset)?.get(ref.sourceId);
@@ -149,36 +132,31 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
 
 async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
-  const stations = new Set((await prisma.hydroStation.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
+  const stations = new Set((await selectIn(prisma, "hydroStation", ["code"], { column: "code", values: codes })).map((s) => s.code as string));
   const rows: Row[] = [];
   for (const record of chunk) {
-    if (stations.has(record.data.stationCode as string)) rows.push({ ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
+    if (stations.has(record.data.stationCode as string)) rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
     else outcome.rejections.push({ dataset: "hydroReading", sourceId: record.sourceId, reason: `unknown hydroStation '${String(record.data.stationCode)}' (stationCode)`, payload: record.data });
   }
-  const created = await prisma.hydroReading.createMany({ data: rows as never, skipDuplicates: true });
-  outcome.counts.created += created.count;
-  outcome.counts.unchanged += rows.length - created.count;
+  const created = rows.length === 0 ? [] : await insertRows(prisma, "hydroReading", rows, ["id"]);
+  outcome.counts.created += created.length;
+  outcome.counts.unchanged += rows.length - created.length;
 }
 
 async function retireMissing(prisma: Prisma, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
-  const delegate = delegateOf(prisma, spec.model);
-  const live = await delegate.findMany({ where: { sourceSystem: connector.sourceSystem, retiredAt: null }, select: { [spec.key]: true, sourceId: true } });
-  const missing = live.filter((row) => !seen.has(row.sourceId as string));
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    const keys = missing.slice(i, i + CHUNK).map((row) => row[spec.key] as string);
-    const retired = await delegate.updateMany({ where: { [spec.key]: { in: keys } }, data: { retiredAt: now, version: { increment: 1 } } });
-    outcome.counts.retired += retired.count;
-    for (const key of keys) outcome.changes.push({ dataset, key, change: "retired" });
-  }
+  const keys = await retireAbsent(prisma, spec.model, spec.key, {
+    sourceSystem: connector.sourceSystem,
+    present: [...seen],
+    now,
+    touch: spec.updatedAt ? ["updatedAt"] : [],
+  });
+  outcome.counts.retired += keys.length;
+  for (const key of keys) outcome.changes.push({ dataset, key, change: "retired" });
 }
 
 function seenOf(seen: Map<Dataset, Set<string>>, dataset: Dataset): Set<string> {
   let set = seen.get(dataset);
   if (!set) seen.set(dataset, (set = new Set()));
   return set;
-}
-
-export function delegateOf(prisma: Prisma, model: string): Delegate {
-  return (prisma as unknown as Record<string, Delegate>)[model]!;
 }

@@ -16,13 +16,15 @@ export interface DatasetModel {
   model: string;
   key: string;
   parents: NaturalParent[];
+  /** The model has an `updatedAt DateTime @updatedAt` column (Prisma sets it; bulk writes must too). */
+  updatedAt?: true;
 }
 
 /** The owning enterprise; records whose enterpriseCode is null (public teams, government depots) are not checked. */
 const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
 
 export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
-  enterprise: { model: "enterprise", key: "creditCode", parents: [] },
+  enterprise: { model: "enterprise", key: "creditCode", parents: [], updatedAt: true },
   riskPoint: { model: "riskPoint", key: "id", parents: enterpriseParent() },
   majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent() },
   hazard: { model: "hazard", key: "id", parents: enterpriseParent() },

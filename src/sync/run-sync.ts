@@ -1,12 +1,25 @@
 /**
  * One synchronisation run of a connector over some documents: each document
- * is parsed and applied on its own, so a document that cannot be read fails
- * alone (with its reason) and the earlier data stays. Every run is recorded
- * in SyncRun; every rejected record goes to quarantine with its payload.
+ * is parsed and applied on its own, so a document that cannot be fetched or
+ * read fails alone (with its reason) and the earlier data stays. Documents
+ * may arrive lazily (an async iterable), one page at a time. Every run is
+ * recorded in SyncRun — a run that stops on an unexpected error too; every
+ * rejected record goes to quarantine with its payload. Runs of one connector
+ * never overlap (connector-lock.ts).
  */
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
 import type { Prisma } from "../data/database.js";
-import { applyParseResult, emptyCounts, type RecordChange, type SyncCounts } from "./apply-records.js";
+import { applyParseResult, emptyCounts, type ApplyOutcome, type RecordChange, type SyncCounts } from "./apply-records.js";
+import { withConnectorLock } from "./connector-lock.js";
+
+/** A document that could not be fetched: its name and why. */
+export interface FetchFailure {
+  name: string;
+  failure: string;
+}
+
+export type SourceItem = SourceDocument | FetchFailure;
+export type DocumentSource = Iterable<SourceItem> | AsyncIterable<SourceItem>;
 
 export interface SyncSummary {
   runId: string;
@@ -15,45 +28,74 @@ export interface SyncSummary {
   counts: SyncCounts;
   errors: string[];
   changes: RecordChange[];
+  /** The records sent to quarantine in this run. */
+  rejections: Array<{ sourceId: string | null; reason: string }>;
 }
 
+export type SyncTrigger = "schedule" | "cli" | "push" | "startup";
+
 export interface SyncOptions {
-  trigger: "schedule" | "cli" | "push" | "startup";
+  trigger: SyncTrigger;
+  /** Retire nothing whatever the documents say (pushed documents are incremental). */
+  incremental?: boolean;
   onDocument?: (name: string, counts: SyncCounts) => void;
 }
 
-export async function runSync(prisma: Prisma, connector: Connector, documents: SourceDocument[], options: SyncOptions): Promise<SyncSummary> {
+export function isFetchFailure(item: SourceItem): item is FetchFailure {
+  return "failure" in item;
+}
+
+export function runSync(prisma: Prisma, connector: Connector, documents: DocumentSource, options: SyncOptions): Promise<SyncSummary> {
+  return withConnectorLock(prisma, connector.name, () => locked(prisma, connector, documents, options));
+}
+
+async function locked(prisma: Prisma, connector: Connector, documents: DocumentSource, options: SyncOptions): Promise<SyncSummary> {
   const run = await prisma.syncRun.create({ data: { connector: connector.name, trigger: options.trigger } });
-  const counts = emptyCounts();
-  const errors: string[] = [];
-  const changes: RecordChange[] = [];
-  for (const doc of documents) {
-    try {
-      const parsed = connector.parse(doc);
-      const outcome = await applyParseResult(prisma, connector, parsed);
-      for (const key of Object.keys(counts) as (keyof SyncCounts)[]) counts[key] += outcome.counts[key];
-      changes.push(...outcome.changes);
-      if (outcome.rejections.length > 0) {
-        await prisma.quarantinedRecord.createMany({
-          data: outcome.rejections.map((r) => ({
-            connector: connector.name,
-            runId: run.id,
-            sourceId: r.sourceId ?? null,
-            reason: r.dataset ? `${r.dataset}: ${r.reason}` : r.reason,
-            payload: JSON.stringify(r.payload ?? null),
-          })),
-        });
-      }
-      options.onDocument?.(doc.name, outcome.counts);
-    } catch (error) {
-      if (!(error instanceof DocumentError)) throw error;
-      errors.push(`${doc.name}: ${error.message}`);
+  const summary: SyncSummary = { runId: run.id, connector: connector.name, ok: false, counts: emptyCounts(), errors: [], changes: [], rejections: [] };
+  try {
+    for await (const item of documents) {
+      if (isFetchFailure(item)) summary.errors.push(item.failure);
+      else await syncDocument(prisma, connector, item, summary, options);
     }
+  } catch (error) {
+    summary.errors.push(`stopped by an unexpected error: ${(error as Error).message}`);
+    await finish(prisma, summary);
+    throw error;
   }
-  const ok = errors.length === 0;
+  return finish(prisma, summary);
+}
+
+async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDocument, summary: SyncSummary, options: SyncOptions) {
+  let outcome: ApplyOutcome;
+  try {
+    const parsed = connector.parse(doc);
+    outcome = await applyParseResult(prisma, connector, parsed, { incremental: options.incremental });
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    summary.errors.push(error.message.startsWith(doc.name) ? error.message : `${doc.name}: ${error.message}`);
+    return;
+  }
+  for (const key of Object.keys(summary.counts) as (keyof SyncCounts)[]) summary.counts[key] += outcome.counts[key];
+  for (const change of outcome.changes) summary.changes.push(change);
+  if (outcome.rejections.length > 0) {
+    const rows = outcome.rejections.map((r) => ({
+      connector: connector.name,
+      runId: summary.runId,
+      sourceId: r.sourceId ?? null,
+      reason: r.dataset ? `${r.dataset}: ${r.reason}` : r.reason,
+      payload: JSON.stringify(r.payload ?? null),
+    }));
+    await prisma.quarantinedRecord.createMany({ data: rows });
+    for (const row of rows) summary.rejections.push({ sourceId: row.sourceId, reason: row.reason });
+  }
+  options.onDocument?.(doc.name, outcome.counts);
+}
+
+async function finish(prisma: Prisma, summary: SyncSummary): Promise<SyncSummary> {
+  summary.ok = summary.errors.length === 0;
   await prisma.syncRun.update({
-    where: { id: run.id },
-    data: { ...counts, finishedAt: new Date(), ok, error: ok ? null : errors.join("; ") },
+    where: { id: summary.runId },
+    data: { ...summary.counts, finishedAt: new Date(), ok: summary.ok, error: summary.ok ? null : summary.errors.join("; ") },
   });
-  return { runId: run.id, connector: connector.name, ok, counts, errors, changes };
+  return summary;
 }

@@ -1,0 +1,94 @@
+/**
+ * POST /ingest/<connector>: a department system pushes a document in the
+ * same format as its connector's feed (raw bytes, up to 20 MB). The caller is
+ * the department's service account: a bearer token with role SERVICE (or
+ * ADMIN) acting for the connector's department. Pushed documents are
+ * incremental — nothing is retired — and a document that cannot be read is
+ * refused (422) with its reason while the data already held stays.
+ *
+ *   200 { runId, accepted, counts, rejected: [{ sourceId, reason }] }
+ *   401 UNAUTHENTICATED · 403 FORBIDDEN · 404 NOT_FOUND · 413 PAYLOAD_TOO_LARGE · 422 BAD_DOCUMENT
+ */
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { connectorByName } from "../../connectors/index.js";
+import type { Connector } from "../../connectors/types.js";
+import { hasRole, type Principal } from "../access/index.js";
+import { HubError } from "../errors/hub-error.js";
+import { runSync, type SyncSummary } from "../sync/run-sync.js";
+import { principalFor, type ContextDeps } from "./request-context.js";
+
+export const INGEST_BODY_LIMIT = "20mb";
+
+interface IngestLocals {
+  connector: Connector;
+  principal: Principal;
+}
+
+function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ error: { code, message, ...extra } });
+}
+
+/** Why `principal` may not push to `connector`, or null when it may. */
+export function pushRefusal(principal: Principal, connector: Connector): string | null {
+  if (!hasRole(principal, "SERVICE", "ADMIN")) return "pushing data needs a department service account (role SERVICE or ADMIN)";
+  if (principal.department !== connector.department) {
+    return `only ${connector.department} may push to ${connector.name} (the token acts for ${principal.department ?? "no department"})`;
+  }
+  return null;
+}
+
+export interface IngestOptions {
+  /** Every finished push run, refused documents included (for events). */
+  onRun?: (summary: SyncSummary) => void;
+}
+
+export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Router {
+  const router = Router();
+
+  const findConnector = (req: Request, res: Response, next: NextFunction) => {
+    const connector = connectorByName(String(req.params.connector));
+    if (!connector) return sendError(res, 404, "NOT_FOUND", `no connector '${String(req.params.connector)}'`);
+    (res.locals as IngestLocals).connector = connector;
+    next();
+  };
+
+  const authorise = async (req: Request, res: Response, next: NextFunction) => {
+    let principal: Principal;
+    try {
+      principal = await principalFor(deps, req.headers.authorization);
+    } catch (error) {
+      if (error instanceof HubError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
+      throw error;
+    }
+    if (principal.anonymous) return sendError(res, 401, "UNAUTHENTICATED", "not authenticated: a bearer token is required");
+    const refusal = pushRefusal(principal, (res.locals as IngestLocals).connector);
+    if (refusal) return sendError(res, 403, "FORBIDDEN", refusal);
+    (res.locals as IngestLocals).principal = principal;
+    next();
+  };
+
+  const ingest = async (req: Request, res: Response) => {
+    const { connector } = res.locals as IngestLocals;
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true });
+    options.onRun?.(summary);
+    if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });
+    const { created, updated, unchanged } = summary.counts;
+    res.json({ runId: summary.runId, accepted: created + updated + unchanged, counts: summary.counts, rejected: summary.rejections });
+  };
+
+  const errors = (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number; type?: string }).status;
+    if ((error as { type?: string }).type === "entity.too.large") {
+      return sendError(res, 413, "PAYLOAD_TOO_LARGE", `a pushed document may be at most ${INGEST_BODY_LIMIT}`);
+    }
+    if (status && status >= 400 && status < 500) return sendError(res, status, "BAD_REQUEST", (error as Error).message);
+    console.error("[emhub] ingest failed:", error);
+    sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
+  };
+
+  router.post("/ingest/:connector", findConnector, authorise, express.raw({ type: () => true, limit: INGEST_BODY_LIMIT }), ingest, errors);
+  return router;
+}

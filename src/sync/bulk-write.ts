@@ -1,0 +1,125 @@
+/**
+ * Many rows in one statement: the rows travel as a single JSON parameter and
+ * PostgreSQL expands them with json_populate_recordset into the table's own
+ * column types. Prisma's createMany sends one bind parameter per value and
+ * spends about a millisecond per row building the query; this path is about
+ * ten times faster, and one upsert replaces the lookup, insert and update a
+ * chunk took before. Rows are grouped by the columns they set, so a column a
+ * row leaves out keeps its default (insert) or its value (update), as with Prisma.
+ */
+import { bulkQuery, type Prisma } from "../data/database.js";
+import type { RowGroup } from "./record-rows.js";
+
+export type Row = Record<string, unknown>;
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+export function quote(identifier: string): string {
+  if (!IDENTIFIER.test(identifier)) throw new Error(`not a column or table name: ${JSON.stringify(identifier)}`);
+  return `"${identifier}"`;
+}
+
+/** The table of a Prisma model (the schema maps none): riskPoint → "RiskPoint". */
+export function tableOf(model: string): string {
+  return quote(model[0]!.toUpperCase() + model.slice(1));
+}
+
+/** Rows grouped by the set of columns they give a value (undefined = not given). */
+function byColumns(rows: Row[]): Map<string, { columns: string[]; rows: Row[] }> {
+  const groups = new Map<string, { columns: string[]; rows: Row[] }>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((column) => row[column] !== undefined).sort();
+    const signature = columns.join(",");
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { columns, rows: [] }));
+    group.rows.push(row);
+  }
+  return groups;
+}
+
+function recordset(table: string): string {
+  return `json_populate_recordset(NULL::${table}, $1::json)`;
+}
+
+/**
+ * INSERT … ON CONFLICT DO NOTHING (a row that collides with a unique key is
+ * skipped, like createMany's skipDuplicates). Returns the `returning` columns
+ * of the rows inserted.
+ */
+export async function insertRows(prisma: Prisma, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
+  const table = tableOf(model);
+  const out: Row[] = [];
+  for (const { columns, rows: group } of byColumns(rows).values()) {
+    const list = columns.map(quote).join(", ");
+    const sql =
+      `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${recordset(table)} ` +
+      `ON CONFLICT DO NOTHING RETURNING ${returning.map(quote).join(", ")}`;
+    out.push(...(await bulkQuery(prisma)(sql, [JSON.stringify(group)])));
+  }
+  return out;
+}
+
+export interface UpsertTarget {
+  model: string;
+  /** The primary key column, returned for every row written. */
+  key: string;
+  /**
+   * The unique columns a new row may collide with: the model's natural key
+   * (creditCode, code) or ["sourceSystem", "sourceId"] when the key is a
+   * generated id. A colliding row is updated only when it belongs to the same
+   * source system and its content hash differs or it was retired.
+   */
+  conflict: string[];
+}
+
+export interface UpsertResult {
+  created: string[];
+  updated: string[];
+}
+
+/** Columns never overwritten by an update: identity, and the version (raised by one instead). */
+const KEEP_ON_UPDATE = new Set(["id", "sourceSystem", "sourceId", "version"]);
+
+/**
+ * INSERT … ON CONFLICT DO UPDATE in one statement: new rows are inserted,
+ * changed or retired ones updated (version + 1), unchanged ones left alone.
+ * Every write is found through the unique index, so the statement costs the
+ * same whatever the planner thinks of the table's size.
+ */
+export async function upsertRows(prisma: Prisma, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
+  const table = tableOf(target.model);
+  const result: UpsertResult = { created: [], updated: [] };
+  for (const { columns, rows } of groups) {
+    const list = columns.map(quote).join(", ");
+    const assignments = columns
+      .filter((column) => column !== target.key && !KEEP_ON_UPDATE.has(column))
+      .map((column) => `${quote(column)} = EXCLUDED.${quote(column)}`);
+    const sql =
+      `INSERT INTO ${table} AS t (${list}) SELECT ${list} FROM ${recordset(table)} ` +
+      `ON CONFLICT (${target.conflict.map(quote).join(", ")}) DO UPDATE SET ${[...assignments, `"version" = t."version" + 1`].join(", ")} ` +
+      `WHERE t."sourceSystem" = EXCLUDED."sourceSystem" AND (t."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR t."retiredAt" IS NOT NULL) ` +
+      `RETURNING t.${quote(target.key)} AS key, (t.xmax = 0) AS inserted`;
+    const written = await bulkQuery(prisma)(sql, [`[${rows.join(",")}]`]);
+    for (const row of written) (row.inserted ? result.created : result.updated).push(row.key as string);
+  }
+  return result;
+}
+
+/**
+ * Retires the live rows of a source system whose source id is not in
+ * `present`: retiredAt and every `touch` column set to `now`, version + 1.
+ * Returns the keys of the rows retired.
+ */
+export async function retireAbsent(
+  prisma: Prisma,
+  model: string,
+  key: string,
+  scope: { sourceSystem: string; present: string[]; now: Date; touch?: string[] },
+): Promise<string[]> {
+  const touched = ["retiredAt", ...(scope.touch ?? [])].map((column) => `${quote(column)} = $3::timestamp(3)`);
+  const sql =
+    `UPDATE ${tableOf(model)} SET ${touched.join(", ")}, "version" = "version" + 1 ` +
+    `WHERE "sourceSystem" = $1 AND "retiredAt" IS NULL AND "sourceId" <> ALL($2::text[]) RETURNING ${quote(key)} AS key`;
+  const rows = await bulkQuery(prisma)(sql, [scope.sourceSystem, scope.present, scope.now.toISOString()]);
+  return rows.map((row) => row.key as string);
+}

@@ -1,0 +1,40 @@
+/** The scheduler `emhub serve` runs: every connector from its configured sources, with one log line per run that changed or failed. */
+import { ALL_CONNECTORS } from "../../connectors/index.js";
+import { connectorSyncConfig, type SyncConfig } from "../config/sync-config.js";
+import type { Prisma } from "../data/database.js";
+import { startScheduler, type Scheduler } from "./scheduler.js";
+import type { SyncSummary } from "./run-sync.js";
+import { syncConnector } from "./sync-connector.js";
+
+export interface ScheduleOptions {
+  /** The sample feeds were loaded at this start: connectors that read them wait one interval. */
+  samplesJustLoaded?: boolean;
+  /** First runs start this far apart (ms), so connectors do not all pull at once. Default 1000. */
+  startDelayMs?: number;
+  log?: (line: string) => void;
+  /** Every finished run (for events). */
+  onRun?: (summary: SyncSummary) => void;
+}
+
+export function describeRun(summary: SyncSummary): string {
+  const c = summary.counts;
+  const counts = `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired, ${c.rejected} quarantined`;
+  return `sync ${summary.connector}: ${counts}${summary.ok ? "" : ` — failed: ${summary.errors.join("; ")}`}`;
+}
+
+export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: ScheduleOptions = {}): Scheduler {
+  const log = options.log ?? ((line: string) => console.log(`[emhub] ${line}`));
+  return startScheduler({
+    connectors: ALL_CONNECTORS,
+    config,
+    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal }),
+    startDelayMs: options.startDelayMs,
+    waitFirst: (connector) => options.samplesJustLoaded === true && connectorSyncConfig(config, connector.name).sources === null,
+    onResult: (_connector, summary) => {
+      options.onRun?.(summary);
+      const c = summary.counts;
+      if (!summary.ok || c.created + c.updated + c.retired + c.rejected > 0) log(describeRun(summary));
+    },
+    onError: (connector, error) => log(`sync ${connector.name}: stopped by an error: ${(error as Error).message}`),
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * POST /ingest/<connector> on the real server: who may push, what a push
+ * answers, CAP Update/Cancel superseding earlier alerts, expired warnings,
+ * and malformed documents refused while the hub keeps serving its data.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DevTokenRequest } from "../../src/access/index.js";
+import { CONNECTORS_DIR } from "../../src/config/paths.js";
+import { WarningsDocument } from "../generated/graphql.js";
+import { capAlert, capReference } from "../helpers/cap-alert.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+let t: TestHub;
+let reader: string;
+beforeAll(async () => {
+  t = await startTestHub();
+  reader = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const service = (department: DevTokenRequest["department"], roles: DevTokenRequest["roles"] = ["SERVICE"]) =>
+  t.signToken({ department, roles, region: "410000" });
+
+async function push(connector: string, body: string | Buffer, token?: string, contentType = "application/octet-stream") {
+  const response = await fetch(`${t.hub.url}/ingest/${connector}`, {
+    method: "POST",
+    headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+const warningsByIdentifier = async (identifier: string) => {
+  const res = await t.request(WarningsDocument, { first: 200 }, reader);
+  expect(res.errors).toBeUndefined();
+  return res.data!.warnings.edges.map((e) => e.node).filter((w) => w.identifier === identifier);
+};
+
+describe("who may push", () => {
+  const alert = capAlert({ identifier: "41020041600000_AUTH", geocodes: ["410200000000"] });
+
+  it("answers 404 for an unknown connector", async () => {
+    const res = await push("fire", alert, await service("METEOROLOGY"));
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("answers 401 without a token or with a bad one", async () => {
+    for (const token of [undefined, "not-a-token"]) {
+      const res = await push("meteorology", alert, token);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringContaining("not authenticated") });
+    }
+  });
+
+  it("answers 403 to another department's service account and to a non-service role", async () => {
+    const water = await push("meteorology", alert, await service("WATER"));
+    expect(water.status).toBe(403);
+    expect(water.body.error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("only METEOROLOGY") });
+    const supervisor = await push("meteorology", alert, await service("METEOROLOGY", ["SUPERVISOR"]));
+    expect(supervisor.status).toBe(403);
+    expect(supervisor.body.error.code).toBe("FORBIDDEN");
+    expect(await warningsByIdentifier("41020041600000_AUTH")).toEqual([]);
+  });
+});
+
+describe("pushing warnings", () => {
+  it("accepts an alert, then its Cancel supersedes it", async () => {
+    const sent = new Date(Date.now() - 60_000);
+    const first = { identifier: "41020041600000_PUSH1", sent };
+    const accepted = await push("meteorology", capAlert({ ...first, geocodes: ["410200000000"], level: "ORANGE" }), await service("METEOROLOGY"), "application/cap+xml");
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ runId: expect.any(String), accepted: 1, counts: { created: 1, rejected: 0 }, rejected: [] });
+    expect((await warningsByIdentifier(first.identifier))[0]).toMatchObject({ status: "ACTIVE", level: "ORANGE", supersededBy: null });
+
+    const cancel = capAlert({ identifier: "41020041600000_PUSH2", msgType: "Cancel", references: [capReference(first, sent)], geocodes: ["410200000000"] });
+    const cancelled = await push("meteorology", cancel, await service("METEOROLOGY", ["SERVICE", "ADMIN"]));
+    expect(cancelled.status).toBe(200);
+    const [original] = await warningsByIdentifier(first.identifier);
+    expect(original).toMatchObject({ status: "CANCELLED", supersededBy: { identifier: "41020041600000_PUSH2", msgType: "Cancel" } });
+  });
+
+  it("keeps an expired warning queryable as EXPIRED, no longer active", async () => {
+    const identifier = "41020041600000_OLD";
+    const res = await push("meteorology", capAlert({ identifier, sent: new Date(Date.now() - 3 * 3600_000), expiresInMinutes: 60, geocodes: ["410200000000"] }), await service("METEOROLOGY"));
+    expect(res.status).toBe(200);
+    expect((await warningsByIdentifier(identifier))[0]?.status).toBe("EXPIRED");
+    const active = await t.request(WarningsDocument, { first: 200, filter: { status: "ACTIVE" } }, reader);
+    expect(active.data!.warnings.edges.map((e) => e.node.identifier)).not.toContain(identifier);
+  });
+});
+
+describe("pushed documents", () => {
+  it("refuses XML that does not parse with 422 and its reason, records the run as failed, and keeps serving", async () => {
+    const before = (await t.request(WarningsDocument, { first: 200 }, reader)).data!.warnings.totalCount;
+    const res = await push("meteorology", "<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'><identifier>x</identifier>", await service("METEOROLOGY"));
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: "BAD_DOCUMENT", message: expect.stringMatching(/XML/i) });
+    const run = await t.database.db.prisma.syncRun.findUniqueOrThrow({ where: { id: res.body.error.runId } });
+    expect(run).toMatchObject({ connector: "meteorology", trigger: "push", ok: false });
+    expect(run.error).toBe(res.body.error.message);
+    const after = await t.request(WarningsDocument, { first: 200 }, reader);
+    expect(after.status).toBe(200);
+    expect(after.data!.warnings.totalCount).toBe(before);
+  });
+
+  it("refuses a CSV in the wrong encoding", async () => {
+    const csv = iconv.decode(fs.readFileSync(path.join(CONNECTORS_DIR, "transport/samples/road-hazards.csv")), "gb18030");
+    const res = await push("transport", Buffer.from(csv, "utf8"), await service("TRANSPORT"), "text/csv");
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain("not GB18030");
+  });
+
+  it("never retires: a push holding one record leaves the others live", async () => {
+    const prisma = t.database.db.prisma;
+    const live = await prisma.roadHazard.count({ where: { retiredAt: null } });
+    const csv = fs.readFileSync(path.join(CONNECTORS_DIR, "transport/samples/road-hazards.csv"));
+    const lines = iconv.decode(csv, "gb18030").split(/\r?\n/);
+    const res = await push("transport", iconv.encode(`${lines[0]}\n${lines[1]}\n`, "gb18030"), await service("TRANSPORT"), "text/csv");
+    expect(res.status).toBe(200);
+    expect(res.body.counts).toMatchObject({ fetched: 1, unchanged: 1, retired: 0 });
+    expect(await prisma.roadHazard.count({ where: { retiredAt: null } })).toBe(live);
+  });
+
+  it("lists the records it refused with their reasons", async () => {
+    const page = JSON.parse(fs.readFileSync(path.join(CONNECTORS_DIR, "emergency/samples/page-1-of-1.json"), "utf8"));
+    const shelter = { ...page.data.shelters[0], shelterCode: "410106-BN-PUSH", shelterClass: "Ⅸ类" };
+    const body = JSON.stringify({ code: 200, msg: "success", page: 2, pageSize: 1, total: 2, data: { shelters: [shelter] } });
+    const res = await push("emergency", body, await service("EMERGENCY"), "application/json");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 0, counts: { fetched: 1, rejected: 1 } });
+    expect(res.body.rejected).toEqual([{ sourceId: "410106-BN-PUSH", reason: expect.stringContaining("shelterClass") }]);
+  });
+});
