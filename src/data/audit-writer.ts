@@ -15,6 +15,7 @@ export interface AuditWrite {
   fields: string[];
 }
 
-export async function appendAudit(prisma: Prisma, entries: AuditWrite[]): Promise<void> {
+/** `prisma` may be a transaction client, so that an entry commits (or not) with the change it records. */
+export async function appendAudit(prisma: Pick<Prisma, "auditEntry">, entries: AuditWrite[]): Promise<void> {
   if (entries.length > 0) await prisma.auditEntry.createMany({ data: entries });
 }

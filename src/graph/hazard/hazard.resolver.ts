@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { isOverdue } from "../../core/hazard/index.js";
+import { dayOf, deadlinesOf } from "../../data/hazard-row.js";
 import type { Row } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { PageArgs } from "../common/inputs.js";
@@ -7,10 +9,9 @@ import type { HubContext } from "../context.js";
 import { Enterprise, RiskPoint } from "../enterprise/enterprise.type.js";
 import { HazardFilter } from "./hazard.filter.js";
 import { Hazard, HazardEvent } from "./hazard.type.js";
-import { cstDate, isOverdue } from "./overdue.js";
 
 @ObjectType()
-class HazardConnection extends connectionOf(Hazard) {}
+export class HazardConnection extends connectionOf(Hazard) {}
 
 @Resolver(() => Hazard)
 export class HazardResolver {
@@ -42,17 +43,17 @@ export class HazardResolver {
 
   @FieldResolver(() => String, { nullable: true })
   deadline(@Root() hazard: Row) {
-    return hazard.deadline ? cstDate(hazard.deadline as Date) : null;
+    return dayOf(hazard.deadline);
   }
 
   @FieldResolver(() => String, { nullable: true })
   supervisionDeadline(@Root() hazard: Row) {
-    return hazard.supervisionDeadline ? cstDate(hazard.supervisionDeadline as Date) : null;
+    return dayOf(hazard.supervisionDeadline);
   }
 
-  @FieldResolver(() => Boolean, { description: "Past its deadline (China Standard Time) and not closed" })
+  @FieldResolver(() => Boolean, { description: "Open and past its deadline: the earlier of the plan and supervision deadlines, a day in China Standard Time that ends at 24:00+08:00" })
   overdue(@Root() hazard: Row) {
-    return isOverdue(hazard, new Date());
+    return isOverdue(deadlinesOf(hazard), new Date());
   }
 
   @FieldResolver(() => Boolean, { description: "Listed for supervised rectification (挂牌督办)" })

@@ -28,6 +28,7 @@ export class Hazard extends SharedRecord {
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => String, { nullable: true, description: "验收意见" }) acceptanceOpinion!: string | null;
   @Field(() => Date, { nullable: true, description: "销号 time" }) closedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: "When the periodic overdue check first found it overdue" }) overdueSince!: Date | null;
 }
 
 @ObjectType({ implements: Node, description: "One step in a hazard's history; never changed once written" })

@@ -1,0 +1,61 @@
+/**
+ * What the supervision figures are computed over: the hazards of a region as
+ * the caller may read them (ctx.reader applies the territory and the
+ * catalogue), the regions directly under it, and when cancelled hazards were
+ * cancelled (their CANCEL event).
+ */
+import { canReadDataset } from "../../access/index.js";
+import { normaliseDivisionCode } from "../../core/division.js";
+import type { StatsHazard } from "../../core/hazard/index.js";
+import { statsHazardOf } from "../../data/hazard-row.js";
+import type { Row, Where } from "../../data/reader.js";
+import { territoryWhere } from "../../data/scope-where.js";
+import { ErrorCode, HubError } from "../../errors/hub-error.js";
+import { parseRegionArg } from "../common/list.js";
+import type { HubContext } from "../context.js";
+
+export interface RegionArg {
+  /** Significant prefix ("4102"). */
+  prefix: string;
+  /** Normalised code ("410200"). */
+  code: string;
+}
+
+/** A stored hazard with the row behind it. */
+export type FigureHazard = StatsHazard & { row: Row };
+
+/** Supervision figures are for the government readers of hazards; others are refused, never given zeros. */
+export function assertSupervisionReader(ctx: HubContext, dataset: string): void {
+  if (ctx.principal.anonymous) throw new HubError(ErrorCode.UNAUTHENTICATED, "sign in (a bearer token) to read supervision figures");
+  if (!canReadDataset(ctx.catalog, ctx.principal, dataset)) throw new HubError(ErrorCode.FORBIDDEN, `${dataset} is not shared with you`);
+}
+
+/** The region asked for, or the caller's territory (the whole province for an unlimited one). */
+export function regionArg(ctx: HubContext, value: string | null | undefined, argumentName = "region"): RegionArg {
+  const prefix = value != null ? parseRegionArg(value, argumentName) : ctx.principal.territory || "41";
+  const code = normaliseDivisionCode(prefix);
+  if (!code.ok) throw new Error(`territory ${prefix} is not a division code`);
+  return { prefix, code: code.code };
+}
+
+export async function regionName(ctx: HubContext, region: RegionArg): Promise<string | null> {
+  const row = await ctx.reader.byKey("Region", region.code);
+  return (row?.name as string | undefined) ?? null;
+}
+
+/** The divisions directly under the region, in code order. */
+export function childRegions(ctx: HubContext, region: RegionArg): Promise<Row[]> {
+  return ctx.reader.childrenOf("Region", "parentCode", region.code);
+}
+
+/** The region's hazards that the caller may read and that match `filter`, with cancellation instants. */
+export async function figureHazards(ctx: HubContext, region: RegionArg, filter: Where[]): Promise<FigureHazard[]> {
+  const rows = await ctx.reader.all("Hazard", { AND: [territoryWhere("Hazard", region.prefix), ...filter] });
+  const cancelled = rows.filter((row) => row.state === "CANCELLED").map((row) => row.id as string);
+  const cancelledAt = new Map<string, Date>();
+  if (cancelled.length > 0) {
+    const events = await ctx.reader.all("HazardEvent", { action: "CANCEL", hazardId: { in: cancelled } }, { hazardId: true, at: true });
+    for (const event of events) cancelledAt.set(event.hazardId as string, event.at as Date);
+  }
+  return rows.map((row) => ({ ...statsHazardOf(row, cancelledAt.get(row.id as string) ?? null), row }));
+}

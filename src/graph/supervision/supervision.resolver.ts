@@ -1,0 +1,113 @@
+/**
+ * Supervision (监管): hazard figures by region and sector, the overdue list,
+ * and the bi-monthly bulletin (双月通报). Rows come through ctx.reader, so the
+ * caller's territory and the catalogue limit everything: a region outside the
+ * territory gives zeros and empty lists. The figures are the pure functions
+ * of src/core/hazard.
+ */
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import {
+  bimonthlyPeriod,
+  bulletin,
+  cstDate,
+  cstDayStart,
+  groupByChildRegion,
+  hazardStats,
+  isCalendarDate,
+  parseBimonthlyPeriod,
+  type BimonthlyPeriod,
+} from "../../core/hazard/index.js";
+import { normaliseDivisionCode } from "../../core/division.js";
+import { storedDay } from "../../data/hazard-row.js";
+import type { Where } from "../../data/reader.js";
+import { territoryWhere } from "../../data/scope-where.js";
+import { badInput } from "../../errors/hub-error.js";
+import { PageArgs } from "../common/inputs.js";
+import type { HubContext } from "../context.js";
+import { HazardConnection } from "../hazard/hazard.resolver.js";
+import { assertSupervisionReader, childRegions, figureHazards, regionArg, regionName } from "./supervision-data.js";
+import { Bulletin, HazardStats, RegionHazardStats } from "./supervision.type.js";
+
+const OPEN_STATES = ["REPORTED", "RECTIFYING", "PENDING_ACCEPTANCE"];
+
+/** A period key ("2026-P6") or a day inside the period ("2026-11-22"). */
+export function periodArg(value: string): BimonthlyPeriod {
+  const byKey = parseBimonthlyPeriod(value);
+  if (byKey) return byKey;
+  const day = value.trim();
+  if (isCalendarDate(day)) return bimonthlyPeriod(cstDayStart(day));
+  throw badInput("period", `'${value}' is not a period YYYY-P1 … YYYY-P6 or a date YYYY-MM-DD`);
+}
+
+function fullCode(key: string): string {
+  const code = normaliseDivisionCode(key);
+  return code.ok ? code.code : key;
+}
+
+@Resolver()
+export class SupervisionResolver {
+  @Query(() => HazardStats, { nullable: true, description: "Hazard figures of a region (default: your territory), optionally one sector and hazards found in [from, to)" })
+  async hazardStats(
+    @Arg("region", () => String, { nullable: true }) region: string | null | undefined,
+    @Arg("sector", () => String, { nullable: true }) sector: string | null | undefined,
+    @Arg("from", () => Date, { nullable: true }) from: Date | null | undefined,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<HazardStats> {
+    assertSupervisionReader(ctx, "HazardStats");
+    if (from && to && from.getTime() >= to.getTime()) throw badInput("to", "must be later than from");
+    const place = regionArg(ctx, region);
+    const filter: Where[] = [];
+    if (sector) filter.push({ sector });
+    if (from) filter.push({ foundAt: { gte: from } });
+    if (to) filter.push({ foundAt: { lt: to } });
+    const [hazards, children, name] = await Promise.all([figureHazards(ctx, place, filter), childRegions(ctx, place), regionName(ctx, place)]);
+    const now = new Date();
+    const window = { from: from ?? undefined, to: to ?? undefined, now };
+    const names = new Map(children.map((c) => [c.code as string, c.name as string]));
+    const groups = groupByChildRegion(hazards, place.prefix, children.map((c) => c.code as string));
+    const byRegion: RegionHazardStats[] = [...groups.entries()]
+      .filter(([key, list]) => key !== place.prefix || list.length > 0)
+      .map(([key, list]) => ({ region: fullCode(key), name: names.get(key) ?? (key === place.prefix ? name : null), ...hazardStats(list, window) }));
+    return { region: place.code, sector: sector ?? null, from: from ?? null, to: to ?? null, asOf: now, ...hazardStats(hazards, window), byRegion };
+  }
+
+  @Query(() => HazardConnection, { description: "Open hazards past their deadline (China Standard Time), oldest first" })
+  overdueHazards(@Arg("region", () => String, { nullable: true }) region: string | null | undefined, @Args() page: PageArgs, @Ctx() ctx: HubContext) {
+    // A deadline day D has ended when today (+08:00) is after D.
+    const today = storedDay(cstDate(new Date()));
+    const filter: Where[] = [
+      { state: { in: OPEN_STATES } },
+      { OR: [{ deadline: { lt: today } }, { supervisionDeadline: { lt: today } }] },
+    ];
+    if (region != null) filter.push(territoryWhere("Hazard", regionArg(ctx, region).prefix));
+    return ctx.reader.connection("Hazard", { AND: filter }, page, [{ foundAt: "asc" }, { id: "asc" }]);
+  }
+
+  @Query(() => Bulletin, { nullable: true, description: "The bi-monthly bulletin (双月通报) of a region for a period (2026-P6, or a date inside it); null for an unknown region" })
+  async bulletin(@Arg("region") region: string, @Arg("period") period: string, @Ctx() ctx: HubContext): Promise<Bulletin | null> {
+    assertSupervisionReader(ctx, "Bulletin");
+    const place = regionArg(ctx, region);
+    const window = periodArg(period);
+    const name = await regionName(ctx, place);
+    if (name === null) return null;
+    const now = new Date();
+    const asOf = new Date(Math.min(window.to.getTime(), now.getTime()));
+    const b = bulletin(await figureHazards(ctx, place, [{ foundAt: { lt: asOf } }]), window, now);
+    return {
+      region: place.code,
+      regionName: name,
+      period: b.period,
+      firstDay: window.firstDay,
+      lastDay: window.lastDay,
+      from: b.from,
+      to: b.to,
+      asOf: b.asOf,
+      new: b.new,
+      closed: b.closed,
+      stillOpen: b.stillOpen,
+      overdue: b.overdue,
+      majorHazards: b.majors.map((h) => ctx.reader.present("Hazard", h.row)),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * GET /bulletins/<region>/<period>.csv: the bi-monthly bulletin (双月通报) of
+ * a region as CSV (see bulletin-csv.ts); the period is a key (2026-P6) or a
+ * date inside it. It runs the bulletin query as the caller, so territory and
+ * catalogue apply as in the API. 401 without a valid token, 403 for callers
+ * the figures are not shared with, 404 for an unknown region, 400 for a bad period.
+ */
+import { Router } from "express";
+import { parse } from "graphql";
+import { bulletinCsv, type BulletinData } from "./bulletin-csv.js";
+import { runAs, sendErrors, sendNotFound, type RouteDeps } from "./run-operation.js";
+
+export const BULLETIN_OPERATION = parse(/* GraphQL */ `
+  query BulletinExport($region: String!, $period: String!) {
+    bulletin(region: $region, period: $period) {
+      region regionName period firstDay lastDay asOf new closed stillOpen overdue
+      majorHazards {
+        enterpriseCode enterprise { name } regionCode sector description state foundAt
+        deadline supervisedBy supervisionDeadline overdue
+      }
+    }
+  }
+`);
+
+export function bulletinRoutes(route: RouteDeps): Router {
+  const router = Router();
+  router.get("/bulletins/:region/:file", async (req, res) => {
+    const match = /^(.+)\.csv$/.exec(req.params.file);
+    if (!match) return sendNotFound(res, "bulletins are served as /bulletins/<region>/<period>.csv");
+    const result = await runAs<{ bulletin: BulletinData | null }>(route, req.headers.authorization, BULLETIN_OPERATION, { region: req.params.region, period: match[1] });
+    if (!result.ok) return sendErrors(res, result.status, result.errors);
+    const bulletin = result.data.bulletin;
+    if (bulletin === null) return sendNotFound(res, "no region with this code");
+    res.setHeader("content-type", "text/csv; charset=utf-8");
+    res.setHeader("content-disposition", `attachment; filename="bulletin-${bulletin.region}-${bulletin.period}.csv"`);
+    res.send(bulletinCsv(bulletin));
+  });
+  return router;
+}

@@ -1,0 +1,57 @@
+/**
+ * Plain HTTP routes (the enterprise file, the bulletin CSV) answer by running
+ * a fixed GraphQL operation as the caller: the same schema, context, reader
+ * and field policy as /graphql, so a route never shows more than the API
+ * would. Refusals are JSON `{ errors: [...] }` with an HTTP status.
+ */
+import { execute, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import type { Response } from "express";
+import { ErrorCode, HubError } from "../errors/hub-error.js";
+import { formatHubError } from "./format-error.js";
+import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
+
+export interface RouteDeps {
+  deps: ContextDeps;
+  schema: GraphQLSchema;
+}
+
+export type RouteResult<T> = { ok: true; data: T } | { ok: false; status: number; errors: GraphQLFormattedError[] };
+
+const STATUS: Readonly<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+};
+
+function refusal<T>(status: number, code: ErrorCode, message: string): RouteResult<T> {
+  return { ok: false, status, errors: [{ message, extensions: { code } }] };
+}
+
+/** Runs `document` for the bearer token in `authorization`; anonymous callers are refused (401). */
+export async function runAs<T>(route: RouteDeps, authorization: string | undefined, document: DocumentNode, variables: Record<string, unknown>): Promise<RouteResult<T>> {
+  let principal;
+  try {
+    principal = await principalFor(route.deps, authorization);
+  } catch (error) {
+    if (error instanceof HubError) return refusal(401, ErrorCode.UNAUTHENTICATED, error.message);
+    throw error;
+  }
+  if (principal.anonymous) return refusal(401, ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+  const context = contextFor(route.deps, principal);
+  const result = await execute({ schema: route.schema, document, contextValue: context, variableValues: variables });
+  await flushAudit(context);
+  if (result.errors && result.errors.length > 0) {
+    const errors = result.errors.map((error) => formatHubError(error.toJSON(), error));
+    return { ok: false, status: STATUS[String(errors[0]!.extensions?.code)] ?? 500, errors };
+  }
+  return { ok: true, data: result.data as T };
+}
+
+export function sendErrors(res: Response, status: number, errors: GraphQLFormattedError[]): void {
+  res.status(status).json({ errors });
+}
+
+export function sendNotFound(res: Response, message: string): void {
+  sendErrors(res, 404, [{ message, extensions: { code: ErrorCode.NOT_FOUND } }]);
+}

@@ -1,0 +1,108 @@
+/**
+ * One enterprise, one code, one file (一企一码一档): the file over GraphQL,
+ * its QR code (decoded back here with resvg + jsQR), and the same file as one
+ * JSON document from GET /enterprises/<code>/file, under the same access policy.
+ */
+import { Resvg } from "@resvg/resvg-js";
+import jsqr from "jsqr";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnterpriseFileDocument, EnterpriseQrCodeDocument } from "../generated/graphql.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+/** jsqr is CommonJS: its module object is the decoder and also carries it as `default`, which the types describe. */
+const jsQR = jsqr.default;
+
+/** The sample enterprise of 上街区 that keeps its own supply depot. */
+const CODE = "91410106MA3XU9D44B";
+const KAIFENG_CODE = "91410212MA44RT0B6T";
+
+let t: TestHub;
+let supervisor: string;
+
+beforeAll(async () => {
+  t = await startTestHub();
+  supervisor = await t.signToken({ subject: "supervisor-zz", department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410100" });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const getFile = (code: string, token?: string) => fetch(`${t.hub.url}/enterprises/${code}/file`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+describe("the enterprise file over GraphQL", () => {
+  it("holds every part with its provenance, supply depots included", async () => {
+    const res = await t.request(EnterpriseFileDocument, { code: CODE }, supervisor);
+    expect(res.errors).toBeUndefined();
+    const file = res.data!.enterprise!;
+    expect(file.supplyDepots.length).toBeGreaterThan(0);
+    expect(file.supplyDepots[0]!.items.length).toBeGreaterThan(0);
+    const parts = [file, ...file.riskPoints, ...file.majorHazardSources, ...file.hazards, ...file.rescueTeams, ...file.supplyDepots, ...file.nearbyShelters.map((n) => n.shelter)];
+    for (const part of parts) expect(part.provenance.fetchedAt).toEqual(expect.any(String));
+  });
+});
+
+describe("qrCode", () => {
+  it("is an SVG QR code that decodes back to the file's URL, which names the credit code", async () => {
+    const res = await t.request(EnterpriseQrCodeDocument, { code: CODE }, supervisor);
+    expect(res.errors).toBeUndefined();
+    const svg = res.data!.enterprise!.qrCode!;
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const image = new Resvg(svg, { fitTo: { mode: "width", value: 400 }, background: "white" }).render();
+    const decoded = jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height);
+    expect(decoded?.data).toBe(`${t.hub.config.publicUrl}/enterprises/${CODE}/file`);
+    expect(new URL(decoded!.data).pathname.split("/")[2]).toBe(CODE);
+  });
+});
+
+describe("GET /enterprises/<code>/file", () => {
+  it("returns the file as one JSON document to archive, with the API's content", async () => {
+    const res = await getFile(CODE, supervisor);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${CODE}.json"`);
+    const body = (await res.json()) as { format: string; exportedAt: string; enterprise: Record<string, any> };
+    expect(body.format).toBe("emhub-enterprise-file/1");
+    const api = (await t.request(EnterpriseFileDocument, { code: CODE }, supervisor)).data!.enterprise!;
+    const e = body.enterprise;
+    expect(e.creditCode).toBe(CODE);
+    expect(e.provenance).toMatchObject({ sourceSystem: api.provenance.sourceSystem, version: api.provenance.version });
+    expect(e.riskPoints.map((r: { id: string }) => r.id)).toEqual(api.riskPoints.map((r) => r.id));
+    expect(e.hazards.map((h: { id: string }) => h.id)).toEqual(api.hazards.map((h) => h.id));
+    expect(e.hazards.every((h: { events: unknown[]; provenance: unknown }) => Array.isArray(h.events) && h.provenance)).toBe(true);
+    expect(e.supplyDepots.map((d: { name: string }) => d.name)).toEqual(api.supplyDepots.map((d) => d.name));
+    expect(e.nearbyShelters.length).toBe(api.nearbyShelters.length);
+    // Personal data unmasked for an emergency supervisor, and the read audited like any other.
+    expect(e.legalRepresentative).toBe(api.legalRepresentative);
+    const audit = await t.hub.db.prisma.auditEntry.findMany({ where: { subject: "supervisor-zz", action: "READ_PERSONAL", dataset: "Enterprise", recordId: CODE } });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("masks what the API masks", async () => {
+    const water = await t.signToken({ department: "WATER", roles: ["SUPERVISOR"], region: "410100" });
+    const api = (await t.request(EnterpriseFileDocument, { code: CODE }, water)).data!.enterprise!;
+    const file = ((await (await getFile(CODE, water)).json()) as { enterprise: Record<string, unknown> }).enterprise;
+    expect(file.safetyPrincipalPhone).toBe(api.safetyPrincipalPhone);
+    expect(file.legalRepresentative).toBe(api.legalRepresentative);
+    const unmasked = (await t.request(EnterpriseFileDocument, { code: CODE }, supervisor)).data!.enterprise!;
+    expect(file.legalRepresentative).not.toBeNull();
+    expect(file.legalRepresentative).not.toBe(unmasked.legalRepresentative);
+    expect(file.creditStatus).toBeNull(); // RESTRICTED: owner and EMERGENCY only
+  });
+
+  it("gives an enterprise its own file and nobody else's", async () => {
+    const own = await t.signToken({ department: null, roles: ["ENTERPRISE"], enterprise: CODE });
+    expect((await getFile(CODE, own)).status).toBe(200);
+    const other = await getFile(KAIFENG_CODE, own);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
+  });
+
+  it("answers 401 without a valid token and 404 when absent or out of scope", async () => {
+    const anonymous = await getFile(CODE);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
+    expect((await getFile(CODE, "not.a.token")).status).toBe(401);
+    expect((await getFile(KAIFENG_CODE, supervisor)).status).toBe(404); // Kaifeng is outside 郑州
+    expect((await getFile("91350100M000100Y43", supervisor)).status).toBe(404); // a valid code the hub does not hold
+    expect((await getFile("not-a-code", supervisor)).status).toBe(400);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Supervision figures and the bi-monthly bulletin on a hand-made fixture in a
+ * fresh database (reference data only), with the right answers worked out by
+ * hand below. "Now" is the real clock (after 2026-07), so every deadline of
+ * the fixture has passed by now; the bulletin of 2026-P3 (May–June) is
+ * judged as of its end, 2026-07-01T00:00+08:00.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OverdueHazardsDocument, RegionBulletinDocument, SupervisionStatsDocument } from "../generated/graphql.js";
+import { toGlobalId } from "../../src/data/global-id.js";
+import { creditCodeFor, firstError, insertEnterprise, insertHazardRow, type FixtureHazard } from "../helpers/hazards.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+const A = creditCodeFor("410202", "MA0000001"); // 龙亭区, 危险化学品
+const B = creditCodeFor("410205", "MA0000002"); // 禹王台区, 工贸
+const C = creditCodeFor("410106", "MA0000003"); // 郑州 上街区: outside Kaifeng
+
+const a = { enterpriseCode: A, regionCode: "410202", sector: "危险化学品" };
+const b = { enterpriseCode: B, regionCode: "410205", sector: "工贸" };
+const HAZARDS: FixtureHazard[] = [
+  { id: "h1", ...a, grade: "GENERAL", state: "CLOSED", foundAt: "2026-04-20T10:00:00+08:00", closedAt: "2026-05-10T10:00:00+08:00", deadline: "2026-05-15" }, // 20 days to close
+  { id: "h2", ...a, grade: "MAJOR", state: "RECTIFYING", foundAt: "2026-05-05T09:00:00+08:00", deadline: "2026-06-30", supervisionDeadline: "2026-06-20", supervisedBy: "EMERGENCY@410200" },
+  { id: "h3", ...a, grade: "GENERAL", state: "REPORTED", foundAt: "2026-06-30T23:30:00+08:00" },
+  { id: "h4", ...b, grade: "GENERAL", state: "CLOSED", foundAt: "2026-05-20T08:00:00+08:00", closedAt: "2026-05-30T08:00:00+08:00", deadline: "2026-05-25" }, // 10 days
+  { id: "h5", ...b, grade: "MAJOR", state: "PENDING_ACCEPTANCE", foundAt: "2026-03-01T08:00:00+08:00", deadline: "2026-07-15" },
+  { id: "h6", ...b, grade: "GENERAL", state: "CANCELLED", foundAt: "2026-05-02T08:00:00+08:00", cancelledAt: "2026-05-03T08:00:00+08:00" },
+  { id: "h7", ...b, grade: "GENERAL", state: "RECTIFYING", foundAt: "2026-07-01T00:00:00+08:00", deadline: "2026-07-05" },
+  { id: "h8", ...a, grade: "GENERAL", state: "CLOSED", foundAt: "2026-06-01T08:00:00+08:00", closedAt: "2026-07-02T08:00:00+08:00", deadline: "2026-06-30" }, // 31 days
+  { id: "h9", enterpriseCode: C, regionCode: "410106", sector: "工贸", grade: "MAJOR", state: "REPORTED", foundAt: "2026-05-10T08:00:00+08:00" },
+  { id: "h10", ...b, grade: "GENERAL", state: "CANCELLED", foundAt: "2026-06-10T08:00:00+08:00", cancelledAt: "2026-07-10T08:00:00+08:00" },
+];
+const gid = (id: string) => toGlobalId("Hazard", id);
+
+let t: TestHub;
+let kaifeng: string;
+let province: string;
+
+beforeAll(async () => {
+  t = await startTestHub({}, { samples: false });
+  const prisma = t.hub.db.prisma;
+  await insertEnterprise(prisma, { creditCode: A, name: "开封龙亭化工有限公司", regionCode: a.regionCode, sector: a.sector });
+  await insertEnterprise(prisma, { creditCode: B, name: "禹王台机械厂", regionCode: b.regionCode, sector: b.sector });
+  await insertEnterprise(prisma, { creditCode: C, name: "上街铝材厂", regionCode: "410106", sector: "工贸" });
+  for (const h of HAZARDS) await insertHazardRow(prisma, h);
+  kaifeng = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410200" });
+  province = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const ZERO = { total: 0, open: 0, closed: 0, cancelled: 0, rectificationRate: 0, overdue: 0, major: 0, majorSupervised: 0, medianDaysToClose: null };
+
+describe("hazardStats", () => {
+  it("gives the figures of a city and of each county under it", async () => {
+    const res = await t.request(SupervisionStatsDocument, { region: "410200" }, kaifeng);
+    expect(res.errors).toBeUndefined();
+    const s = res.data!.hazardStats!;
+    // Kaifeng holds h1–h8 and h10 (h9 is in Zhengzhou): 9 hazards.
+    // open: h2 h3 h5 h7; closed: h1 h4 h8; cancelled: h6 h10; rate 3 / (9 − 2) = 0.4286.
+    // overdue now: h2 (supervision deadline 06-20), h5 (07-15), h7 (07-05); h3 has no deadline.
+    // major: h2 h5, listed: h2; days to close 20, 10, 31 → median 20.
+    expect(s).toMatchObject({ region: "410200", total: 9, open: 4, closed: 3, cancelled: 2, rectificationRate: 0.4286, overdue: 3, major: 2, majorSupervised: 1, medianDaysToClose: 20 });
+    const by = Object.fromEntries(s.byRegion.map(({ region, ...rest }) => [region, rest]));
+    expect(Object.keys(by)).toEqual(["410202", "410203", "410204", "410205", "410212", "410221", "410222", "410223", "410225"]);
+    // 龙亭区: h1 h2 h3 h8 — open h2 h3, closed h1 h8 (rate 2/4), overdue h2, median (20 + 31) / 2.
+    expect(by["410202"]).toEqual({ name: "龙亭区", total: 4, open: 2, closed: 2, cancelled: 0, rectificationRate: 0.5, overdue: 1, major: 1, majorSupervised: 1, medianDaysToClose: 25.5 });
+    // 禹王台区: h4 h5 h6 h7 h10 — open h5 h7, closed h4, cancelled h6 h10 (rate 1/3), overdue h5 h7.
+    expect(by["410205"]).toEqual({ name: "禹王台区", total: 5, open: 2, closed: 1, cancelled: 2, rectificationRate: 0.3333, overdue: 2, major: 1, majorSupervised: 0, medianDaysToClose: 10 });
+    expect(by["410212"]).toEqual({ name: "祥符区", ...ZERO });
+  });
+
+  it("limits the figures to hazards found in [from, to) and to a sector", async () => {
+    // Found in May–June: h2 h3 h4 h6 h8 h10 — open h2 h3, closed h4 h8, cancelled h6 h10 (rate 2/4),
+    // overdue h2, major h2 (listed), median (10 + 31) / 2.
+    const windowed = await t.request(SupervisionStatsDocument, { region: "4102", from: "2026-05-01T00:00:00+08:00", to: "2026-07-01T00:00:00+08:00" }, kaifeng);
+    expect(windowed.data!.hazardStats).toMatchObject({ total: 6, open: 2, closed: 2, cancelled: 2, rectificationRate: 0.5, overdue: 1, major: 1, majorSupervised: 1, medianDaysToClose: 20.5 });
+    // 危险化学品 is enterprise A alone: the 龙亭区 figures.
+    const sector = await t.request(SupervisionStatsDocument, { region: "4102", sector: "危险化学品" }, kaifeng);
+    expect(sector.data!.hazardStats).toMatchObject({ sector: "危险化学品", total: 4, open: 2, closed: 2, overdue: 1, medianDaysToClose: 25.5 });
+    const bad = await t.request(SupervisionStatsDocument, { from: "2026-07-01T00:00:00Z", to: "2026-05-01T00:00:00Z" }, kaifeng);
+    expect(firstError(bad)).toMatchObject({ code: "BAD_USER_INPUT", extensions: { argumentName: "to" } });
+  });
+
+  it("shows nothing outside the caller's territory, and no error that would tell", async () => {
+    const outside = await t.request(SupervisionStatsDocument, { region: "4101" }, kaifeng);
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data!.hazardStats).toMatchObject({ region: "410100", ...ZERO });
+    expect(outside.data!.hazardStats!.byRegion).toEqual([{ region: "410106", name: "上街区", ...ZERO }]);
+    const seen = await t.request(SupervisionStatsDocument, { region: "4101" }, province);
+    expect(seen.data!.hazardStats).toMatchObject({ total: 1, open: 1, major: 1, majorSupervised: 0 });
+  });
+
+  it("is for government readers of hazards only", async () => {
+    const enterprise = await t.signToken({ department: null, roles: ["ENTERPRISE"], enterprise: A });
+    expect(firstError(await t.request(SupervisionStatsDocument, {}, enterprise)).code).toBe("FORBIDDEN");
+    expect(firstError(await t.request(SupervisionStatsDocument, {})).code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("overdueHazards", () => {
+  it("lists open hazards past their deadline, oldest first", async () => {
+    const res = await t.request(OverdueHazardsDocument, { region: "4102" }, kaifeng);
+    expect(res.data!.overdueHazards.totalCount).toBe(3);
+    expect(res.data!.overdueHazards.edges.map((e) => e.node.id)).toEqual([gid("h5"), gid("h2"), gid("h7")]);
+    const outside = await t.request(OverdueHazardsDocument, { region: "4101" }, kaifeng);
+    expect(outside.data!.overdueHazards.totalCount).toBe(0);
+  });
+});
+
+describe("bulletin (双月通报)", () => {
+  it("counts new, closed, still open and overdue hazards of the period, and lists the open major ones", async () => {
+    const res = await t.request(RegionBulletinDocument, { region: "4102", period: "2026-P3" }, kaifeng);
+    expect(res.errors).toBeUndefined();
+    // As of 2026-07-01T00:00+08:00:
+    // new: found in May–June — h2 h3 h4 h6 h8 h10 (h7 was found at 00:00 on 07-01, after the period): 6.
+    // closed in the period: h1 (05-10), h4 (05-30); h8 closed 07-02: 2.
+    // still open: h2 h3 h5; h8 (closed only later); h10 (cancelled only on 07-10): 5.
+    // overdue of those: h2 (06-20), h8 (06-30 ended at 24:00): 2.
+    // open majors by foundAt: h5 (03-01), h2 (05-05).
+    expect(res.data!.bulletin).toMatchObject({
+      region: "410200", regionName: "开封市", period: "2026-P3", firstDay: "2026-05-01", lastDay: "2026-06-30",
+      from: "2026-04-30T16:00:00.000Z", to: "2026-06-30T16:00:00.000Z", asOf: "2026-06-30T16:00:00.000Z",
+      new: 6, closed: 2, stillOpen: 5, overdue: 2,
+    });
+    expect(res.data!.bulletin!.majorHazards.map((h) => h.id)).toEqual([gid("h5"), gid("h2")]);
+  });
+
+  it("takes a date inside the period, and works per county", async () => {
+    // 龙亭区 (h1 h2 h3 h8): new h2 h3 h8; closed h1; open h2 h3 h8; overdue h2 h8; majors h2.
+    const res = await t.request(RegionBulletinDocument, { region: "410202", period: "2026-05-15" }, kaifeng);
+    expect(res.data!.bulletin).toMatchObject({ period: "2026-P3", regionName: "龙亭区", new: 3, closed: 1, stillOpen: 3, overdue: 2 });
+    expect(res.data!.bulletin!.majorHazards.map((h) => h.id)).toEqual([gid("h2")]);
+  });
+
+  it("is empty outside the territory, null for an unknown region, and refuses a bad period", async () => {
+    const outside = await t.request(RegionBulletinDocument, { region: "4101", period: "2026-P3" }, kaifeng);
+    expect(outside.data!.bulletin).toMatchObject({ new: 0, closed: 0, stillOpen: 0, overdue: 0, majorHazards: [] });
+    const unknown = await t.request(RegionBulletinDocument, { region: "4103", period: "2026-P3" }, kaifeng);
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.bulletin).toBeNull();
+    const bad = await t.request(RegionBulletinDocument, { region: "4102", period: "2026-P7" }, kaifeng);
+    expect(firstError(bad)).toMatchObject({ code: "BAD_USER_INPUT", extensions: { argumentName: "period" } });
+  });
+});
+
+describe("GET /bulletins/<region>/<period>.csv", () => {
+  const get = (path: string, token?: string) => fetch(`${t.hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it("serves the same bulletin as CSV with a BOM for Excel", async () => {
+    const res = await get("/bulletins/4102/2026-P3.csv", kaifeng);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="bulletin-410200-2026-P3.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8").decode(bytes).split("\r\n");
+    expect(lines[0]).toBe("安全隐患双月通报,开封市,410200,2026-P3,2026-05-01 至 2026-06-30,截至 2026-07-01 00:00");
+    expect(lines.slice(2, 8)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2"]);
+    expect(lines[9]).toBe("重大事故隐患清单");
+    expect(lines[10]!.split(",")[0]).toBe("序号");
+    expect(lines[11]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
+    expect(lines[12]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
+    expect(lines[13]).toBe("");
+  });
+
+  it("answers 401, 403, 404 and 400 as JSON errors", async () => {
+    const anonymous = await get("/bulletins/4102/2026-P3.csv");
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
+    expect((await get("/bulletins/4102/2026-P3.csv", "not.a.token")).status).toBe(401);
+    const water = await t.signToken({ department: "WATER", roles: ["INSPECTOR"], region: "410200" });
+    const forbidden = await get("/bulletins/4102/2026-P3.csv", water);
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.json()).toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
+    const unknown = await get("/bulletins/4103/2026-P3.csv", kaifeng);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
+    expect((await get("/bulletins/4102/2026-P7.csv", kaifeng)).status).toBe(400);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { bulletinCsv, csvCell, cstMinute } from "../../../src/server/bulletin-csv.js";
+
+describe("bulletin CSV", () => {
+  it("quotes what CSV needs quoted and defuses spreadsheet formulas", () => {
+    expect(csvCell("普通文本")).toBe("普通文本");
+    expect(csvCell('含"引号",逗号')).toBe('"含""引号"",逗号"');
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell("-1+1")).toBe("'-1+1");
+    expect(csvCell(-3)).toBe("-3");
+    expect(csvCell(null)).toBe("");
+  });
+
+  it("writes times in China Standard Time", () => {
+    expect(cstMinute("2026-06-30T16:00:00.000Z")).toBe("2026-07-01 00:00");
+  });
+
+  it("starts with a BOM, ends lines with CRLF, and has the totals before the major hazard list", () => {
+    const csv = bulletinCsv({
+      region: "410200", regionName: "开封市", period: "2026-P6", firstDay: "2026-11-01", lastDay: "2026-12-31", asOf: "2026-11-22T02:00:00.000Z",
+      new: 3, closed: 1, stillOpen: 4, overdue: 0, majorHazards: [],
+    });
+    expect(csv.startsWith("\uFEFF安全隐患双月通报,开封市,410200,2026-P6,2026-11-01 至 2026-12-31,截至 2026-11-22 10:00\r\n")).toBe(true);
+    expect(csv).toContain("\r\n新增隐患,3\r\n本期销号,1\r\n未销号,4\r\n逾期未整改,0\r\n重大事故隐患（未销号）,0\r\n");
+    expect(csv.endsWith("是否逾期\r\n")).toBe(true);
+  });
+});
