@@ -59,8 +59,9 @@ describe("the catalogue file", () => {
       [
         "Region", "Department", "Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
-        "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "QuarantinedRecord", "AuditEntry",
-        "ConnectorStatus", "Provenance",
+        "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
+        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin",
+        "HazardChange", "WarningChange", "WaterLevelAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );
   });

@@ -1,0 +1,185 @@
+/**
+ * The leak matrix: for every role × department × territory (and enterprise
+ * users, and anonymous callers), queries generated from the schema over every
+ * root list and its relations, and node(id) with ids of records in and out of
+ * scope, must return nothing outside the caller's territory or catalogue and
+ * nothing unmasked that the catalogue masks. The catalogue is the statement of
+ * policy; this test proves the hub enforces it on every path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canReadDataset, datasetOf, fieldAccess, loadCatalog, readGrant, rowScope, type DevTokenRequest, type Principal } from "../../src/access/index.js";
+import { isWithinDivision } from "../../src/core/division.js";
+import { hubSchema } from "../../src/graph/schema.js";
+import { CATALOG_FILE } from "../../src/server/create-hub.js";
+import { nodesQuery, rootListsQuery } from "../helpers/selection.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+type Obj = Record<string, unknown>;
+const catalog = loadCatalog(CATALOG_FILE);
+const ROLES = ["ADMIN", "SUPERVISOR", "INSPECTOR", "ANALYST", "SERVICE"] as const;
+const DEPARTMENTS = ["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT"] as const;
+const TERRITORIES = ["410106", "4102", "410505"];
+
+interface Case {
+  name: string;
+  request: DevTokenRequest | null;
+  principal: Principal;
+}
+
+let t: TestHub;
+let cases: Case[] = [];
+let listsQuery: string;
+/** Ids of records of every Node type, with the region each lies in (from an unrestricted read). */
+let probes: Array<{ id: string; type: string; region: string | null; enterprise: string | null }> = [];
+
+const principalOf = (request: DevTokenRequest | null): Principal =>
+  request === null
+    ? { subject: "anonymous", department: null, roles: [], territory: "", enterpriseCode: null, anonymous: true, issuer: null, expiresAt: null }
+    : {
+        subject: "leak-matrix",
+        department: request.department ?? null,
+        roles: request.roles,
+        territory: request.region ?? (request.enterprise ? request.enterprise.slice(2, 8).replace(/(00)+$/, "") : ""),
+        enterpriseCode: request.enterprise ?? null,
+        anonymous: false,
+        issuer: "emhub-dev",
+        expiresAt: null,
+      };
+
+beforeAll(async () => {
+  t = await startTestHub({ limits: { maxDepth: 12, maxAliases: 60, maxCost: 100_000_000, pageMax: 500 } });
+  const schema = await hubSchema();
+  listsQuery = rootListsQuery(schema, 500, 2);
+  const admin = await t.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
+  const all = await t.request(listsQuery, undefined, admin);
+  expect(all.errors).toBeUndefined();
+  probes = collect(all.data as Obj).filter((o) => typeof o.id === "string" && datasetOf(catalog, o.__typename as string)?.fields.id !== undefined)
+    .map((o) => ({ id: o.id as string, type: o.__typename as string, region: regionOf(o), enterprise: (o.creditCode ?? o.enterpriseCode ?? null) as string | null }));
+  const enterpriseCodes = ["410106", "4102", "410505"].map((prefix) => probes.find((p) => p.type === "Enterprise" && p.region?.startsWith(prefix))?.enterprise).filter((c): c is string => !!c);
+  const requests: Array<[string, DevTokenRequest | null]> = [["anonymous", null]];
+  for (const role of ROLES) for (const department of DEPARTMENTS) for (const region of TERRITORIES) requests.push([`${department} ${role} ${region}`, { department, roles: [role], region }]);
+  for (const code of enterpriseCodes) requests.push([`ENTERPRISE ${code}`, { department: null, roles: ["ENTERPRISE"], enterprise: code }]);
+  cases = requests.map(([name, request]) => ({ name, request, principal: principalOf(request) }));
+}, 120_000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Every object in a result, depth first, with the region of the nearest located ancestor. */
+function collect(value: unknown, out: Obj[] = []): Obj[] {
+  if (Array.isArray(value)) value.forEach((v) => collect(v, out));
+  else if (value && typeof value === "object") {
+    const obj = value as Obj;
+    if (typeof obj.__typename === "string") out.push(obj);
+    Object.values(obj).forEach((v) => collect(v, out));
+  }
+  return out;
+}
+
+function regionOf(o: Obj): string | null {
+  if (typeof o.regionCode === "string") return o.regionCode;
+  if (Array.isArray(o.regionCodes)) return (o.regionCodes as string[]).join(",");
+  return null;
+}
+
+function inTerritory(region: string, territory: string): boolean {
+  // a warning lies in a territory when an area is inside it or covers it
+  return region.split(",").some((code) => isWithinDivision(code, territory) || isWithinDivision(territory.padEnd(6, "0"), code));
+}
+
+function violations(c: Case, data: Obj): string[] {
+  const found: string[] = [];
+  for (const o of collect(data)) {
+    const type = o.__typename as string;
+    if (!datasetOf(catalog, type)) continue;
+    const at = `${type} ${String(o.id ?? o.code ?? "")}`;
+    if (!canReadDataset(catalog, c.principal, type)) {
+      found.push(`${at}: dataset not readable but returned`);
+      continue;
+    }
+    const scope = rowScope(catalog, c.principal, type);
+    const region = regionOf(o);
+    if (!scope.deny && scope.territory && region !== null && !inTerritory(region, scope.territory)) found.push(`${at}: region ${region} outside ${scope.territory}`);
+    const owner = (o.creditCode ?? o.enterpriseCode) as string | undefined;
+    if (!scope.deny && scope.enterpriseCode && owner !== undefined && owner !== scope.enterpriseCode) found.push(`${at}: enterprise ${owner} is not ${scope.enterpriseCode}`);
+    if (!scope.deny && scope.grant === "PUBLIC" && type === "Warning" && o.status !== undefined && o.status !== "ACTIVE") found.push(`${at}: public reader sees status ${String(o.status)}`);
+    const ownEnterprise = readGrant(catalog, c.principal, type) === "ENTERPRISE";
+    for (const [field, value] of Object.entries(o)) {
+      if (field === "__typename" || value === null) continue;
+      const access = fieldAccess(catalog, c.principal, type, field, { ownEnterprise });
+      if (access === "hidden") found.push(`${at}.${field}: hidden field has a value`);
+      if (access === "masked" && !(typeof value === "string" && value.includes("*"))) found.push(`${at}.${field}: unmasked ${JSON.stringify(value)}`);
+    }
+  }
+  return found;
+}
+
+describe("leak matrix", () => {
+  it("covers enough principals and records to mean something", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(1 + ROLES.length * DEPARTMENTS.length * TERRITORIES.length + 3);
+    const types = new Set(probes.map((p) => p.type));
+    for (const type of ["Enterprise", "RiskPoint", "Hazard", "Shelter", "RescueTeam", "SupplyDepot", "Warning", "HydroStation", "GeoHazardPoint", "RoadHazard"]) expect(types).toContain(type);
+  });
+
+  it("root lists and their relations return nothing out of scope or unmasked", async () => {
+    const problems: string[] = [];
+    let rowsSeenByNonAdmins = 0;
+    for (const c of cases) {
+      const token = c.request ? await t.signToken(c.request) : undefined;
+      const res = await t.request(listsQuery, undefined, token);
+      if (res.errors) problems.push(`${c.name}: ${res.errors.map((e) => e.message).join("; ")}`);
+      const data = (res.data ?? {}) as Obj;
+      if (!c.principal.roles.includes("ADMIN")) rowsSeenByNonAdmins += collect(data).length;
+      problems.push(...violations(c, data).map((v) => `${c.name}: ${v}`));
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(rowsSeenByNonAdmins).toBeGreaterThan(1000);
+  }, 300_000);
+
+  it("node(id) answers null for every record out of scope, in and out of the territory", async () => {
+    const schema = await hubSchema();
+    const problems: string[] = [];
+    const sample = sampleProbes();
+    let outOfScopeAsked = 0;
+    for (const c of cases) {
+      const token = c.request ? await t.signToken(c.request) : undefined;
+      for (let i = 0; i < sample.length; i += 50) {
+        const batch = sample.slice(i, i + 50);
+        const res = await t.request(nodesQuery(schema, batch), undefined, token);
+        if (res.errors) problems.push(`${c.name}: ${res.errors.map((e) => e.message).join("; ")}`);
+        const data = (res.data ?? {}) as Obj;
+        batch.forEach((probe, j) => {
+          const node = data[`n${j}`] as Obj | null | undefined;
+          const scope = rowScope(catalog, c.principal, probe.type);
+          const outOfScope =
+            scope.deny ||
+            (scope.territory !== null && probe.region !== null && !inTerritory(probe.region, scope.territory)) ||
+            (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode);
+          if (outOfScope) {
+            outOfScopeAsked++;
+            if (node !== null && node !== undefined) problems.push(`${c.name}: node(${probe.type} in ${probe.region}) returned though out of scope`);
+          } else if (node === undefined) {
+            problems.push(`${c.name}: node(${probe.type}) missing from the answer`);
+          }
+        });
+        problems.push(...violations(c, data).map((v) => `${c.name}: ${v}`));
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(outOfScopeAsked).toBeGreaterThan(500);
+  }, 300_000);
+});
+
+/** Up to three records of each type from different places. */
+function sampleProbes() {
+  const picked: typeof probes = [];
+  for (const type of new Set(probes.map((p) => p.type))) {
+    const ofType = probes.filter((p) => p.type === type);
+    for (const prefix of ["410106", "4102", "4105", ""]) {
+      const probe = ofType.find((p) => (p.region ?? "").startsWith(prefix) && !picked.includes(p));
+      if (probe && picked.filter((p) => p.type === type).length < 3) picked.push(probe);
+    }
+  }
+  return picked;
+}
