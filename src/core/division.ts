@@ -79,3 +79,8 @@ export function divisionLineage(input: string): string[] {
   for (let code: string | null = normalised.code; code !== null; code = parentDivision(code)) lineage.unshift(code);
   return lineage;
 }
+
+/** True when one division contains the other (a city-wide warning and a county, or the reverse). */
+export function divisionsOverlap(a: string, b: string): boolean {
+  return isWithinDivision(a, b) || isWithinDivision(b, a);
+}

@@ -1,14 +1,24 @@
-/** GET /healthz: the process is alive. GET /readyz: the database answers. */
+/**
+ * GET /healthz: the process is alive. GET /readyz: the database answers.
+ * GET /metrics: memory, WebSocket clients and Redis state, as JSON (with
+ * `?gc=1` a garbage collection first, when node runs with --expose-gc).
+ */
 import { Router } from "express";
 import type { Database } from "../data/database.js";
 
-export function healthRoutes(db: Database, isDraining: () => boolean): Router {
+export interface HealthOptions {
+  isDraining: () => boolean;
+  /** Figures of the running hub for /metrics. */
+  metrics: () => Record<string, unknown>;
+}
+
+export function healthRoutes(db: Database, options: HealthOptions): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    if (isDraining()) {
+    if (options.isDraining()) {
       res.status(503).json({ status: "draining" });
       return;
     }
@@ -18,6 +28,11 @@ export function healthRoutes(db: Database, isDraining: () => boolean): Router {
     } catch (error) {
       res.status(503).json({ status: "unavailable", database: db.mode, error: (error as Error).message });
     }
+  });
+  router.get("/metrics", (req, res) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (req.query.gc === "1" && gc) gc();
+    res.json({ uptimeSeconds: Math.round(process.uptime()), memory: process.memoryUsage(), ...options.metrics() });
   });
   return router;
 }

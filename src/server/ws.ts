@@ -1,13 +1,15 @@
 /**
  * graphql-ws on the HTTP server's port and path. The token is checked once in
- * connection_init (a bad one closes the socket with 4403 Forbidden); every
+ * connection_init (a bad one closes the socket with 4403 Forbidden), and the
+ * socket is closed with 4403 too when the token expires; every
  * operation is then parsed and validated with the same limit rules as HTTP and
  * gets its own context (and so its own loaders).
  */
 import type { Server } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from "graphql";
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from "graphql";
+import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
 
@@ -21,6 +23,8 @@ export interface WsServerOptions {
   context: (principal: Principal) => HubContext;
   /** Called with each result's context once it is sent. */
   afterResult: (context: HubContext) => Promise<void>;
+  /** Executes subscription operations (multiplexed: shared-subscriptions.ts). */
+  subscribe: (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
 
 type ConnectionState = {
@@ -32,13 +36,17 @@ export function startWsServer(options: WsServerOptions) {
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
+      subscribe: options.subscribe,
       onConnect: async (ctx) => {
+        let principal: Principal;
         try {
-          ctx.extra.principal = await options.authenticate(ctx.connectionParams);
-          return true;
+          principal = await options.authenticate(ctx.connectionParams);
         } catch {
           return false;
         }
+        ctx.extra.principal = principal;
+        if (principal.expiresAt) closeWhenExpired(ctx.extra.socket, principal.expiresAt);
+        return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
         let document;
@@ -70,4 +78,11 @@ export function startWsServer(options: WsServerOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Closes the socket with 4403 Forbidden when the token it authenticated with expires. */
+function closeWhenExpired(socket: WebSocket, expiresAt: Date): void {
+  const timer = setTimeout(() => socket.close(CloseCode.Forbidden, "Forbidden: token expired"), Math.max(0, expiresAt.getTime() - Date.now()));
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
 }

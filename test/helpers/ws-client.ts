@@ -20,3 +20,60 @@ export function wsExecute(client: Client, query: string, variables?: Record<stri
     );
   });
 }
+
+export interface Subscription<T> {
+  /** The next event (waits up to `timeoutMs`). */
+  next(timeoutMs?: number): Promise<T>;
+  /** Events received and not yet taken. */
+  pending(): T[];
+  /** The error the subscription ended with, if any. */
+  error(): unknown;
+  stop(): void;
+}
+
+/** Subscribes and queues what arrives, so a test can await events one by one. */
+export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Subscription<T> {
+  const queue: T[] = [];
+  const waiters: Array<{ resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
+  let failure: unknown = null;
+  const fail = (error: unknown) => {
+    failure = error;
+    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`subscription failed: ${JSON.stringify(error)}`));
+  };
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) return fail(result.errors);
+        const waiter = waiters.shift();
+        if (waiter) waiter.resolve(result.data as T);
+        else queue.push(result.data as T);
+      },
+      error: fail,
+      complete: () => {},
+    },
+  );
+  return {
+    next(timeoutMs = 5000) {
+      const queued = queue.shift();
+      if (queued !== undefined) return Promise.resolve(queued);
+      if (failure) return Promise.reject(new Error(`subscription failed: ${JSON.stringify(failure)}`));
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          resolve: (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+      });
+    },
+    pending: () => [...queue],
+    error: () => failure,
+    stop,
+  };
+}

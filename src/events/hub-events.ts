@@ -1,0 +1,63 @@
+/**
+ * The events the hub publishes, by topic. Payloads are small and JSON-safe
+ * (ids, codes, ISO times): subscribers load the record itself through their
+ * own scoped reader, so an event never carries data past the access policy.
+ */
+export interface HazardChanged {
+  hazardId: string;
+  action: string;
+  state: string;
+  grade: string;
+  regionCode: string;
+  at: string;
+}
+
+export interface WarningIssued {
+  warningId: string;
+  /** ISSUED, UPDATED, CANCELLED or SUPERSEDED. */
+  change: "ISSUED" | "UPDATED" | "CANCELLED" | "SUPERSEDED";
+  level: string;
+  type: string;
+  regionCodes: string[];
+  at: string;
+}
+
+export interface WaterLevelAlert {
+  stationCode: string;
+  regionCode: string;
+  level: number;
+  state: string;
+  previousState: string;
+  observedAt: string;
+}
+
+export interface RecordChanged {
+  dataset: string;
+  key: string;
+  change: "CREATED" | "UPDATED" | "RETIRED";
+  at: string;
+}
+
+export interface ConnectorRun {
+  runId: string;
+  connector: string;
+  ok: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  retired: number;
+  rejected: number;
+  error: string | null;
+  at: string;
+}
+
+export interface HubEvents {
+  "hazard.changed": HazardChanged;
+  "warning.issued": WarningIssued;
+  "water.level": WaterLevelAlert;
+  "record.changed": RecordChanged;
+  "connector.run": ConnectorRun;
+}
+
+export type Topic = keyof HubEvents;
+export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "record.changed", "connector.run"];

@@ -1,0 +1,78 @@
+/**
+ * The events of one committed synchronisation run: the run itself, every
+ * record created, updated or retired, warnings issued, updated or cancelled,
+ * hazards changed by their source, and water levels that crossed a threshold.
+ */
+import { isWaterAlert, waterLevelState, type WaterLevelState } from "../core/hydro.js";
+import type { Prisma } from "../data/database.js";
+import type { SyncSummary } from "../sync/run-sync.js";
+import type { EventBus } from "./event-bus.js";
+import { hazardChanged } from "./hazard-events.js";
+import type { WarningIssued } from "./hub-events.js";
+
+const CHANGE = { created: "CREATED", updated: "UPDATED", retired: "RETIRED" } as const;
+const typeName = (dataset: string) => dataset.charAt(0).toUpperCase() + dataset.slice(1);
+
+export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary): Promise<void> {
+  const at = new Date().toISOString();
+  const c = summary.counts;
+  events.publish("connector.run", {
+    runId: summary.runId,
+    connector: summary.connector,
+    ok: summary.ok,
+    created: c.created,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    retired: c.retired,
+    rejected: c.rejected,
+    error: summary.errors.length > 0 ? summary.errors.join("; ") : null,
+    at,
+  });
+  for (const change of summary.changes) events.publish("record.changed", { dataset: typeName(change.dataset), key: change.key, change: CHANGE[change.change], at });
+  await publishWarnings(prisma, events, summary, at);
+  await publishHazards(prisma, events, summary, at);
+  await publishWaterLevels(prisma, events, summary.runId);
+}
+
+async function publishWarnings(prisma: Prisma, events: EventBus, summary: SyncSummary, at: string) {
+  const changes = summary.changes.filter((change) => change.dataset === "warning" && change.change !== "retired");
+  if (changes.length === 0) return;
+  const rows = await prisma.warning.findMany({ where: { id: { in: changes.map((change) => change.key) } } });
+  const created = new Set(changes.filter((change) => change.change === "created").map((change) => change.key));
+  for (const row of rows) {
+    const kind: WarningIssued["change"] =
+      row.status === "CANCELLED" ? "CANCELLED" : row.status === "SUPERSEDED" ? "SUPERSEDED" : created.has(row.id) && row.msgType === "Alert" ? "ISSUED" : "UPDATED";
+    events.publish("warning.issued", { warningId: row.id, change: kind, level: row.level, type: row.type, regionCodes: row.regionCodes, at });
+  }
+}
+
+async function publishHazards(prisma: Prisma, events: EventBus, summary: SyncSummary, at: string) {
+  const keys = summary.changes.filter((change) => change.dataset === "hazard").map((change) => change.key);
+  if (keys.length === 0) return;
+  for (const row of await prisma.hazard.findMany({ where: { id: { in: keys } } })) events.publish("hazard.changed", hazardChanged(row, "SYNC", new Date(at)));
+}
+
+/** Readings this run added that moved their station across a threshold (upwards or back down). */
+async function publishWaterLevels(prisma: Prisma, events: EventBus, runId: string) {
+  const run = await prisma.syncRun.findUnique({ where: { id: runId }, select: { startedAt: true } });
+  if (!run) return;
+  const fresh = await prisma.hydroReading.findMany({ where: { fetchedAt: { gte: run.startedAt }, level: { not: null } }, orderBy: [{ stationCode: "asc" }, { observedAt: "asc" }] });
+  const stationCodes = [...new Set(fresh.map((reading) => reading.stationCode))];
+  if (stationCodes.length === 0) return;
+  const stations = await prisma.hydroStation.findMany({ where: { code: { in: stationCodes } } });
+  for (const station of stations) {
+    const readings = fresh.filter((reading) => reading.stationCode === station.code);
+    const before = await prisma.hydroReading.findFirst({
+      where: { stationCode: station.code, observedAt: { lt: readings[0]!.observedAt }, level: { not: null } },
+      orderBy: { observedAt: "desc" },
+    });
+    let previous: WaterLevelState = before ? waterLevelState(before.level, station) : "NORMAL";
+    for (const reading of readings) {
+      const state = waterLevelState(reading.level, station);
+      if (state !== previous && (isWaterAlert(state) || isWaterAlert(previous))) {
+        events.publish("water.level", { stationCode: station.code, regionCode: station.regionCode, level: reading.level!, state, previousState: previous, observedAt: reading.observedAt.toISOString() });
+      }
+      previous = state;
+    }
+  }
+}

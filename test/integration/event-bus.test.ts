@@ -1,0 +1,89 @@
+/** The event bus: local delivery always; across instances through Redis; Redis going away and coming back. */
+import { afterEach, describe, expect, it } from "vitest";
+import { createEventBus, type EventBus } from "../../src/events/event-bus.js";
+import type { RecordChanged } from "../../src/events/hub-events.js";
+import { eventually, freePort, hasRedisServer, skipReason, startRedis, stopProcess, TEST_REDIS_URL } from "../helpers/services.js";
+
+const buses: EventBus[] = [];
+const bus = (redisUrl: string | null) => {
+  const created = createEventBus({ redisUrl, log: () => {} });
+  buses.push(created);
+  return created;
+};
+afterEach(async () => {
+  for (const b of buses.splice(0)) await b.close();
+});
+
+const change = (key: string): RecordChanged => ({ dataset: "Shelter", key, change: "UPDATED", at: new Date().toISOString() });
+
+function received(target: EventBus) {
+  const keys: string[] = [];
+  target.subscribe("record.changed", (event) => keys.push(event.key));
+  return keys;
+}
+
+describe("without Redis", () => {
+  it("delivers to this instance's subscribers, once", () => {
+    const local = bus(null);
+    const keys = received(local);
+    local.publish("record.changed", change("a"));
+    expect(keys).toEqual(["a"]);
+    expect(local.redisState()).toBe("disabled");
+  });
+
+  it("keeps delivering locally when REDIS_URL points nowhere", async () => {
+    const lonely = bus("redis://127.0.0.1:1");
+    const keys = received(lonely);
+    lonely.publish("record.changed", change("b"));
+    expect(keys).toEqual(["b"]);
+    await eventually(() => lonely.redisState() === "down");
+    lonely.publish("record.changed", change("c"));
+    expect(keys).toEqual(["b", "c"]);
+  });
+});
+
+describe.skipIf(skipReason(["TEST_REDIS_URL", TEST_REDIS_URL]))("through Redis", () => {
+  it("carries an event from one instance to another, without echoing it back", async () => {
+    const a = bus(TEST_REDIS_URL);
+    const b = bus(TEST_REDIS_URL);
+    await eventually(() => a.redisState() === "ready" && b.redisState() === "ready");
+    const onA = received(a);
+    const onB = received(b);
+    a.publish("record.changed", change(`x-${Date.now()}`));
+    await eventually(() => onB.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(onA).toHaveLength(1);
+    expect(onB).toEqual(onA);
+  });
+});
+
+describe.skipIf(!hasRedisServer() && skipReason(["redis-server on PATH", null]))("when Redis stops and starts again", () => {
+  it("goes on locally, then reconnects by itself", async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    const url = `redis://127.0.0.1:${port}`;
+    const a = bus(url);
+    const b = bus(url);
+    try {
+      await eventually(() => a.redisState() === "ready" && b.redisState() === "ready");
+      const onA = received(a);
+      const onB = received(b);
+      a.publish("record.changed", change("before"));
+      await eventually(() => onB.includes("before"));
+
+      await stopProcess(redis);
+      await eventually(() => a.redisState() === "down");
+      a.publish("record.changed", change("during"));
+      expect(onA).toContain("during");
+
+      redis = await startRedis(port);
+      await eventually(() => a.redisState() === "ready" && b.redisState() === "ready", 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // resubscribed
+      a.publish("record.changed", change("after"));
+      await eventually(() => onB.includes("after"), 5_000);
+      expect(onB).not.toContain("during");
+    } finally {
+      await stopProcess(redis);
+    }
+  }, 40_000);
+});

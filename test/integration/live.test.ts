@@ -1,0 +1,150 @@
+/** Subscriptions over real WebSockets with the graphql-ws client: scope, filters, masking, limits. */
+import { print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AuditLogDocument,
+  ConnectorRunsDocument,
+  EnterpriseContactsDocument,
+  HazardChangesDocument,
+  PlanRectificationDocument,
+  ReportHazardDocument,
+  type HazardChangesSubscription,
+} from "../generated/graphql.js";
+import { cstDayFromNow } from "../helpers/hazards.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { subscribe, wsClient } from "../helpers/ws-client.js";
+
+let t: TestHub;
+let admin: string;
+/** One enterprise in 上街区 (410106) and one in 开封 (4102). */
+let shangjie: string;
+let kaifeng: string;
+const clients: Array<{ dispose(): void | Promise<void> }> = [];
+
+beforeAll(async () => {
+  t = await startTestHub();
+  admin = await t.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
+  const all = (await t.request(EnterpriseContactsDocument, { first: 200 }, admin)).data!.enterprises.edges.map((e) => e.node);
+  shangjie = all.find((e) => e.regionCode.startsWith("410106"))!.creditCode;
+  kaifeng = all.find((e) => e.regionCode.startsWith("4102"))!.creditCode;
+});
+afterAll(async () => {
+  for (const client of clients) await client.dispose();
+  await t?.stop();
+});
+
+async function connect(token?: string) {
+  const client = wsClient(t.wsUrl, token ? { authorization: `Bearer ${token}` } : undefined);
+  clients.push(client);
+  return client;
+}
+
+async function report(enterpriseCode: string, grade: "GENERAL" | "MAJOR" = "GENERAL") {
+  const inspector = await t.signToken({ department: "EMERGENCY", roles: ["INSPECTOR"], region: "410000" });
+  const res = await t.request(ReportHazardDocument, { input: { enterpriseCode, grade, description: `订阅测试隐患 ${grade}` } }, inspector);
+  expect(res.errors).toBeUndefined();
+  return res.data!.reportHazard;
+}
+
+describe("hazardChanged", () => {
+  it("reaches the county's subscriber and not the neighbouring county's", async () => {
+    const county = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
+    const neighbour = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" })), print(HazardChangesDocument));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // subscriptions registered
+    const inShangjie = await report(shangjie);
+    const inKaifeng = await report(kaifeng);
+    const first = await county.next();
+    expect(first.hazardChanged).toMatchObject({ action: "REPORT", hazard: { id: inShangjie.id, state: "REPORTED" } });
+    // events keep their order, so the neighbour's first event being Kaifeng's proves Shangjie's was withheld
+    const neighbours = await neighbour.next();
+    expect(neighbours.hazardChanged.hazard.id).toBe(inKaifeng.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(county.pending().map((e) => e.hazardChanged.hazard.id)).not.toContain(inKaifeng.id);
+  });
+
+  it("applies the filter: grades and states", async () => {
+    const majors = subscribe<HazardChangesSubscription>(await connect(admin), print(HazardChangesDocument), { filter: { grades: ["MAJOR"], region: "4102" } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await report(kaifeng, "GENERAL");
+    const major = await report(kaifeng, "MAJOR");
+    expect((await majors.next()).hazardChanged.hazard).toMatchObject({ id: major.id, grade: "MAJOR" });
+  });
+
+  it("masks personal data in payloads as queries do", async () => {
+    const water = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" })), print(HazardChangesDocument));
+    const emergency = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" })), print(HazardChangesDocument));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const hazard = await report(shangjie);
+    const supervisor = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
+    const planned = await t.request(PlanRectificationDocument, { input: { id: hazard.id, expectedVersion: hazard.version, measures: "更换防护栏", responsiblePerson: "张建国", deadline: cstDayFromNow(10) } }, supervisor);
+    expect(planned.errors).toBeUndefined();
+    const forWater = [await water.next(), await water.next()].map((e) => e.hazardChanged);
+    const forEmergency = [await emergency.next(), await emergency.next()].map((e) => e.hazardChanged);
+    expect(forWater[1]).toMatchObject({ action: "PLAN", hazard: { state: "RECTIFYING", responsiblePerson: "张**" } });
+    expect(forWater[1]!.hazard.enterprise?.legalRepresentativePhone).toMatch(/\*{4}/);
+    expect(forEmergency[1]).toMatchObject({ action: "PLAN", hazard: { responsiblePerson: "张建国" } });
+  });
+
+  it("refuses a bad filter with BAD_USER_INPUT", async () => {
+    const bad = subscribe(await connect(admin), print(HazardChangesDocument), { filter: { region: "41x" } });
+    await expect(bad.next(1000)).rejects.toThrow();
+    expect(JSON.stringify(bad.error())).toContain("BAD_USER_INPUT");
+  });
+});
+
+describe("connection rules", () => {
+  it("refuses connectorRun to a non-administrator", async () => {
+    const sub = subscribe(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "41" })), print(ConnectorRunsDocument));
+    await expect(sub.next(1000)).rejects.toThrow();
+    expect(JSON.stringify(sub.error())).toContain("FORBIDDEN");
+  });
+
+  it("closes the connection with 4403 when the token expires", async () => {
+    const token = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "41", ttl: "2s" });
+    const closed = new Promise<number>((resolve) => {
+      const client = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+      clients.push(client);
+      client.on("closed", (event) => resolve((event as { code: number }).code));
+      subscribe(client, print(HazardChangesDocument));
+    });
+    expect(await closed).toBe(4403);
+  }, 10_000);
+});
+
+describe("shared subscriptions", () => {
+  it("sends one execution to equivalent subscribers, auditing personal data per recipient", async () => {
+    const one = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ subject: "desk-1", department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
+    const two = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ subject: "desk-2", department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const hazard = await report(shangjie);
+    const [a, b] = [(await one.next()).hazardChanged, (await two.next()).hazardChanged];
+    expect(a).toEqual(b);
+    expect(a.hazard.id).toBe(hazard.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = await t.request(AuditLogDocument, { filter: { action: "READ_PERSONAL", dataset: "Enterprise" }, first: 200 }, admin);
+    const subjects = log.data!.auditLog.edges.map((e) => e.node.subject);
+    expect(subjects).toEqual(expect.arrayContaining(["desk-1", "desk-2"]));
+  });
+
+  it("ends a subscriber that falls too far behind, and the hub goes on", async () => {
+    const small = await startTestHub({ subscriberBuffer: 2 }, { samples: false });
+    try {
+      const token = await small.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
+      const client = wsClient(small.wsUrl, { authorization: `Bearer ${token}` });
+      clients.push(client);
+      const runs = subscribe(client, print(ConnectorRunsDocument));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const burst = { connector: "water", ok: true, created: 0, updated: 0, unchanged: 0, retired: 0, rejected: 0, error: null };
+      for (let i = 0; i < 50; i++) small.hub.events.publish("connector.run", { ...burst, runId: `burst-${i}`, at: new Date().toISOString() });
+      await expect(async () => {
+        for (;;) await runs.next(2000);
+      }).rejects.toThrow(/too slow/);
+      const after = subscribe(client, print(ConnectorRunsDocument));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      small.hub.events.publish("connector.run", { ...burst, runId: "after", at: new Date().toISOString() });
+      expect(await after.next()).toMatchObject({ connectorRun: { runId: "after" } });
+    } finally {
+      await small.stop();
+    }
+  });
+});
