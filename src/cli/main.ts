@@ -7,6 +7,8 @@ import { migrate } from "../data/migrate.js";
 import { writeReferenceData } from "../data/reference-data.js";
 import { serve } from "../server/boot.js";
 import { emitSchema } from "./emit-schema.js";
+import { syncCommand } from "./sync-command.js";
+import { tokenCommand } from "./token.js";
 
 const program = new Command("emhub").description("GraphQL hub for cross-department emergency-management data sharing");
 
@@ -33,6 +35,9 @@ program
   .command("schema")
   .description("write the GraphQL schema to schema/schema.graphql")
   .action(async () => console.log(`wrote ${await emitSchema()}`));
+
+program.addCommand(tokenCommand);
+program.addCommand(syncCommand);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`emhub: ${error instanceof Error ? error.message : String(error)}`);

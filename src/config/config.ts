@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { loadSyncConfig, type SyncConfig } from "./sync-config.js";
 
 const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -19,6 +20,8 @@ const EnvSchema = z.object({
   EMHUB_MAX_ALIASES: intFrom(30),
   EMHUB_MAX_COST: intFrom(50_000),
   EMHUB_PAGE_MAX: intFrom(200),
+  EMHUB_OVERDUE_INTERVAL: intFrom(300),
+  EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).default("auto"),
   NODE_ENV: z.string().default("development"),
 });
@@ -34,7 +37,13 @@ export interface HubConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; pageMax: number };
   /** auto: load the sample feeds when the database holds no shared records yet. */
   loadSamples: "auto" | "always" | "never";
+  /** Seconds between runs of the hazard overdue check (`serve` only). */
+  overdueIntervalSeconds: number;
+  /** Events that may wait for one slow subscriber before its subscription is ended. */
+  subscriberBuffer: number;
   production: boolean;
+  /** Each connector's sources and schedule, and how sources are fetched (sync-config.ts). */
+  sync: SyncConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -53,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     redisUrl: e.REDIS_URL || null,
     limits: { maxDepth: e.EMHUB_MAX_DEPTH, maxAliases: e.EMHUB_MAX_ALIASES, maxCost: e.EMHUB_MAX_COST, pageMax: e.EMHUB_PAGE_MAX },
     loadSamples: e.EMHUB_LOAD_SAMPLES,
+    overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
+    subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     production: e.NODE_ENV === "production",
+    sync: loadSyncConfig(env),
   };
 }

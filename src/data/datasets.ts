@@ -21,7 +21,9 @@ export type DatasetName =
   | "HydroStation"
   | "HydroReading"
   | "GeoHazardPoint"
-  | "RoadHazard";
+  | "RoadHazard"
+  | "AuditEntry"
+  | "QuarantinedRecord";
 
 export interface DatasetSpec {
   /** Prisma client property. */
@@ -70,6 +72,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   HydroReading: spec({ model: "hydroReading", regionPath: ["station", "regionCode"], shared: false, defaultOrder: [{ observedAt: "desc" }] }),
   GeoHazardPoint: spec({ model: "geoHazardPoint" }),
   RoadHazard: spec({ model: "roadHazard" }),
+  AuditEntry: spec({ model: "auditEntry", regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
+  QuarantinedRecord: spec({ model: "quarantinedRecord", regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
 };
 
 /** Nests a condition under a relation path: ["team", "regionCode"] + c → { team: { regionCode: c } }. */

@@ -113,6 +113,21 @@ export class Reader {
     return loader.load(parentKey) as Promise<Row[]>;
   }
 
+  /**
+   * Every row matching the filter within scope, unpresented, for computing
+   * figures (statistics, bulletins). Present a row before returning it to a client.
+   */
+  async all(dataset: DatasetName, filter: Where, select?: Record<string, true>): Promise<Row[]> {
+    const where = this.where(dataset, filter);
+    if (where === null) return [];
+    return this.delegate(dataset).findMany({ where, orderBy: DATASETS[dataset].defaultOrder, ...(select ? { select } : {}) });
+  }
+
+  /** Forgets every batched read of this request: call after a write so the response shows it. */
+  forget(): void {
+    for (const loader of this.loaders.values()) loader.clearAll();
+  }
+
   /** A request-scoped loader for a custom batch (e.g. latest reading per station). */
   loader<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;

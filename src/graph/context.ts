@@ -3,6 +3,7 @@ import type { Catalog, Principal } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
 import type { Database } from "../data/database.js";
 import type { Reader } from "../data/reader.js";
+import type { EventBus } from "../events/event-bus.js";
 import type { PersonalReads } from "./personal-reads.js";
 
 export interface HubContext {
@@ -15,4 +16,6 @@ export interface HubContext {
   personalReads: PersonalReads;
   db: Database;
   config: HubConfig;
+  /** Publish after a commit; subscriptions listen here. */
+  events: EventBus;
 }

@@ -2,22 +2,31 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AuditResolver } from "./audit/audit.resolver.js";
 import { NodeResolver } from "./common/node.resolver.js";
 import { fieldPolicy } from "./field-policy.js";
+import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
 import { GeoHazardResolver } from "./geo-hazard/geo-hazard.resolver.js";
+import { HazardMutations } from "./hazard/hazard.mutations.js";
 import { HazardResolver } from "./hazard/hazard.resolver.js";
 import { HydroResolver } from "./hydro/hydro.resolver.js";
+import { LiveResolver } from "./live/live.resolver.js";
 import { RegionResolver } from "./region/region.resolver.js";
 import { RescueTeamResolver, ResourcesResolver, SupplyDepotResolver } from "./resources/resources.resolver.js";
 import { RoadHazardResolver } from "./road-hazard/road-hazard.resolver.js";
+import { SupervisionResolver } from "./supervision/supervision.resolver.js";
+import { SyncResolver } from "./sync/sync.resolver.js";
 import { WarningResolver } from "./warning/warning.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
   RegionResolver,
   EnterpriseResolver,
+  EnterpriseQrResolver,
   HazardResolver,
+  HazardMutations,
+  SupervisionResolver,
   ResourcesResolver,
   RescueTeamResolver,
   SupplyDepotResolver,
@@ -25,12 +34,28 @@ export const RESOLVERS = [
   HydroResolver,
   GeoHazardResolver,
   RoadHazardResolver,
+  AuditResolver,
+  LiveResolver,
+  SyncResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub even though every subscription here brings
+ * its own `subscribe` (src/graph/live), fed by the hub's EventBus.
+ */
+const NO_PUBSUB = {
+  publish() {
+    throw new Error("publish through the hub's EventBus (src/events)");
+  },
+  subscribe(): never {
+    throw new Error("subscriptions subscribe through the hub's EventBus (src/events)");
+  },
+};
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [fieldPolicy] });
+  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [fieldPolicy], pubSub: NO_PUBSUB });
   return cached;
 }

@@ -14,13 +14,22 @@ import { loadCatalog } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
 import { SCHEMA_DIR } from "../config/paths.js";
 import { openDatabase, type Database } from "../data/database.js";
+import { appendAudit } from "../data/audit-writer.js";
 import { migrate } from "../data/migrate.js";
+import { createEventBus, type EventBus } from "../events/event-bus.js";
+import { publishSyncRun } from "../events/sync-events.js";
+import type { SyncSummary } from "../sync/run-sync.js";
 import type { HubContext } from "../graph/context.js";
 import { hubSchema } from "../graph/schema.js";
+import { scheduleConnectors, type ScheduleOptions } from "../sync/schedule-connectors.js";
+import { bulletinRoutes } from "./bulletin-route.js";
+import { enterpriseFileRoutes } from "./enterprise-file-route.js";
 import { formatHubError } from "./format-error.js";
 import { healthRoutes } from "./health.js";
+import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
 import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
+import { sharedSubscriptions } from "./shared-subscriptions.js";
 import { operationLimitRules } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
@@ -33,18 +42,25 @@ export interface Hub {
   port: number;
   db: Database;
   config: HubConfig;
+  /** Events of this hub (and, with REDIS_URL, of every instance). */
+  events: EventBus;
   stop(): Promise<void>;
 }
 
 export interface HubOptions {
   /** Use this database instead of opening one (tests share one per file). */
   db?: Database;
+  /** Use this event bus instead of creating one from config.redisUrl. */
+  events?: EventBus;
+  /** Run the connectors on their schedules until stop() (`emhub serve`; tests only when they ask). */
+  schedule?: ScheduleOptions;
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const db = options.db ?? (await openDatabase(config));
   await migrate(db.prisma);
-  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), auth: await createAuthenticator(config) };
+  const events = options.events ?? createEventBus({ redisUrl: config.redisUrl });
+  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), auth: await createAuthenticator(config), events };
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits);
   const app = express();
@@ -59,12 +75,15 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
     afterResult: flushAudit,
+    subscribe: sharedSubscriptions({ capacity: config.subscriberBuffer, audit: (entries) => appendAudit(db.prisma, entries) }),
   });
   const apollo = new ApolloServer<HubContext>({
     schema,
     validationRules: rules,
     formatError: formatHubError,
     introspection: true,
+    // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
@@ -73,20 +92,31 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   });
   await apollo.start();
 
-  app.use(healthRoutes(db, () => draining));
+  app.use(healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState() }) }));
+  app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
+  const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
+  app.use(ingestRoutes(deps, { onRun: publishRun }));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization)) }));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const scheduler = options.schedule ? scheduleConnectors(db.prisma, config.sync, { ...options.schedule, onRun: chain(options.schedule.onRun, publishRun) }) : null;
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     db,
     config,
+    events,
     async stop() {
       draining = true;
+      await scheduler?.stop();
       await apollo.stop();
+      if (!options.events) await events.close();
       if (!options.db) await db.close();
     },
   };
+}
+
+function chain<T>(...handlers: Array<((value: T) => void) | undefined>): (value: T) => void {
+  return (value) => handlers.forEach((handler) => handler?.(value));
 }

@@ -6,6 +6,7 @@ import type { HubConfig } from "../config/config.js";
 import { appendAudit } from "../data/audit-writer.js";
 import type { Database } from "../data/database.js";
 import { Reader } from "../data/reader.js";
+import type { EventBus } from "../events/event-bus.js";
 import { ErrorCode, HubError } from "../errors/hub-error.js";
 import type { HubContext } from "../graph/context.js";
 import { PersonalReads } from "../graph/personal-reads.js";
@@ -16,6 +17,7 @@ export interface ContextDeps {
   config: HubConfig;
   catalog: Catalog;
   auth: Authenticator;
+  events: EventBus;
 }
 
 export function contextFor(deps: ContextDeps, principal: Principal, requestId: string = crypto.randomUUID()): HubContext {
@@ -27,6 +29,7 @@ export function contextFor(deps: ContextDeps, principal: Principal, requestId: s
     personalReads: new PersonalReads(),
     db: deps.db,
     config: deps.config,
+    events: deps.events,
   };
 }
 

@@ -22,9 +22,10 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<TestHub> {
+/** `options.samples: false` starts on a database holding reference data only, for fixtures made by hand. */
+export async function startTestHub(overrides: Partial<HubConfig> = {}, options: { samples?: boolean } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  await loadSamples(database.db.prisma, "cli");
+  if (options.samples !== false) await loadSamples(database.db.prisma, "cli");
   const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, ...overrides };
   const hub = await startHub(config, { db: database.db });
   const graphqlUrl = `${hub.url}/graphql`;
