@@ -1,10 +1,13 @@
 /**
- * The events of one committed synchronisation run: the run itself, every
- * record created, updated or retired, warnings issued, updated or cancelled,
- * hazards changed by their source, and water levels that crossed a threshold.
+ * The events of synchronisation: as each document of a run is written, every
+ * record it created, updated or retired, warnings issued, updated or
+ * cancelled and hazards changed by their source (publishSyncChanges, given to
+ * runSync as `onChanges`); when the run is over, the run itself and water
+ * levels that crossed a threshold (publishSyncRun).
  */
 import { isWaterAlert, waterLevelState, type WaterLevelState } from "../core/hydro.js";
 import type { Prisma } from "../data/database.js";
+import type { RecordChange } from "../sync/apply-records.js";
 import type { SyncSummary } from "../sync/run-sync.js";
 import type { EventBus } from "./event-bus.js";
 import { hazardChanged } from "./hazard-events.js";
@@ -13,8 +16,14 @@ import type { WarningIssued } from "./hub-events.js";
 const CHANGE = { created: "CREATED", updated: "UPDATED", retired: "RETIRED" } as const;
 const typeName = (dataset: string) => dataset.charAt(0).toUpperCase() + dataset.slice(1);
 
-export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary): Promise<void> {
+export async function publishSyncChanges(prisma: Prisma, events: EventBus, changes: RecordChange[]): Promise<void> {
   const at = new Date().toISOString();
+  for (const change of changes) events.publish("record.changed", { dataset: typeName(change.dataset), key: change.key, change: CHANGE[change.change], at });
+  await publishWarnings(prisma, events, changes, at);
+  await publishHazards(prisma, events, changes, at);
+}
+
+export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary): Promise<void> {
   const c = summary.counts;
   events.publish("connector.run", {
     runId: summary.runId,
@@ -26,16 +35,13 @@ export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: 
     retired: c.retired,
     rejected: c.rejected,
     error: summary.errors.length > 0 ? summary.errors.join("; ") : null,
-    at,
+    at: new Date().toISOString(),
   });
-  for (const change of summary.changes) events.publish("record.changed", { dataset: typeName(change.dataset), key: change.key, change: CHANGE[change.change], at });
-  await publishWarnings(prisma, events, summary, at);
-  await publishHazards(prisma, events, summary, at);
   await publishWaterLevels(prisma, events, summary.runId);
 }
 
-async function publishWarnings(prisma: Prisma, events: EventBus, summary: SyncSummary, at: string) {
-  const changes = summary.changes.filter((change) => change.dataset === "warning" && change.change !== "retired");
+async function publishWarnings(prisma: Prisma, events: EventBus, all: RecordChange[], at: string) {
+  const changes = all.filter((change) => change.dataset === "warning" && change.change !== "retired");
   if (changes.length === 0) return;
   const rows = await prisma.warning.findMany({ where: { id: { in: changes.map((change) => change.key) } } });
   const created = new Set(changes.filter((change) => change.change === "created").map((change) => change.key));
@@ -46,8 +52,8 @@ async function publishWarnings(prisma: Prisma, events: EventBus, summary: SyncSu
   }
 }
 
-async function publishHazards(prisma: Prisma, events: EventBus, summary: SyncSummary, at: string) {
-  const keys = summary.changes.filter((change) => change.dataset === "hazard").map((change) => change.key);
+async function publishHazards(prisma: Prisma, events: EventBus, changes: RecordChange[], at: string) {
+  const keys = changes.filter((change) => change.dataset === "hazard").map((change) => change.key);
   if (keys.length === 0) return;
   for (const row of await prisma.hazard.findMany({ where: { id: { in: keys } } })) events.publish("hazard.changed", hazardChanged(row, "SYNC", new Date(at)));
 }

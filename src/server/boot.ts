@@ -20,7 +20,10 @@ export async function serve(config: HubConfig): Promise<void> {
       console.log(`[emhub] sample ${summary.connector}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} quarantined${summary.ok ? "" : ` — ${summary.errors.join("; ")}`}`);
     }
   }
-  const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow } });
+  const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow } }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   const overdueJob = startOverdueJob(db.prisma, config.overdueIntervalSeconds, async (ids) => {
     console.log(`[emhub] overdue: ${ids.length} hazard(s) newly overdue`);
     const now = new Date();

@@ -17,7 +17,8 @@ import { openDatabase, type Database } from "../data/database.js";
 import { appendAudit } from "../data/audit-writer.js";
 import { migrate } from "../data/migrate.js";
 import { createEventBus, type EventBus } from "../events/event-bus.js";
-import { publishSyncRun } from "../events/sync-events.js";
+import { publishSyncChanges, publishSyncRun } from "../events/sync-events.js";
+import type { RecordChange } from "../sync/apply-records.js";
 import type { SyncSummary } from "../sync/run-sync.js";
 import type { HubContext } from "../graph/context.js";
 import { hubSchema } from "../graph/schema.js";
@@ -95,11 +96,20 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState() }) }));
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
-  app.use(ingestRoutes(deps, { onRun: publishRun }));
+  // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
+  const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => console.error("[emhub] publishing synchronised changes failed:", error));
+  app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization)) }));
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  const scheduler = options.schedule ? scheduleConnectors(db.prisma, config.sync, { ...options.schedule, onRun: chain(options.schedule.onRun, publishRun) }) : null;
+  try {
+    await listen(httpServer, config.port, config.host);
+  } catch (error) {
+    // Nothing is listening, so there is nothing to drain: release the connections this call opened.
+    if (!options.events) await events.close();
+    if (!options.db) await db.close();
+    throw error;
+  }
+  const scheduler = options.schedule ? scheduleConnectors(db.prisma, config.sync, { ...options.schedule, onRun: chain(options.schedule.onRun, publishRun), onChanges: publishChanges }) : null;
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -119,4 +129,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
 
 function chain<T>(...handlers: Array<((value: T) => void) | undefined>): (value: T) => void {
   return (value) => handlers.forEach((handler) => handler?.(value));
+}
+
+/** Listens, or rejects with a clear message (a port in use is the usual case). */
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} on ${host} is already in use (set PORT to another)`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  });
 }

@@ -14,7 +14,7 @@ import { connectorByName } from "../../connectors/index.js";
 import type { Connector } from "../../connectors/types.js";
 import { hasRole, type Principal } from "../access/index.js";
 import { HubError } from "../errors/hub-error.js";
-import { runSync, type SyncSummary } from "../sync/run-sync.js";
+import { runSync, type SyncOptions, type SyncSummary } from "../sync/run-sync.js";
 import { principalFor, type ContextDeps } from "./request-context.js";
 
 export const INGEST_BODY_LIMIT = "20mb";
@@ -40,6 +40,8 @@ export function pushRefusal(principal: Principal, connector: Connector): string 
 export interface IngestOptions {
   /** Every finished push run, refused documents included (for events). */
   onRun?: (summary: SyncSummary) => void;
+  /** The records each pushed document changed, once written (for events). */
+  onChanges?: SyncOptions["onChanges"];
 }
 
 export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Router {
@@ -71,7 +73,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     const { connector } = res.locals as IngestLocals;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
-    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true });
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, onChanges: options.onChanges });
     options.onRun?.(summary);
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });
     const { created, updated, unchanged } = summary.counts;

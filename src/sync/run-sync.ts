@@ -5,7 +5,9 @@
  * may arrive lazily (an async iterable), one page at a time. Every run is
  * recorded in SyncRun — a run that stops on an unexpected error too; every
  * rejected record goes to quarantine with its payload. Runs of one connector
- * never overlap (connector-lock.ts).
+ * never overlap (connector-lock.ts). The records a document changed are handed
+ * to `onChanges` once it is written and not kept, so a run's memory follows
+ * its largest document, not its length.
  */
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
 import type { Prisma } from "../data/database.js";
@@ -27,7 +29,6 @@ export interface SyncSummary {
   ok: boolean;
   counts: SyncCounts;
   errors: string[];
-  changes: RecordChange[];
   /** The records sent to quarantine in this run. */
   rejections: Array<{ sourceId: string | null; reason: string }>;
 }
@@ -39,6 +40,8 @@ export interface SyncOptions {
   /** Retire nothing whatever the documents say (pushed documents are incremental). */
   incremental?: boolean;
   onDocument?: (name: string, counts: SyncCounts) => void;
+  /** The records one document created, updated or retired, once written (for events); awaited before the next document. */
+  onChanges?: (changes: RecordChange[]) => void | Promise<void>;
 }
 
 export function isFetchFailure(item: SourceItem): item is FetchFailure {
@@ -51,7 +54,7 @@ export function runSync(prisma: Prisma, connector: Connector, documents: Documen
 
 async function locked(prisma: Prisma, connector: Connector, documents: DocumentSource, options: SyncOptions): Promise<SyncSummary> {
   const run = await prisma.syncRun.create({ data: { connector: connector.name, trigger: options.trigger } });
-  const summary: SyncSummary = { runId: run.id, connector: connector.name, ok: false, counts: emptyCounts(), errors: [], changes: [], rejections: [] };
+  const summary: SyncSummary = { runId: run.id, connector: connector.name, ok: false, counts: emptyCounts(), errors: [], rejections: [] };
   try {
     for await (const item of documents) {
       if (isFetchFailure(item)) summary.errors.push(item.failure);
@@ -76,7 +79,6 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
     return;
   }
   for (const key of Object.keys(summary.counts) as (keyof SyncCounts)[]) summary.counts[key] += outcome.counts[key];
-  for (const change of outcome.changes) summary.changes.push(change);
   if (outcome.rejections.length > 0) {
     const rows = outcome.rejections.map((r) => ({
       connector: connector.name,
@@ -88,6 +90,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
     await prisma.quarantinedRecord.createMany({ data: rows });
     for (const row of rows) summary.rejections.push({ sourceId: row.sourceId, reason: row.reason });
   }
+  if (outcome.changes.length > 0) await options.onChanges?.(outcome.changes);
   options.onDocument?.(doc.name, outcome.counts);
 }
 

@@ -3,7 +3,7 @@ import { ALL_CONNECTORS } from "../../connectors/index.js";
 import { connectorSyncConfig, type SyncConfig } from "../config/sync-config.js";
 import type { Prisma } from "../data/database.js";
 import { startScheduler, type Scheduler } from "./scheduler.js";
-import type { SyncSummary } from "./run-sync.js";
+import type { SyncOptions, SyncSummary } from "./run-sync.js";
 import { syncConnector } from "./sync-connector.js";
 
 export interface ScheduleOptions {
@@ -14,6 +14,8 @@ export interface ScheduleOptions {
   log?: (line: string) => void;
   /** Every finished run (for events). */
   onRun?: (summary: SyncSummary) => void;
+  /** The records each document of a run changed, once written (for events). */
+  onChanges?: SyncOptions["onChanges"];
 }
 
 export function describeRun(summary: SyncSummary): string {
@@ -27,7 +29,7 @@ export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: 
   return startScheduler({
     connectors: ALL_CONNECTORS,
     config,
-    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal }),
+    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges }),
     startDelayMs: options.startDelayMs,
     waitFirst: (connector) => options.samplesJustLoaded === true && connectorSyncConfig(config, connector.name).sources === null,
     onResult: (_connector, summary) => {
