@@ -16,7 +16,7 @@ import { fork } from "node:child_process";
 import { emergencyConnector, generateEmergencyFeed, generateEmergencyPages } from "../connectors/index.js";
 import type { SourceDocument } from "../connectors/types.js";
 import { runSync } from "../src/sync/run-sync.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { scratchDatabase } from "../test/helpers/test-database.js";
 import { MemorySampler, type MemoryPeaks } from "./memory-sampler.js";
 
 interface Pass {
@@ -66,7 +66,7 @@ function documentsFor(size: string, shape: Shape): { documents: () => Iterable<S
 
 async function measureSize(size: string, shape: Shape): Promise<SizeResult> {
   const [enterprises, hazardsPerEnterprise] = size.split("x").map(Number) as [number, number];
-  const bench = await createBenchDatabase();
+  const bench = await scratchDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, "emhub-bench");
   try {
     const sampler = new MemorySampler(100);
     const { documents, bytes } = documentsFor(size, shape);
@@ -127,6 +127,8 @@ async function main(): Promise<void> {
     return;
   }
   const sizes = (process.env.BENCH_SIZES ?? "2000x10,10000x10").split(",").map((s) => s.trim());
+  const malformed = sizes.filter((size) => !/^\d+x\d+$/.test(size));
+  if (malformed.length > 0) throw new Error(`BENCH_SIZES: expected <enterprises>x<hazards per enterprise>, e.g. 2000x10, got ${malformed.join(", ")}`);
   const results: SizeResult[] = [];
   for (const shape of ["whole", "paged"] as const) {
     for (const size of sizes) {

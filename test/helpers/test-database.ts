@@ -1,7 +1,7 @@
 /**
- * A database for one test file: embedded PGlite in a temporary folder by
- * default, or a fresh database on the server named by TEST_DATABASE_URL
- * (created here, dropped afterwards).
+ * A scratch database for one test file or benchmark run: a fresh database on
+ * a PostgreSQL server (created here, dropped afterwards), or the embedded
+ * PGlite in a temporary folder. Migrated, with reference data written.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,20 +14,24 @@ import { writeReferenceData } from "../../src/data/reference-data.js";
 export interface TestDatabase {
   db: Database;
   dataDir: string;
+  /** "embedded (PGlite)" or the server's address. */
+  label: string;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-test-"));
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/** On `serverUrl` when given (the user must be allowed to create databases), else embedded. */
+export async function scratchDatabase(serverUrl: string | null | undefined, prefix: string): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   let databaseUrl: string | null = null;
+  let label = "embedded (PGlite)";
   let dropServerDb = async () => {};
   if (serverUrl) {
-    const name = `emhub_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const name = `${prefix.replace(/-/g, "_")}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
+    label = `PostgreSQL ${url.host}`;
     dropServerDb = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   const db = await openDatabase({ databaseUrl, dataDir });
@@ -36,12 +40,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     dataDir,
+    label,
     async drop() {
       await db.close();
       await dropServerDb();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The test suite's database: on TEST_DATABASE_URL's server when set. */
+export function createTestDatabase(): Promise<TestDatabase> {
+  return scratchDatabase(process.env.TEST_DATABASE_URL, "emhub-test");
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
