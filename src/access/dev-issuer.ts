@@ -42,11 +42,6 @@ interface KeyFile {
   publicJwk: JWK;
 }
 
-/** The hub's data folder: EMHUB_DATA_DIR, default ./data, as an absolute path. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.EMHUB_DATA_DIR?.trim() || "./data");
-}
-
 async function createKeyFile(path: string): Promise<void> {
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const publicJwk = await exportJWK(publicKey);
@@ -91,7 +86,8 @@ function exists(path: string): boolean {
 }
 
 /** Loads the development issuer's key from `dir`, creating it on first use. Refused in production. */
-export async function loadOrCreateDevIssuer(dir: string = dataDir()): Promise<DevIssuer> {
+/** The development issuer whose key lives in `dir` (the hub's data folder, config.dataDir). */
+export async function loadOrCreateDevIssuer(dir: string): Promise<DevIssuer> {
   if (process.env.NODE_ENV === "production") {
     throw new AccessConfigError("the development issuer is disabled when NODE_ENV=production");
   }

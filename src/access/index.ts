@@ -36,7 +36,6 @@ export {
   DEV_AUDIENCE,
   DEV_ISSUER,
   DEV_KEY_FILE,
-  dataDir,
   loadOrCreateDevIssuer,
   type DevIssuer,
   type DevTokenRequest,

@@ -1,19 +1,14 @@
 /** The latest runs of each connector, for the connectors' status (one statement per question, whatever the number of connectors). */
+import type { SyncCounts } from "../core/sync-counts.js";
 import type { Prisma } from "./database.js";
 
-export interface SyncRunRow {
+export interface SyncRunRow extends SyncCounts {
   id: string;
   connector: string;
   trigger: string;
   startedAt: Date;
   finishedAt: Date | null;
   ok: boolean | null;
-  fetched: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  retired: number;
-  rejected: number;
   error: string | null;
 }
 

@@ -3,6 +3,8 @@
  * (ids, codes, ISO times): subscribers load the record itself through their
  * own scoped reader, so an event never carries data past the access policy.
  */
+import type { SyncCounts } from "../core/sync-counts.js";
+
 export interface HazardChanged {
   hazardId: string;
   action: string;
@@ -38,15 +40,10 @@ export interface RecordChanged {
   at: string;
 }
 
-export interface ConnectorRun {
+export interface ConnectorRun extends SyncCounts {
   runId: string;
   connector: string;
   ok: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  retired: number;
-  rejected: number;
   error: string | null;
   at: string;
 }

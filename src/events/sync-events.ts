@@ -24,16 +24,11 @@ export async function publishSyncChanges(prisma: Prisma, events: EventBus, chang
 }
 
 export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary): Promise<void> {
-  const c = summary.counts;
   events.publish("connector.run", {
     runId: summary.runId,
     connector: summary.connector,
     ok: summary.ok,
-    created: c.created,
-    updated: c.updated,
-    unchanged: c.unchanged,
-    retired: c.retired,
-    rejected: c.rejected,
+    ...summary.counts,
     error: summary.errors.length > 0 ? summary.errors.join("; ") : null,
     at: new Date().toISOString(),
   });

@@ -12,17 +12,10 @@ import type { Prisma } from "../data/database.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyWarning } from "./apply-warning.js";
 import { selectIn } from "./bulk-read.js";
+import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
 import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
 import { toRowGroups } from "./record-rows.js";
 
-export interface SyncCounts {
-  fetched: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  retired: number;
-  rejected: number;
-}
 
 export interface RecordChange {
   dataset: Dataset;
@@ -46,7 +39,6 @@ export interface ApplyOptions {
 
 const CHUNK = 1000;
 
-export const emptyCounts = (): SyncCounts => ({ fetched: 0, created: 0, updated: 0, unchanged: 0, retired: 0, rejected: 0 });
 
 export async function applyParseResult(prisma: Prisma, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const now = options.now ?? new Date();

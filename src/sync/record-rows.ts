@@ -6,7 +6,7 @@
  * filling the heap with short-lived copies.
  */
 import crypto from "node:crypto";
-import { canonicalRecord, sha1 } from "./content-hash.js";
+import { canonicalRecord, sha1 } from "../core/content-hash.js";
 
 export interface RowGroup {
   columns: string[];

@@ -11,7 +11,8 @@
  */
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
 import type { Prisma } from "../data/database.js";
-import { applyParseResult, emptyCounts, type ApplyOutcome, type RecordChange, type SyncCounts } from "./apply-records.js";
+import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
+import { applyParseResult, type ApplyOutcome, type RecordChange } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
 
 /** A document that could not be fetched: its name and why. */

@@ -1,5 +1,5 @@
 /** The table `emhub sync` prints: one row per connector run, then the reasons of the runs that failed. */
-import type { SyncCounts } from "./apply-records.js";
+import type { SyncCounts } from "../core/sync-counts.js";
 
 export interface RunRow {
   connector: string;

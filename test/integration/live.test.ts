@@ -10,6 +10,7 @@ import {
   ReportHazardDocument,
   type HazardChangesSubscription,
 } from "../generated/graphql.js";
+import { emptyCounts } from "../../src/core/sync-counts.js";
 import { cstDayFromNow } from "../helpers/hazards.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { subscribe, wsClient } from "../helpers/ws-client.js";
@@ -134,7 +135,7 @@ describe("shared subscriptions", () => {
       clients.push(client);
       const runs = subscribe(client, print(ConnectorRunsDocument));
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const burst = { connector: "water", ok: true, created: 0, updated: 0, unchanged: 0, retired: 0, rejected: 0, error: null };
+      const burst = { connector: "water", ok: true, ...emptyCounts(), error: null };
       for (let i = 0; i < 50; i++) small.hub.events.publish("connector.run", { ...burst, runId: `burst-${i}`, at: new Date().toISOString() });
       await expect(async () => {
         for (;;) await runs.next(2000);

@@ -12,7 +12,7 @@ import { hazardContent, insertHazard, writeHazardStep, type AuditIdentity } from
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { hazardChanged } from "../../events/hazard-events.js";
-import { contentHash } from "../../sync/content-hash.js";
+import { contentHash } from "../../core/content-hash.js";
 import type { HubContext } from "../context.js";
 import { hazardActor, signedIn } from "./hazard-actor.js";
 import { conflict, hubErrorOf, notFound } from "./hazard-errors.js";

@@ -56,6 +56,7 @@ export class ConnectorRunEvent {
   @Field() connector!: string;
   @Field() runId!: string;
   @Field() ok!: boolean;
+  @Field(() => Int) fetched!: number;
   @Field(() => Int) created!: number;
   @Field(() => Int) updated!: number;
   @Field(() => Int) unchanged!: number;

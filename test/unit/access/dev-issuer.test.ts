@@ -1,12 +1,11 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AccessConfigError,
   DEV_KEY_FILE,
   createTokenVerifier,
-  dataDir,
   loadOrCreateDevIssuer,
 } from "../../../src/access/index.js";
 
@@ -87,11 +86,5 @@ describe("the development issuer", () => {
     await expect(loadOrCreateDevIssuer(dir)).rejects.toThrow(/disabled when NODE_ENV=production/);
     expect(existsSync(join(dir, DEV_KEY_FILE))).toBe(false);
     expect(() => createTokenVerifier({ issuers: [] }, { devIssuer: dev })).toThrow(/cannot be trusted/);
-  });
-
-  it("finds the data folder in EMHUB_DATA_DIR, default ./data", () => {
-    vi.stubEnv("EMHUB_DATA_DIR", "");
-    expect(dataDir()).toBe(resolve("data"));
-    expect(dataDir({ EMHUB_DATA_DIR: "/var/lib/emhub" })).toBe("/var/lib/emhub");
   });
 });

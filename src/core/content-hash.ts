@@ -2,7 +2,7 @@
  * A stable hash of a record's content: unchanged content → same hash → no
  * write. Keys are sorted and undefined values left out, so the hash does not
  * depend on the order a mapper writes fields in. The hashes are stored: the
- * canonical form must not change (test/unit/sync/content-hash.test.ts pins it).
+ * canonical form must not change (test/unit/core/content-hash.test.ts pins it).
  */
 import crypto from "node:crypto";
 

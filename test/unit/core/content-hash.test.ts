@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, canonicalRecord, contentHash } from "../../../src/sync/content-hash.js";
+import { canonicalJson, canonicalRecord, contentHash } from "../../../src/core/content-hash.js";
 
 describe("contentHash", () => {
   it("keeps the hashes already stored: the canonical form is pinned", () => {
