@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import { IssuerSchema, type IssuerConfig } from "./config.js";
 import { AccessConfigError } from "./errors.js";
