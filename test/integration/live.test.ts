@@ -149,3 +149,25 @@ describe("shared subscriptions", () => {
     }
   });
 });
+
+describe("with REDIS_URL pointing nowhere", () => {
+  it("keeps serving queries and delivering its own events", async () => {
+    const lonely = await startTestHub({ redisUrl: "redis://127.0.0.1:1" });
+    try {
+      const token = await lonely.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "41" });
+      const list = await lonely.request(EnterpriseContactsDocument, { first: 200 }, token);
+      expect(list.data!.enterprises.totalCount).toBeGreaterThan(0);
+      const client = wsClient(lonely.wsUrl, { authorization: `Bearer ${token}` });
+      clients.push(client);
+      const changes = subscribe<HazardChangesSubscription>(client, print(HazardChangesDocument));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const code = list.data!.enterprises.edges[0]!.node.creditCode;
+      const reported = await lonely.request(ReportHazardDocument, { input: { enterpriseCode: code, grade: "GENERAL", description: "Redis 不可用时的隐患" } }, token);
+      expect(reported.errors).toBeUndefined();
+      expect((await changes.next()).hazardChanged.hazard.id).toBe(reported.data!.reportHazard.id);
+      expect(lonely.hub.events.redisState()).not.toBe("ready");
+    } finally {
+      await lonely.stop();
+    }
+  });
+});
