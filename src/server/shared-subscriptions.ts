@@ -49,7 +49,8 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
           member.push(next.value);
           if (reads.length > 0) {
             const { principal, requestId } = member.context;
-            void options.audit(reads.map((entry) => ({ ...entry, requestId, subject: principal.subject, department: principal.department, roles: [...principal.roles] })));
+            const entries = reads.map((entry) => ({ ...entry, requestId, subject: principal.subject, department: principal.department, roles: [...principal.roles] }));
+            options.audit(entries).catch((error: unknown) => console.error(`[emhub] audit of personal data sent to ${principal.subject} failed:`, error));
           }
         }
       }
