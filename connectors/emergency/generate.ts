@@ -8,6 +8,10 @@ export interface EmergencyFeedOptions {
   enterprises: number;
   hazardsPerEnterprise: number;
   seed: number;
+  /** Risk points per enterprise (default 0); drawn from a stream of their own, so the other rows do not change. */
+  riskPointsPerEnterprise?: number;
+  /** Shelters in the feed (default 0), around Kaifeng; on the last page when paged. */
+  shelters?: number;
 }
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -53,12 +57,17 @@ function day(base: number, offsetDays: number): string {
 
 interface EnterpriseBlock {
   enterprise: unknown;
+  riskPoints: unknown[];
   hazards: unknown[];
 }
 
+const RISK_POINT_NAMES = ["甲醇储罐区", "配电室", "受限空间", "粉尘涉爆车间", "液氨制冷车间", "危化品仓库", "锅炉房", "喷漆房"];
+const PLACE_TYPES = ["公园", "广场", "绿地", "体育场馆", "学校"];
+
 /** Each enterprise with its hazards, in order: the same sequence for the same options. */
-function* enterpriseBlocks({ enterprises, hazardsPerEnterprise, seed }: EmergencyFeedOptions): Generator<EnterpriseBlock> {
+function* enterpriseBlocks({ enterprises, hazardsPerEnterprise, seed, riskPointsPerEnterprise = 0 }: EmergencyFeedOptions): Generator<EnterpriseBlock> {
   const next = random(seed);
+  const nextRisk = random(seed ^ 0x5bd1e995);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const start = Date.UTC(2024, 0, 1);
   for (let e = 0; e < enterprises; e++) {
@@ -98,30 +107,75 @@ function* enterpriseBlocks({ enterprises, hazardsPerEnterprise, seed }: Emergenc
         ...(state === "1" ? { checkAcceptPerson: "验收人", checkAcceptTime: `${day(start, found + 20)} 16:00:00` } : {}),
       });
     }
-    yield { enterprise, hazards };
+    const riskPoints: unknown[] = [];
+    for (let r = 0; r < riskPointsPerEnterprise; r++) {
+      riskPoints.push({
+        id: `FXD-${seed}-${e + 1}-${r + 1}`,
+        creditCode,
+        riskName: `${RISK_POINT_NAMES[Math.floor(nextRisk() * RISK_POINT_NAMES.length)]}${r + 1}`,
+        riskType: nextRisk() < 0.5 ? "设备设施" : "作业活动",
+        riskLevel: 1 + Math.floor(nextRisk() * 4),
+        evaluateMethod: "LEC",
+        evaluateScore: Math.round(nextRisk() * 400),
+        liablePerson: `责任人${(e % 80) + 1}`,
+        onlineMonitor: nextRisk() < 0.6 ? 1 : 0,
+      });
+    }
+    yield { enterprise, riskPoints, hazards };
   }
 }
 
-function page(number: number, pageSize: number, total: number, blocks: EnterpriseBlock[]): string {
-  const data = { enterprises: blocks.map((b) => b.enterprise), hazards: blocks.flatMap((b) => b.hazards) };
+/** Shelters spread over Kaifeng's counties. */
+function shelterRows(count: number, seed: number): unknown[] {
+  const next = random(seed ^ 0x27d4eb2f);
+  return Array.from({ length: count }, (_, i) => ({
+    shelterCode: `BN-${seed}-${i + 1}`,
+    shelterName: `开封测试避难场所${i + 1}`,
+    shelterLevel: "县级",
+    placeType: PLACE_TYPES[Math.floor(next() * PLACE_TYPES.length)],
+    disasterTypes: ["地震", "洪涝"],
+    effectiveArea: 2000 + Math.round(next() * 50_000),
+    capacity: 1000 + Math.round(next() * 20_000),
+    longitude: Number((114.2 + next() * 0.3).toFixed(6)),
+    latitude: Number((34.7 + next() * 0.2).toFixed(6)),
+    areaCode: COUNTIES[Math.floor(next() * COUNTIES.length)],
+    useState: "开放",
+  }));
+}
+
+function page(number: number, pageSize: number, total: number, blocks: EnterpriseBlock[], shelters: unknown[] = []): string {
+  const riskPoints = blocks.flatMap((b) => b.riskPoints);
+  // lists only when they have rows, so a feed without risk points or shelters is as it always was
+  const data = {
+    enterprises: blocks.map((b) => b.enterprise),
+    ...(riskPoints.length > 0 ? { riskPoints } : {}),
+    hazards: blocks.flatMap((b) => b.hazards),
+    ...(shelters.length > 0 ? { shelters } : {}),
+  };
   return JSON.stringify({ code: 200, msg: "success", page: number, pageSize, total, data });
+}
+
+function rowsPerEnterprise(options: EmergencyFeedOptions): number {
+  return 1 + options.hazardsPerEnterprise + (options.riskPointsPerEnterprise ?? 0);
 }
 
 /** One page holding the whole feed: a full snapshot. */
 export function generateEmergencyFeed(options: EmergencyFeedOptions): string {
   const blocks = [...enterpriseBlocks(options)];
-  const total = options.enterprises * (1 + options.hazardsPerEnterprise);
-  return page(1, Math.max(total, 1), total, blocks);
+  const total = options.enterprises * rowsPerEnterprise(options) + (options.shelters ?? 0);
+  return page(1, Math.max(total, 1), total, blocks, shelterRows(options.shelters ?? 0, options.seed));
 }
 
 /**
  * The same rows as generateEmergencyFeed, as the bureau's API pages them:
- * `enterprisesPerPage` enterprises with their hazards per page (a hazard's
- * enterprise is always on its page), generated one page at a time.
+ * `enterprisesPerPage` enterprises with their risk points and hazards per
+ * page (a row's enterprise is always on its page), generated one page at a
+ * time; the shelters come on the last page.
  */
 export function* generateEmergencyPages(options: EmergencyFeedOptions & { enterprisesPerPage: number }): Generator<string> {
-  const total = options.enterprises * (1 + options.hazardsPerEnterprise);
-  const pageSize = options.enterprisesPerPage * (1 + options.hazardsPerEnterprise);
+  const shelters = shelterRows(options.shelters ?? 0, options.seed);
+  const total = options.enterprises * rowsPerEnterprise(options) + shelters.length;
+  const pageSize = options.enterprisesPerPage * rowsPerEnterprise(options);
   let blocks: EnterpriseBlock[] = [];
   let number = 1;
   for (const block of enterpriseBlocks(options)) {
@@ -131,5 +185,5 @@ export function* generateEmergencyPages(options: EmergencyFeedOptions & { enterp
       blocks = [];
     }
   }
-  if (blocks.length > 0 || number === 1) yield page(number, pageSize, total, blocks);
+  if (blocks.length > 0 || number === 1 || shelters.length > 0) yield page(number, pageSize, total, blocks, shelters);
 }

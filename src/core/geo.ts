@@ -1,5 +1,5 @@
 /** Distances and plausibility checks for WGS-84 coordinates. Pure: no I/O. */
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
@@ -9,10 +9,18 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** A latitude/longitude box that contains every point within radiusKm of the centre. */
+/**
+ * The smallest latitude/longitude box that contains every point within
+ * radiusKm (haversine, as above) of the centre: the latitude extent is the
+ * angular radius, the longitude extent the widest the circle reaches
+ * (asin(sin r / cos lat)); a circle that reaches a pole spans every longitude.
+ */
 export function boundingBox(lat: number, lon: number, radiusKm: number) {
-  const dLat = radiusKm / 111.32;
-  const dLon = radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  const deg = 180 / Math.PI;
+  const angular = radiusKm / EARTH_RADIUS_KM;
+  const dLat = angular * deg;
+  const reachesPole = Math.abs(lat) + dLat >= 90;
+  const dLon = reachesPole ? 180 : Math.asin(Math.min(1, Math.sin(angular) / Math.cos(lat / deg))) * deg;
   return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { createSqlRunner, type SqlRunner } from "./sql.js";
 
 export type Prisma = PrismaClient;
 
@@ -17,7 +18,9 @@ export interface Database {
   /** The connection string in use (for the embedded database: its loopback socket). */
   url: string;
   mode: "postgres" | "embedded";
-  /** Listeners receive every SQL statement Prisma sends (used by tests and diagnostics). */
+  /** Runs one read statement without Prisma (sql.ts): the Reader's path to the data. */
+  sql: SqlRunner;
+  /** Listeners receive every SQL statement sent, through Prisma or `sql` (used by tests and diagnostics). */
   onQuery(listener: (sql: string) => void): () => void;
   close(): Promise<void>;
 }
@@ -70,17 +73,20 @@ async function connect(
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   poolQueries.set(prisma, async (sql, params) => (await pool.query(sql, params)).rows);
   const listeners = new Set<(sql: string) => void>();
-  prisma.$on("query", (event) => listeners.forEach((listener) => listener(event.query)));
+  const notify = (sql: string) => listeners.forEach((listener) => listener(sql));
+  prisma.$on("query", (event) => notify(event.query));
   await prisma.$connect();
   return {
     prisma,
     url,
     mode,
+    sql: createSqlRunner(pool, notify),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      if (closing) return;
       closing = true;
       await prisma.$disconnect();
       await pool.end();

@@ -37,6 +37,14 @@ export interface DatasetSpec {
   /** Whether rows carry provenance and may be retired. */
   shared: boolean;
   defaultOrder: Record<string, "asc" | "desc">[];
+  /** To-one relations a filter may follow: `{ hazard: { regionCode: … } }` on HazardEvent. */
+  relations?: Readonly<Record<string, { dataset: DatasetName; from: string; to: string }>>;
+  /**
+   * GraphQL fields of the type that are not a column of the same name, with the
+   * columns their resolvers read ([] for relations loaded by the row's key).
+   * The Reader reads only the columns of the fields a request selects.
+   */
+  needs?: Readonly<Record<string, readonly string[]>>;
 }
 
 const spec = (s: Partial<DatasetSpec> & Pick<DatasetSpec, "model">): DatasetSpec => ({
@@ -49,32 +57,85 @@ const spec = (s: Partial<DatasetSpec> & Pick<DatasetSpec, "model">): DatasetSpec
 });
 
 export const DATASETS: Record<DatasetName, DatasetSpec> = {
-  Region: spec({ model: "region", key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }] }),
-  Enterprise: spec({ model: "enterprise", key: "creditCode", enterprisePath: ["creditCode"], defaultOrder: [{ name: "asc" }, { creditCode: "asc" }] }),
+  Region: spec({ model: "region", key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [] } }),
+  Enterprise: spec({
+    model: "enterprise",
+    key: "creditCode",
+    enterprisePath: ["creditCode"],
+    defaultOrder: [{ creditCode: "asc" }],
+    needs: {
+      region: ["regionCode"],
+      riskPoints: [],
+      riskPointCounts: [],
+      majorHazardSources: [],
+      hazards: [],
+      rescueTeams: [],
+      supplyDepots: [],
+      nearbyShelters: ["lat", "lon"],
+      qrCode: [],
+    },
+  }),
   RiskPoint: spec({ model: "riskPoint", enterprisePath: ["enterpriseCode"] }),
   MajorHazardSource: spec({ model: "majorHazardSource", enterprisePath: ["enterpriseCode"] }),
-  Hazard: spec({ model: "hazard", enterprisePath: ["enterpriseCode"], defaultOrder: [{ foundAt: "desc" }, { id: "asc" }] }),
+  Hazard: spec({
+    model: "hazard",
+    enterprisePath: ["enterpriseCode"],
+    defaultOrder: [{ foundAt: "desc" }, { id: "asc" }],
+    needs: {
+      enterprise: ["enterpriseCode"],
+      riskPoint: ["riskPointId"],
+      events: [],
+      overdue: ["state", "deadline", "supervisionDeadline"],
+      supervised: ["supervisedBy"],
+    },
+  }),
   HazardEvent: spec({
     model: "hazardEvent",
     regionPath: ["hazard", "regionCode"],
     enterprisePath: ["hazard", "enterpriseCode"],
     shared: false,
     defaultOrder: [{ seq: "asc" }],
+    relations: { hazard: { dataset: "Hazard", from: "hazardId", to: "id" } },
   }),
   Shelter: spec({ model: "shelter" }),
-  RescueTeam: spec({ model: "rescueTeam", enterprisePath: ["enterpriseCode"] }),
-  TeamMember: spec({ model: "teamMember", regionPath: ["team", "regionCode"] }),
-  SupplyDepot: spec({ model: "supplyDepot", enterprisePath: ["enterpriseCode"] }),
-  SupplyItem: spec({ model: "supplyItem", regionPath: ["depot", "regionCode"] }),
-  Warning: spec({ model: "warning", regionPath: ["regionCodes"], defaultOrder: [{ sent: "desc" }, { id: "asc" }] }),
-  WarningArea: spec({ model: "warningArea", regionPath: ["warning", "regionCodes"], shared: false, defaultOrder: [{ areaDesc: "asc" }] }),
-  HydroStation: spec({ model: "hydroStation", key: "code", defaultOrder: [{ code: "asc" }] }),
-  HydroReading: spec({ model: "hydroReading", regionPath: ["station", "regionCode"], shared: false, defaultOrder: [{ observedAt: "desc" }] }),
+  RescueTeam: spec({ model: "rescueTeam", enterprisePath: ["enterpriseCode"], needs: { members: [] } }),
+  TeamMember: spec({ model: "teamMember", regionPath: ["team", "regionCode"], relations: { team: { dataset: "RescueTeam", from: "teamId", to: "id" } } }),
+  SupplyDepot: spec({ model: "supplyDepot", enterprisePath: ["enterpriseCode"], needs: { items: [] } }),
+  SupplyItem: spec({ model: "supplyItem", regionPath: ["depot", "regionCode"], relations: { depot: { dataset: "SupplyDepot", from: "depotId", to: "id" } } }),
+  Warning: spec({
+    model: "warning",
+    regionPath: ["regionCodes"],
+    defaultOrder: [{ sent: "desc" }, { id: "asc" }],
+    needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"] },
+  }),
+  WarningArea: spec({
+    model: "warningArea",
+    regionPath: ["warning", "regionCodes"],
+    shared: false,
+    defaultOrder: [{ areaDesc: "asc" }],
+    relations: { warning: { dataset: "Warning", from: "warningId", to: "id" } },
+  }),
+  HydroStation: spec({
+    model: "hydroStation",
+    key: "code",
+    defaultOrder: [{ code: "asc" }],
+    needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"], readings: [] },
+  }),
+  HydroReading: spec({
+    model: "hydroReading",
+    regionPath: ["station", "regionCode"],
+    shared: false,
+    defaultOrder: [{ observedAt: "desc" }],
+    relations: { station: { dataset: "HydroStation", from: "stationCode", to: "code" } },
+  }),
   GeoHazardPoint: spec({ model: "geoHazardPoint" }),
   RoadHazard: spec({ model: "roadHazard" }),
   AuditEntry: spec({ model: "auditEntry", regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
   QuarantinedRecord: spec({ model: "quarantinedRecord", regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
 };
+
+/** The columns behind provenance (provenance.ts). */
+export const PROVENANCE_COLUMNS = ["sourceDepartment", "sourceSystem", "sourceId", "fetchedAt", "version", "retiredAt"] as const;
 
 /** Nests a condition under a relation path: ["team", "regionCode"] + c → { team: { regionCode: c } }. */
 export function atPath(path: string[], condition: unknown): Record<string, unknown> {

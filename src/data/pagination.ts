@@ -1,43 +1,44 @@
 /**
- * Relay connection arguments: offset cursors (base64url "o:<offset>") that stay
- * valid under any ordering, including distance ordering.
+ * Relay connections over keyset pages (query/order.ts): a page is read with
+ * one row more than asked, which tells whether there is a next one; the total
+ * is counted only when the client asks for `totalCount`.
  */
 import { badInput } from "../errors/hub-error.js";
+import { decodeCursor, encodeCursor } from "./query/order.js";
 
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
 }
 
-export interface PageWindow {
-  skip: number;
-  take: number;
-}
-
 export const DEFAULT_PAGE_SIZE = 20;
 
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString("base64url");
+export interface Page {
+  size: number;
+  /** Key of the row the page starts after, or null for the first page. */
+  afterKey: string | null;
 }
 
-export function decodeCursor(cursor: string): number | null {
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  return match ? Number(match[1]) : null;
+export function pageOf(args: PageArgs, pageMax: number): Page {
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > pageMax) throw badInput("first", `must be an integer from 0 to ${pageMax}`);
+  if (args.after == null) return { size, afterKey: null };
+  const afterKey = decodeCursor(args.after);
+  if (afterKey === null) throw badInput("after", "is not a cursor returned by this API");
+  return { size, afterKey };
 }
 
-export function pageWindow(args: PageArgs, pageMax: number): PageWindow {
-  const take = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(take) || take < 0 || take > pageMax) throw badInput("first", `must be an integer from 0 to ${pageMax}`);
-  if (args.after == null) return { skip: 0, take };
-  const offset = decodeCursor(args.after);
-  if (offset === null) throw badInput("after", "is not a cursor returned by this API");
-  return { skip: offset + 1, take };
-}
+export class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly key: string,
+    readonly distanceKm: number | null = null,
+  ) {}
 
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-  distanceKm?: number | null;
+  /** Encoded only when asked for. */
+  get cursor(): string {
+    return encodeCursor(this.key);
+  }
 }
 
 export interface PageInfo {
@@ -50,29 +51,37 @@ export interface PageInfo {
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  /** Resolved only when the client asks for it. */
+  /** Counted only when the client asks for it. */
   readonly totalCount: Promise<number> | number;
 }
 
-/** Builds a connection from one page fetched with take + 1 rows (the extra row tells hasNextPage). */
+/** A connection from one page read with size + 1 rows. */
 export function toConnection<T>(
   rows: T[],
-  window: PageWindow,
+  page: Page,
+  keyOf: (row: T) => string,
   totalCount: () => Promise<number> | number,
-  distances?: (number | null)[],
+  distanceOf?: (row: T) => number,
 ): ConnectionResult<T> {
-  const page = rows.slice(0, window.take);
-  const edges = page.map((node, i) => ({ cursor: encodeCursor(window.skip + i), node, distanceKm: distances?.[i] ?? null }));
+  const edges = rows.slice(0, page.size).map((row) => new Edge(row, keyOf(row), distanceOf ? distanceOf(row) : null));
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > window.take,
-      hasPreviousPage: window.skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: rows.length > page.size,
+      hasPreviousPage: page.afterKey !== null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     get totalCount() {
       return totalCount();
     },
   };
+}
+
+export function emptyConnection<T>(page: Page): ConnectionResult<T> {
+  return toConnection<T>([], page, () => "", () => 0);
 }

@@ -1,26 +1,28 @@
 /**
  * The only way a request reads shared data. One Reader per request: it merges
- * the caller's scope (territory, enterprise, catalogue) into every query,
- * batches relations through DataLoaders, and presents each row (global id,
- * provenance, field policy) before a resolver sees it.
+ * the caller's scope (territory, enterprise, catalogue) into every statement,
+ * batches relations through DataLoaders, reads only the columns of the fields
+ * the request selected, and presents each row (global id, provenance) before a
+ * resolver sees it. Statements are compiled here (query/) and run on the pool
+ * without Prisma.
  */
 import DataLoader from "dataloader";
-import { boundingBox, haversineKm } from "../core/geo.js";
-import type { Prisma } from "./database.js";
-import { DATASETS, type DatasetName } from "./datasets.js";
+import { boundingBox, EARTH_RADIUS_KM } from "../core/geo.js";
+import { DATASETS, PROVENANCE_COLUMNS, type DatasetName } from "./datasets.js";
 import { toGlobalId } from "./global-id.js";
+import { emptyConnection, pageOf, toConnection, type ConnectionResult, type PageArgs } from "./pagination.js";
 import { provenanceOf } from "./provenance.js";
-import { pageWindow, toConnection, type ConnectionResult, type PageArgs } from "./pagination.js";
+import { afterSql, orderKeys, orderSql, type OrderBy, type OrderKey } from "./query/order.js";
+import { Params } from "./query/params.js";
+import { quote, tableOf, type Table, type Tables } from "./query/tables.js";
+import { compileWhere, type Where } from "./query/where.js";
 import type { ReadScope } from "./read-scope.js";
 import { rowLimitWhere } from "./scope-where.js";
+import type { SqlRow, SqlRunner } from "./sql.js";
 
 export type Row = Record<string, unknown>;
-export type Where = Record<string, unknown>;
-
-interface Delegate {
-  findMany(args: object): Promise<Row[]>;
-  count(args: object): Promise<number>;
-}
+export type { Where } from "./query/where.js";
+export type { OrderBy } from "./query/order.js";
 
 export interface Near {
   lat: number;
@@ -28,11 +30,21 @@ export interface Near {
   radiusKm: number;
 }
 
+export interface ReadOptions {
+  /** The GraphQL fields the client selected on these rows: only their columns are read. Every column when absent. */
+  fields?: ReadonlySet<string>;
+  /** The order (the dataset's default when absent); the key always ends it. */
+  orderBy?: OrderBy;
+}
+
+const DISTANCE = "__distanceKm";
+
 export class Reader {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(
-    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+    private readonly tables: Tables,
     readonly scope: ReadScope,
     private readonly pageMax: number,
   ) {}
@@ -46,81 +58,145 @@ export class Reader {
     return parts.length === 0 ? {} : { AND: parts };
   }
 
-  async connection(dataset: DatasetName, filter: Where, args: PageArgs, orderBy?: object[]): Promise<ConnectionResult<Row>> {
-    const window = pageWindow(args, this.pageMax);
+  /** One page of the rows matching the filter, in order, after the cursor's row. */
+  async connection(dataset: DatasetName, filter: Where, args: PageArgs, options: ReadOptions = {}): Promise<ConnectionResult<Row>> {
+    const page = pageOf(args, this.pageMax);
     const where = this.where(dataset, filter);
-    if (where === null) return toConnection([], window, () => 0);
-    const rows = await this.delegate(dataset).findMany({
-      where,
-      orderBy: orderBy ?? DATASETS[dataset].defaultOrder,
-      skip: window.skip,
-      take: window.take + 1,
-    });
-    return toConnection(this.presentAll(dataset, rows), window, () => this.delegate(dataset).count({ where }));
-  }
-
-  /** Rows within radiusKm of a point, nearest first, with their distance. */
-  async nearConnection(dataset: DatasetName, filter: Where, near: Near, args: PageArgs): Promise<ConnectionResult<Row>> {
-    const window = pageWindow(args, this.pageMax);
-    const within = await this.within(dataset, filter, [near]);
-    const page = within.slice(window.skip, window.skip + window.take + 1);
-    return toConnection(
-      page.map((hit) => hit.row),
-      window,
-      () => within.length,
-      page.map((hit) => hit.distanceKm),
+    if (where === null) return emptyConnection(page);
+    const { table, key } = this.spec(dataset);
+    const keys = this.orderOf(dataset, options.orderBy);
+    const params = new Params();
+    const condition = this.compile(dataset, where, params);
+    const after = page.afterKey === null ? "" : ` JOIN ${quote(table.name)} c ON c.${quote(key)} = ${params.add(page.afterKey, "text")} AND ${afterSql(keys, "t", "c")}`;
+    const rows = await this.sql(
+      `SELECT ${this.columns(dataset, options.fields)} FROM ${quote(table.name)} t${after} WHERE ${condition} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+      params.values,
     );
+    return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.count(dataset, where));
   }
 
-  /** Everything within any of the circles, nearest to the first circle first. */
-  async within(dataset: DatasetName, filter: Where, circles: Near[]): Promise<Array<{ row: Row; distanceKm: number }>> {
+  /** Rows within radiusKm of a point, nearest first, with their distance, one page after the cursor's row. */
+  async nearConnection(dataset: DatasetName, filter: Where, near: Near, args: PageArgs, options: ReadOptions = {}): Promise<ConnectionResult<Row>> {
+    const page = pageOf(args, this.pageMax);
+    const where = this.where(dataset, filter);
+    if (where === null) return emptyConnection(page);
+    const { table, key } = this.spec(dataset);
+    const params = new Params();
+    const lat = params.add(near.lat, "float8");
+    const lon = params.add(near.lon, "float8");
+    const distance = (alias: string) => distanceSql(alias, lat, lon);
+    const keys: OrderKey[] = [
+      { sql: distance, desc: false, nullable: false },
+      { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
+    ];
+    const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, params)}`;
+    const after = page.afterKey === null ? "" : ` JOIN ${quote(table.name)} c ON c.${quote(key)} = ${params.add(page.afterKey, "text")} AND ${afterSql(keys, "t", "c")}`;
+    const rows = await this.sql(
+      `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t${after} WHERE ${condition} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+      params.values,
+    );
+    const countParams = new Params();
+    const countCondition = `${this.compile(dataset, where, countParams)} AND ${withinSql("t", near, countParams)}`;
+    return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.countWhere(table, countCondition, countParams), distanceOf);
+  }
+
+  /**
+   * For each circle, the rows within it, nearest first, with their distance
+   * (one statement for all the circles: the batch of a DataLoader).
+   */
+  async withinEach(dataset: DatasetName, filter: Where, circles: readonly Near[], options: ReadOptions = {}): Promise<Array<Array<{ row: Row; distanceKm: number }>>> {
+    const where = this.where(dataset, filter);
+    if (where === null || circles.length === 0) return circles.map(() => []);
+    const { table, key } = this.spec(dataset);
+    const params = new Params();
     const boxes = circles.map((c) => boundingBox(c.lat, c.lon, c.radiusKm));
-    const where = this.where(dataset, {
-      ...filter,
-      OR: boxes.map((b) => ({ lat: { gte: b.minLat, lte: b.maxLat }, lon: { gte: b.minLon, lte: b.maxLon } })),
-    });
-    if (where === null || circles.length === 0) return [];
-    const rows = await this.delegate(dataset).findMany({ where });
-    const first = circles[0]!;
-    return this.presentAll(dataset, rows)
-      .map((row) => ({ row, distanceKm: round3(haversineKm(first.lat, first.lon, row.lat as number, row.lon as number)) }))
-      .filter((hit) => circles.some((c) => haversineKm(c.lat, c.lon, hit.row.lat as number, hit.row.lon as number) <= c.radiusKm))
-      .sort((a, b) => a.distanceKm - b.distanceKm);
+    const column = (values: number[]) => params.add(values, "float8[]");
+    const arrays = [
+      column(circles.map((c) => c.lat)),
+      column(circles.map((c) => c.lon)),
+      column(circles.map((c) => c.radiusKm)),
+      column(boxes.map((b) => b.minLat)),
+      column(boxes.map((b) => b.maxLat)),
+      column(boxes.map((b) => b.minLon)),
+      column(boxes.map((b) => b.maxLon)),
+    ];
+    const condition = this.compile(dataset, where, params);
+    const distance = distanceSql("t", "p.lat", "p.lon");
+    const rows = await this.sql(
+      `SELECT p.i AS "__circle", x.* FROM unnest(${arrays.join(", ")}) WITH ORDINALITY AS p(lat, lon, r, min_lat, max_lat, min_lon, max_lon, i)
+       CROSS JOIN LATERAL (SELECT ${this.columns(dataset, options.fields)}, ${distance} AS "${DISTANCE}" FROM ${quote(table.name)} t
+         WHERE ${condition} AND t."lat" BETWEEN p.min_lat AND p.max_lat AND t."lon" BETWEEN p.min_lon AND p.max_lon AND ${distance} <= p.r) x
+       ORDER BY p.i, x."${DISTANCE}", x.${quote(key)}`,
+      params.values,
+    );
+    const lists = circles.map(() => [] as Array<{ row: Row; distanceKm: number }>);
+    for (const row of rows) {
+      const circle = Number(row.__circle) - 1;
+      delete row.__circle;
+      lists[circle]!.push({ row: this.present(dataset, row), distanceKm: distanceOf(row) });
+    }
+    return lists;
   }
 
-  /** One row by key (batched), or null when absent or out of scope. */
-  byKey(dataset: DatasetName, key: string): Promise<Row | null> {
+  /** One row by key (batched), or null when absent or out of scope. Retired rows stay readable by key. */
+  byKey(dataset: DatasetName, key: string, options: ReadOptions = {}): Promise<Row | null> {
     const spec = DATASETS[dataset];
-    const loader = this.loader(`${dataset}#key`, async (keys) => {
-      const where = this.where(dataset, { [spec.key]: { in: [...keys] } });
-      const rows = where === null ? [] : await this.delegate(dataset).findMany({ where: withRetired(where) });
-      const byKey = new Map(this.presentAll(dataset, rows).map((row) => [String(row.key), row]));
+    const loader = this.loader(`${dataset}#key#${fieldsKey(options.fields)}`, async (keys) => {
+      // naming retiredAt (as undefined: no condition) keeps where() from adding "not retired"
+      const where = this.where(dataset, { retiredAt: undefined, [spec.key]: { in: [...keys] } });
+      const rows = where === null ? [] : await this.select(dataset, where, options);
+      const byKey = new Map(rows.map((row) => [String(row.key), row]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
     return loader.load(key) as Promise<Row | null>;
   }
 
-  /** The rows whose `field` equals the parent key (batched), in the dataset's default order. */
-  childrenOf(dataset: DatasetName, field: string, parentKey: string, extra: Where = {}): Promise<Row[]> {
-    const cacheKey = `${dataset}#${field}#${JSON.stringify(extra)}`;
+  /** The rows whose `field` equals the parent key (batched), in the dataset's default order or `options.orderBy`. */
+  childrenOf(dataset: DatasetName, field: string, parentKey: string, extra: Where = {}, options: ReadOptions = {}): Promise<Row[]> {
+    const cacheKey = `${dataset}#${field}#${JSON.stringify(extra)}#${JSON.stringify(options.orderBy ?? null)}#${fieldsKey(options.fields)}`;
     const loader = this.loader(cacheKey, async (keys) => {
       const where = this.where(dataset, { ...extra, [field]: { in: [...keys] } });
-      const rows = where === null ? [] : await this.delegate(dataset).findMany({ where, orderBy: DATASETS[dataset].defaultOrder });
+      const rows = where === null ? [] : await this.select(dataset, where, { ...options, fields: withColumn(options.fields, field) });
       const groups = new Map<string, Row[]>(keys.map((k) => [k, []]));
-      for (const row of this.presentAll(dataset, rows)) groups.get(String(row[field]))?.push(row);
+      for (const row of rows) groups.get(String(row[field]))?.push(row);
       return keys.map((k) => groups.get(k)!);
     });
     return loader.load(parentKey) as Promise<Row[]>;
   }
 
+  /** The newest row per parent (batched): e.g. a station's latest reading, newest by `newest`. */
+  latestOf(dataset: DatasetName, field: string, parentKey: string, newest: string): Promise<Row | null> {
+    const loader = this.loader(`${dataset}#latest#${field}#${newest}`, async (keys) => {
+      const where = this.where(dataset, { [field]: { in: [...keys] } });
+      if (where === null) return keys.map(() => null);
+      const { table } = this.spec(dataset);
+      const params = new Params();
+      const rows = await this.sql(
+        `SELECT DISTINCT ON (t.${quote(field)}) ${this.columns(dataset)} FROM ${quote(table.name)} t WHERE ${this.compile(dataset, where, params)}
+          ORDER BY t.${quote(field)}, t.${quote(newest)} DESC`,
+        params.values,
+      );
+      const byParent = new Map(this.presentAll(dataset, rows).map((row) => [String(row[field]), row]));
+      return keys.map((k) => byParent.get(k) ?? null);
+    });
+    return loader.load(parentKey) as Promise<Row | null>;
+  }
+
   /**
    * Every row matching the filter within scope, unpresented, for computing
-   * figures (statistics, bulletins). Present a row before returning it to a client.
+   * figures (statistics, bulletins): only `columns` when given. Present a row
+   * before returning it to a client.
    */
-  async all(dataset: DatasetName, filter: Where, select?: Record<string, true>): Promise<Row[]> {
+  async all(dataset: DatasetName, filter: Where, columns?: readonly string[]): Promise<Row[]> {
     const where = this.where(dataset, filter);
     if (where === null) return [];
-    return this.delegate(dataset).findMany({ where, orderBy: DATASETS[dataset].defaultOrder, ...(select ? { select } : {}) });
+    const { table } = this.spec(dataset);
+    const params = new Params();
+    const list = columns ? columns.map((c) => `t.${quote(c)}`).join(", ") : "t.*";
+    return this.sql(
+      `SELECT ${list} FROM ${quote(table.name)} t WHERE ${this.compile(dataset, where, params)} ORDER BY ${orderSql(this.orderOf(dataset), "t")}`,
+      params.values,
+    );
   }
 
   /** Forgets every batched read of this request: call after a write so the response shows it. */
@@ -128,7 +204,7 @@ export class Reader {
     for (const loader of this.loaders.values()) loader.clearAll();
   }
 
-  /** A request-scoped loader for a custom batch (e.g. latest reading per station). */
+  /** A request-scoped loader for a custom batch. */
   loader<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;
     if (!loader) {
@@ -138,29 +214,108 @@ export class Reader {
     return loader;
   }
 
+  /** Adds the global id, key, type name and provenance; a row is presented once. */
   present(dataset: DatasetName, row: Row): Row {
+    if (row.__typename === dataset) return row;
     const spec = DATASETS[dataset];
     const key = String(row[spec.key]);
-    const presented: Row = { ...row, key, id: toGlobalId(dataset, key), __typename: dataset };
-    if (spec.shared) presented.provenance = provenanceOf(row);
-    return this.scope.presentFields(dataset, presented);
+    row.key = key;
+    row.id = toGlobalId(dataset, key);
+    row.__typename = dataset;
+    if (spec.shared && row.fetchedAt !== undefined) row.provenance = provenanceOf(row);
+    return this.scope.presentFields(dataset, row);
   }
 
   presentAll(dataset: DatasetName, rows: Row[]): Row[] {
     return rows.map((row) => this.present(dataset, row));
   }
 
-  delegate(dataset: DatasetName): Delegate {
-    return (this.prisma as unknown as Record<string, Delegate>)[DATASETS[dataset].model]!;
+  private async select(dataset: DatasetName, where: Where, options: ReadOptions): Promise<Row[]> {
+    const { table } = this.spec(dataset);
+    const params = new Params();
+    const rows = await this.sql(
+      `SELECT ${this.columns(dataset, options.fields)} FROM ${quote(table.name)} t WHERE ${this.compile(dataset, where, params)} ORDER BY ${orderSql(this.orderOf(dataset, options.orderBy), "t")}`,
+      params.values,
+    );
+    return this.presentAll(dataset, rows);
+  }
+
+  private async count(dataset: DatasetName, where: Where): Promise<number> {
+    const params = new Params();
+    return this.countWhere(this.spec(dataset).table, this.compile(dataset, where, params), params);
+  }
+
+  private async countWhere(table: Table, condition: string, params: Params): Promise<number> {
+    const rows = await this.sql(`SELECT count(*) AS n FROM ${quote(table.name)} t WHERE ${condition}`, params.values);
+    return Number(rows[0]!.n);
+  }
+
+  private compile(dataset: DatasetName, where: Where, params: Params): string {
+    return compileWhere(dataset, where, "t", { tables: this.tables, params });
+  }
+
+  private spec(dataset: DatasetName): { table: Table; key: string } {
+    return { table: tableOf(this.tables, dataset), key: DATASETS[dataset].key };
+  }
+
+  private orderOf(dataset: DatasetName, orderBy: OrderBy = DATASETS[dataset].defaultOrder): OrderKey[] {
+    const table = tableOf(this.tables, dataset);
+    return orderKeys(orderBy, DATASETS[dataset].key, (column) => !table.notNull.has(column));
+  }
+
+  /** The select list for the selected fields: their columns, the key, and the columns their resolvers need. */
+  private columns(dataset: DatasetName, fields?: ReadonlySet<string>): string {
+    if (fields === undefined) return "t.*";
+    const cacheKey = `${dataset}#${fieldsKey(fields)}`;
+    let list = selectLists.get(cacheKey);
+    if (list === undefined) {
+      const spec = DATASETS[dataset];
+      const table = tableOf(this.tables, dataset);
+      const columns = new Set<string>([spec.key]);
+      for (const field of fields) {
+        if (table.columns.has(field)) columns.add(field);
+        else if (field === "provenance") PROVENANCE_COLUMNS.forEach((c) => columns.add(c));
+        else spec.needs?.[field]?.forEach((c) => columns.add(c));
+      }
+      list = [...columns].map((c) => `t.${quote(c)}`).join(", ");
+      if (selectLists.size < 10_000) selectLists.set(cacheKey, list);
+    }
+    return list;
   }
 }
 
-/** Lookups by key also return retired rows: a retired record stays readable by id. */
-function withRetired(where: Where): Where {
-  const parts = (where.AND as Where[] | undefined)?.filter((part) => !("retiredAt" in part));
-  return parts ? { AND: parts } : where;
+const selectLists = new Map<string, string>();
+const fieldKeys = new WeakMap<ReadonlySet<string>, string>();
+
+/** A stable text for a set of fields (loader and select-list caches); "*" for every column. */
+function fieldsKey(fields: ReadonlySet<string> | undefined): string {
+  if (fields === undefined) return "*";
+  let key = fieldKeys.get(fields);
+  if (key === undefined) fieldKeys.set(fields, (key = [...fields].sort().join(",")));
+  return key;
 }
 
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
+function withColumn(fields: ReadonlySet<string> | undefined, column: string): ReadonlySet<string> | undefined {
+  return fields === undefined || fields.has(column) ? fields : new Set([...fields, column]);
+}
+
+function keyOf(row: Row): string {
+  return row.key as string;
+}
+
+function distanceOf(row: Row): number {
+  return Math.round((row[DISTANCE] as number) * 1000) / 1000;
+}
+
+/** Haversine distance in km from a row's lat/lon to the point, for table alias `alias`. */
+function distanceSql(alias: string, lat: string, lon: string): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(${alias}."lat" - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${alias}."lat")) * power(sin(radians(${alias}."lon" - ${lon}) / 2), 2)))))`;
+}
+
+/** Rows of `alias` inside the circle: the bounding box (which the (lat, lon) index serves) and the exact distance. */
+function withinSql(alias: string, near: Near, params: Params): string {
+  const box = boundingBox(near.lat, near.lon, near.radiusKm);
+  const lat = params.add(near.lat, "float8");
+  const lon = params.add(near.lon, "float8");
+  return `${alias}."lat" BETWEEN ${params.add(box.minLat, "float8")} AND ${params.add(box.maxLat, "float8")} AND ${alias}."lon" BETWEEN ${params.add(box.minLon, "float8")} AND ${params.add(box.maxLon, "float8")} AND ${distanceSql(alias, lat, lon)} <= ${params.add(near.radiusKm, "float8")}`;
 }

@@ -4,6 +4,7 @@ import type { HubConfig } from "../config/config.js";
 import type { Database } from "../data/database.js";
 import type { Reader } from "../data/reader.js";
 import type { EventBus } from "../events/event-bus.js";
+import type { FieldDecision } from "./field-policy.js";
 import type { PersonalReads } from "./personal-reads.js";
 
 export interface HubContext {
@@ -14,6 +15,8 @@ export interface HubContext {
   reader: Reader;
   /** Unmasked PERSONAL values returned, audited when the operation ends. */
   personalReads: PersonalReads;
+  /** The field policy's decisions for this operation's principal, by field slot (field-policy.ts). */
+  fieldDecisions: FieldDecision[];
   db: Database;
   config: HubConfig;
   /** Publish after a commit; subscriptions listen here. */

@@ -1,47 +1,69 @@
 /**
- * The catalogue's field classes, applied to every field of every catalogued
- * type as it is resolved — root lists, nested relations, node(id) and
+ * The catalogue's field classes, applied to every field of every object type
+ * as it is resolved — root lists, nested relations, node(id) and
  * subscriptions alike: hidden fields resolve to null, PERSONAL ones are masked
  * unless the reader may see them, and every unmasked PERSONAL value is noted
- * for the audit log. Decisions depend only on the principal, the type and the
- * field, so each is made once per operation (a subscription's operation lasts
- * for all its events).
+ * for the audit log.
+ *
+ * A decision depends only on the principal, the type and the field, so it is
+ * made once per operation and kept in the context under the field's slot
+ * number. The wrapper is synchronous: a visible field costs an array read and
+ * a call, and its resolver's value (promise or not) is returned as it is.
  */
-import type { MiddlewareFn } from "type-graphql";
-import { datasetOf, fieldAccess, fieldClassOf, maskValue, readGrant, type Catalog, type FieldAccess, type Principal } from "../access/index.js";
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { datasetOf, fieldAccess, fieldClassOf, maskValue, readGrant, type Catalog, type Principal } from "../access/index.js";
 import type { HubContext } from "./context.js";
 
-/** How one field of one type is shown to one principal; null when the type is not catalogued. */
-type Decision = { access: FieldAccess; personal: boolean } | null;
+/** How one field is shown to one principal. */
+export const FieldDecision = {
+  /** Not catalogued, or visible and not personal. */
+  Visible: 0,
+  Hidden: 1,
+  Masked: 2,
+  /** Visible PERSONAL data: noted for the audit log. */
+  Audited: 3,
+} as const;
+export type FieldDecision = (typeof FieldDecision)[keyof typeof FieldDecision];
 
-const decisionsByContext = new WeakMap<HubContext, Map<string, Decision>>();
-
-function decide(catalog: Catalog, principal: Principal, dataset: string, field: string): Decision {
-  if (datasetOf(catalog, dataset) === null) return null;
+export function decideField(catalog: Catalog, principal: Principal, type: string, field: string): FieldDecision {
+  if (datasetOf(catalog, type) === null) return FieldDecision.Visible;
   // Rows an enterprise principal reaches through its ENTERPRISE grant are its own (the reader limits them).
-  const ownEnterprise = readGrant(catalog, principal, dataset) === "ENTERPRISE";
-  return { access: fieldAccess(catalog, principal, dataset, field, { ownEnterprise }), personal: fieldClassOf(catalog, dataset, field) === "PERSONAL" };
+  const ownEnterprise = readGrant(catalog, principal, type) === "ENTERPRISE";
+  const access = fieldAccess(catalog, principal, type, field, { ownEnterprise });
+  if (access === "hidden") return FieldDecision.Hidden;
+  if (fieldClassOf(catalog, type, field) !== "PERSONAL") return FieldDecision.Visible;
+  return access === "masked" ? FieldDecision.Masked : FieldDecision.Audited;
 }
 
-function decisionFor(context: HubContext, dataset: string, field: string): Decision {
-  let decisions = decisionsByContext.get(context);
-  if (!decisions) decisionsByContext.set(context, (decisions = new Map()));
-  const key = `${dataset}.${field}`;
-  let decision = decisions.get(key);
-  if (decision === undefined) decisions.set(key, (decision = decide(context.catalog, context.principal, dataset, field)));
-  return decision;
+/** Wraps the resolver of every field of every object type (roots and introspection aside) with the policy. */
+export function applyFieldPolicy(schema: GraphQLSchema): void {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  let slots = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || roots.has(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      field.resolve = withPolicy(type.name, field.name, slots++, field.resolve ?? defaultFieldResolver);
+    }
+  }
 }
 
-export const fieldPolicy: MiddlewareFn<HubContext> = async ({ root, info, context }, next) => {
-  const decision = decisionFor(context, info.parentType.name, info.fieldName);
-  if (decision === null) return next();
-  if (decision.access === "hidden") return null;
-  const value = await next();
-  if (value === null || value === undefined || !decision.personal) return value;
-  if (decision.access === "masked") return maskValue(info.fieldName, value);
-  context.personalReads.note(info.parentType.name, recordIdOf(root), info.fieldName);
-  return value;
-};
+function withPolicy(type: string, field: string, slot: number, resolve: GraphQLFieldResolver<unknown, HubContext>): GraphQLFieldResolver<unknown, HubContext> {
+  return (source, args, context, info) => {
+    const decisions = context.fieldDecisions;
+    let decision = decisions[slot];
+    if (decision === undefined) decisions[slot] = decision = decideField(context.catalog, context.principal, type, field);
+    if (decision === FieldDecision.Visible) return resolve(source, args, context, info);
+    if (decision === FieldDecision.Hidden) return null;
+    const value = resolve(source, args, context, info);
+    const shown = (v: unknown) => {
+      if (v === null || v === undefined) return v;
+      if (decision === FieldDecision.Masked) return maskValue(field, v);
+      context.personalReads.note(type, recordIdOf(source), field);
+      return v;
+    };
+    return value instanceof Promise ? value.then(shown) : shown(value);
+  };
+}
 
 function recordIdOf(root: unknown): string | null {
   const row = root as { key?: unknown; id?: unknown } | null;

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { NodeResolver } from "./common/node.resolver.js";
-import { fieldPolicy } from "./field-policy.js";
+import { applyFieldPolicy } from "./field-policy.js";
 import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
 import { GeoHazardResolver } from "./geo-hazard/geo-hazard.resolver.js";
@@ -54,8 +54,11 @@ const NO_PUBSUB = {
 
 let cached: Promise<GraphQLSchema> | null = null;
 
-/** The schema is built once per process: type-graphql's metadata is global. */
+/** The schema is built once per process (type-graphql's metadata is global), with the catalogue's field policy on every field. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [fieldPolicy], pubSub: NO_PUBSUB });
+  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, pubSub: NO_PUBSUB }).then((schema) => {
+    applyFieldPolicy(schema);
+    return schema;
+  });
   return cached;
 }

@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -16,6 +17,7 @@ import { SCHEMA_DIR } from "../config/paths.js";
 import { openDatabase, type Database } from "../data/database.js";
 import { appendAudit } from "../data/audit-writer.js";
 import { migrate } from "../data/migrate.js";
+import { loadTables } from "../data/query/tables.js";
 import { createEventBus, type EventBus } from "../events/event-bus.js";
 import { publishSyncChanges, publishSyncRun } from "../events/sync-events.js";
 import type { RecordChange } from "../sync/apply-records.js";
@@ -61,7 +63,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const db = options.db ?? (await openDatabase(config));
   await migrate(db.prisma);
   const events = options.events ?? createEventBus({ redisUrl: config.redisUrl });
-  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), auth: await createAuthenticator(config), events };
+  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events };
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits);
   const app = express();
@@ -86,6 +88,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
     stopOnTerminationSignals: false,
     plugins: [
+      // the hub sets no cache hints; the plugin would otherwise wrap every field's resolution
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
       { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
@@ -93,7 +97,11 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   });
   await apollo.start();
 
-  app.use(healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState() }) }));
+  let sqlStatements = 0;
+  const stopCounting = db.onQuery(() => sqlStatements++);
+  app.use(
+    healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), sqlStatements }) }),
+  );
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
@@ -119,6 +127,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     events,
     async stop() {
       draining = true;
+      stopCounting();
       await scheduler?.stop();
       await apollo.stop();
       if (!options.events) await events.close();

@@ -1,6 +1,7 @@
 /**
  * GET /healthz: the process is alive. GET /readyz: the database answers.
- * GET /metrics: memory, WebSocket clients and Redis state, as JSON (with
+ * GET /metrics: memory, WebSocket clients, Redis state and the SQL statements
+ * sent since start, as JSON (with
  * `?gc=1` a garbage collection first, when node runs with --expose-gc).
  */
 import { Router } from "express";

@@ -5,6 +5,7 @@ import { catalogScope } from "../access/catalog-scope.js";
 import type { HubConfig } from "../config/config.js";
 import { appendAudit } from "../data/audit-writer.js";
 import type { Database } from "../data/database.js";
+import type { Tables } from "../data/query/tables.js";
 import { Reader } from "../data/reader.js";
 import type { EventBus } from "../events/event-bus.js";
 import { ErrorCode, HubError } from "../errors/hub-error.js";
@@ -16,6 +17,8 @@ export interface ContextDeps {
   db: Database;
   config: HubConfig;
   catalog: Catalog;
+  /** The database's tables and column types, read once at start. */
+  tables: Tables;
   auth: Authenticator;
   events: EventBus;
 }
@@ -25,8 +28,9 @@ export function contextFor(deps: ContextDeps, principal: Principal, requestId: s
     requestId,
     principal,
     catalog: deps.catalog,
-    reader: new Reader(deps.db.prisma, catalogScope(deps.catalog, principal), deps.config.limits.pageMax),
+    reader: new Reader(deps.db.sql, deps.tables, catalogScope(deps.catalog, principal), deps.config.limits.pageMax),
     personalReads: new PersonalReads(),
+    fieldDecisions: [],
     db: deps.db,
     config: deps.config,
     events: deps.events,

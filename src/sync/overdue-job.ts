@@ -2,25 +2,31 @@
  * The periodic overdue check. Open hazards whose binding deadline day has
  * ended in +08:00 (core findNewlyOverdue) get `overdueSince` set and an
  * OVERDUE event in their history (from = to = the current state, actor
- * "emhub"), each in its own transaction with an audit entry. A hazard is
+ * "emhub"), with an audit entry. The work is set-based: each batch of due
+ * hazards is one transaction of three statements (mark, events, audit), so a
+ * first run over tens of thousands of hazards takes seconds. A hazard is
  * marked once. The version is left alone: the mark is the hub's bookkeeping,
  * not a step a client must have seen before acting on the hazard.
  */
 import { randomUUID } from "node:crypto";
-import { effectiveDeadline, findNewlyOverdue, type HazardState } from "../core/hazard/index.js";
+import { effectiveDeadline, findNewlyOverdue, OPEN_STATES, type HazardState } from "../core/hazard/index.js";
 import { appendAudit } from "../data/audit-writer.js";
 import type { Prisma } from "../data/database.js";
 import { deadlinesOf } from "../data/hazard-row.js";
-import { appendHazardEvents } from "../data/hazard-writer.js";
 
 export const OVERDUE_ACTOR = "emhub";
-const OPEN_STATES: HazardState[] = ["REPORTED", "RECTIFYING", "PENDING_ACCEPTANCE"];
+export const OVERDUE_BATCH = 1000;
 
-/** Marks the hazards that have become overdue by `now`; returns their ids. */
-export async function markOverdueHazards(prisma: Prisma, now: Date): Promise<string[]> {
+type Due = { id: string; state: HazardState; deadline: string | null; supervisionDeadline: string | null };
+
+/**
+ * Marks the hazards that have become overdue by `now`; returns their ids.
+ * `onBatch` receives the ids of each committed batch (for publishing) as the run goes.
+ */
+export async function markOverdueHazards(prisma: Prisma, now: Date, onBatch: (ids: string[]) => void | Promise<void> = () => {}): Promise<string[]> {
   const rows = await prisma.hazard.findMany({
     where: {
-      state: { in: OPEN_STATES },
+      state: { in: [...OPEN_STATES] },
       overdueSince: null,
       retiredAt: null,
       OR: [{ deadline: { not: null } }, { supervisionDeadline: { not: null } }],
@@ -31,22 +37,49 @@ export async function markOverdueHazards(prisma: Prisma, now: Date): Promise<str
   const due = findNewlyOverdue(rows.map((row) => ({ ...deadlinesOf(row), id: row.id, overdueSince: row.overdueSince })), now);
   const requestId = `overdue-job:${randomUUID()}`;
   const marked: string[] = [];
-  for (const hazard of due) {
-    const done = await prisma.$transaction(async (tx) => {
-      // Only if nothing moved since the read; the row lock also orders the event's seq.
-      const updated = await tx.hazard.updateMany({
-        where: { id: hazard.id, state: hazard.state, overdueSince: null },
-        data: { overdueSince: now },
-      });
-      if (updated.count !== 1) return false;
-      const note = `逾期: 期限 ${effectiveDeadline(hazard)} 已过`;
-      await appendHazardEvents(tx, hazard.id, [{ action: "OVERDUE", fromState: hazard.state, toState: hazard.state, actor: OVERDUE_ACTOR, note, evidence: [] }], now);
-      await appendAudit(tx, [{ requestId, subject: OVERDUE_ACTOR, department: null, roles: [], action: "MUTATION", dataset: "Hazard", recordId: hazard.id, fields: ["overdueSince"] }]);
-      return true;
-    });
-    if (done) marked.push(hazard.id);
+  for (let i = 0; i < due.length; i += OVERDUE_BATCH) {
+    const ids = await markBatch(prisma, due.slice(i, i + OVERDUE_BATCH), now, requestId);
+    marked.push(...ids);
+    if (ids.length > 0) await onBatch(ids);
   }
   return marked;
+}
+
+/** One transaction: mark the hazards still in the state they were read in, append their events, audit them. */
+async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, requestId: string): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    // Only if nothing moved since the read; the row locks taken here order each event's seq.
+    const updated = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `UPDATE "Hazard" h SET "overdueSince" = $1::timestamp(3)
+         FROM unnest($2::text[], $3::text[]) AS d(id, state)
+        WHERE h."id" = d.id AND h."state"::text = d.state AND h."overdueSince" IS NULL
+       RETURNING h."id"`,
+      now.toISOString(),
+      batch.map((h) => h.id),
+      batch.map((h) => h.state),
+    );
+    const markedIds = new Set(updated.map((row) => row.id));
+    const marked = batch.filter((h) => markedIds.has(h.id));
+    if (marked.length === 0) return [];
+    // A statement of its own, so that its snapshot sees every event committed before the locks were granted.
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "HazardEvent" ("id", "hazardId", "seq", "action", "fromState", "toState", "actor", "note", "evidence", "at")
+       SELECT d.event_id, d.id, coalesce((SELECT max(e."seq") FROM "HazardEvent" e WHERE e."hazardId" = d.id), 0) + 1,
+              'OVERDUE', d.state::"HazardState", d.state::"HazardState", $1, d.note, '{}', $2::timestamp(3)
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS d(event_id, id, state, note)`,
+      OVERDUE_ACTOR,
+      now.toISOString(),
+      marked.map(() => randomUUID()),
+      marked.map((h) => h.id),
+      marked.map((h) => h.state),
+      marked.map((h) => `逾期: 期限 ${effectiveDeadline(h)} 已过`),
+    );
+    await appendAudit(
+      tx,
+      marked.map((h) => ({ requestId, subject: OVERDUE_ACTOR, department: null, roles: [], action: "MUTATION" as const, dataset: "Hazard", recordId: h.id, fields: ["overdueSince"] })),
+    );
+    return marked.map((h) => h.id);
+  });
 }
 
 export interface OverdueJob {
@@ -56,15 +89,13 @@ export interface OverdueJob {
 
 /**
  * Runs the check now and then every `intervalSeconds`, never two at once.
- * `onMarked` receives the ids each run marked (for publishing).
+ * `onMarked` receives the ids of each batch a run marked (for publishing).
  */
 export function startOverdueJob(prisma: Prisma, intervalSeconds: number, onMarked: (ids: string[]) => void | Promise<void> = () => {}): OverdueJob {
   let current: Promise<void> | null = null;
   const run = () => {
-    current ??= markOverdueHazards(prisma, new Date())
-      .then(async (ids) => {
-        if (ids.length > 0) await onMarked(ids);
-      })
+    current ??= markOverdueHazards(prisma, new Date(), onMarked)
+      .then(() => undefined)
       .catch((error: unknown) => console.error("[emhub] overdue check failed:", error))
       .finally(() => {
         current = null;

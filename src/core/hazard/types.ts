@@ -13,6 +13,9 @@ export function isOpenState(state: HazardState): boolean {
   return !TERMINAL_STATES.includes(state);
 }
 
+/** States in which a hazard is open: reported, being rectified or awaiting acceptance. */
+export const OPEN_STATES: readonly HazardState[] = HAZARD_STATES.filter(isOpenState);
+
 /** 一般事故隐患 / 重大事故隐患. */
 export const HAZARD_GRADES = ["GENERAL", "MAJOR"] as const;
 export type HazardGrade = (typeof HAZARD_GRADES)[number];

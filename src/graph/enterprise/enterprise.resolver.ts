@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { validateCreditCode } from "../../core/credit-code.js";
-import { haversineKm } from "../../core/geo.js";
-import type { Row } from "../../data/reader.js";
+import type { OrderBy, Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
 import { PageArgs } from "../common/inputs.js";
+import { defineEnum } from "../common/define-enum.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
+import { HAZARD_ORDERS, HazardOrder, HazardStateFilter, hazardStateWhere } from "../hazard/hazard.filter.js";
 import { Hazard } from "../hazard/hazard.type.js";
 import { Region } from "../region/region.type.js";
 import { RescueTeam, SupplyDepot, Shelter } from "../resources/resources.type.js";
@@ -25,91 +28,107 @@ class NearbyShelter {
 const RISK_LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"] as const;
 export const NEARBY_SHELTER_KM = 5;
 
+export const EnterpriseOrder = defineEnum("EnterpriseOrder", "Order of an enterprise list", {
+  CREDIT_CODE: "by unified social credit code (统一社会信用代码)",
+  NAME: "by name, then credit code (名称)",
+});
+const ENTERPRISE_ORDERS: Record<keyof typeof EnterpriseOrder, OrderBy> = { CREDIT_CODE: [{ creditCode: "asc" }], NAME: [{ name: "asc" }] };
+
+export const RiskPointOrder = defineEnum("RiskPointOrder", "Order of risk points (the point's id breaks ties)", {
+  NAME: "by name (名称)",
+  LEVEL: "red first, then orange, yellow, blue; by name within a colour (风险等级)",
+});
+const RISK_POINT_ORDERS: Record<keyof typeof RiskPointOrder, OrderBy> = { NAME: [{ name: "asc" }], LEVEL: [{ level: "asc" }, { name: "asc" }] };
+
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: "The enterprise's file by its unified social credit code" })
-  enterprise(@Arg("code") code: string, @Ctx() ctx: HubContext) {
+  enterprise(@Arg("code") code: string, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     const result = validateCreditCode(code);
     if (!result.ok) throw badInput("code", `'${code}' is not a unified social credit code: ${result.reason}`);
-    return ctx.reader.byKey("Enterprise", result.code);
+    return ctx.reader.byKey("Enterprise", result.code, { fields: selectedFields(info) });
   }
 
-  @Query(() => EnterpriseConnection)
+  @Query(() => EnterpriseConnection, { description: "Enterprises, by credit code unless orderBy says otherwise" })
   enterprises(
     @Arg("filter", () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | undefined,
+    @Arg("orderBy", () => EnterpriseOrder, { defaultValue: EnterpriseOrder.CREDIT_CODE }) orderBy: keyof typeof EnterpriseOrder,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("Enterprise", filter), { sector: filter?.sector });
-    return ctx.reader.connection("Enterprise", where, page);
+    return ctx.reader.connection("Enterprise", where, page, { orderBy: ENTERPRISE_ORDERS[orderBy], fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.byKey("Region", enterprise.regionCode as string);
+  region(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.byKey("Region", enterprise.regionCode as string, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [RiskPoint])
-  riskPoints(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string);
+  riskPoints(
+    @Root() enterprise: Row,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("orderBy", () => RiskPointOrder, { defaultValue: RiskPointOrder.NAME }) orderBy: keyof typeof RiskPointOrder,
+  ) {
+    return ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string, {}, { orderBy: RISK_POINT_ORDERS[orderBy], fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [RiskLevelCount], { description: "Risk points counted by colour, red first" })
   async riskPointCounts(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    const points = await ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string);
+    const points = await ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string, {}, { fields: LEVEL_ONLY });
     return RISK_LEVELS.map((level) => ({ level, count: points.filter((p) => p.level === level).length }));
   }
 
   @FieldResolver(() => [MajorHazardSource])
-  majorHazardSources(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("MajorHazardSource", "enterpriseCode", enterprise.key as string);
+  majorHazardSources(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("MajorHazardSource", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
   }
 
-  @FieldResolver(() => [Hazard])
-  hazards(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("Hazard", "enterpriseCode", enterprise.key as string);
+  @FieldResolver(() => [Hazard], { description: "The enterprise's hazards, newest first unless orderBy says otherwise" })
+  hazards(
+    @Root() enterprise: Row,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("filter", () => HazardStateFilter, { nullable: true }) filter: HazardStateFilter | undefined,
+    @Arg("orderBy", () => HazardOrder, { defaultValue: HazardOrder.FOUND_AT_DESC }) orderBy: keyof typeof HazardOrder,
+  ) {
+    const parts = hazardStateWhere(filter);
+    const where = parts.length === 0 ? {} : { AND: parts };
+    return ctx.reader.childrenOf("Hazard", "enterpriseCode", enterprise.key as string, where, { orderBy: HAZARD_ORDERS[orderBy], fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [RescueTeam], { description: "The enterprise's own rescue teams (企业专职/兼职)" })
-  rescueTeams(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("RescueTeam", "enterpriseCode", enterprise.key as string);
+  rescueTeams(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("RescueTeam", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [SupplyDepot])
-  supplyDepots(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("SupplyDepot", "enterpriseCode", enterprise.key as string);
+  supplyDepots(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("SupplyDepot", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [NearbyShelter], { description: `Shelters within radiusKm (default ${NEARBY_SHELTER_KM}), nearest first` })
   async nearbyShelters(
     @Root() enterprise: Row,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("radiusKm", () => Float, { defaultValue: NEARBY_SHELTER_KM }) radiusKm: number,
   ) {
     if (!(radiusKm > 0 && radiusKm <= 50)) throw badInput("radiusKm", "must be more than 0 and at most 50");
-    if (enterprise.lat == null || enterprise.lon == null) return [];
-    const loader = ctx.reader.loader(`Enterprise#nearbyShelters#${radiusKm}`, async (codes) => {
-      const places = await Promise.all(codes.map((code) => ctx.reader.byKey("Enterprise", code)));
-      const circles = places
-        .filter((p): p is Row => p !== null && p.lat != null && p.lon != null)
-        .map((p) => ({ code: p.key as string, lat: p.lat as number, lon: p.lon as number, radiusKm }));
-      const candidates = await ctx.reader.within("Shelter", {}, circles);
-      return codes.map((code) => {
-        const circle = circles.find((c) => c.code === code);
-        return circle ? nearestFirst(candidates.map((hit) => hit.row), circle) : [];
-      });
+    const { lat, lon } = enterprise;
+    if (typeof lat !== "number" || typeof lon !== "number") return [];
+    const fields = selectedFields(info, ["shelter"]);
+    // one statement for every enterprise of the page: the loader's key is the point
+    const loader = ctx.reader.loader(`Enterprise#nearbyShelters#${radiusKm}#${[...fields].join(",")}`, async (points) => {
+      const circles = points.map((p) => ({ ...(JSON.parse(p) as { lat: number; lon: number }), radiusKm }));
+      const lists = await ctx.reader.withinEach("Shelter", {}, circles, { fields });
+      return lists.map((hits) => hits.map(({ row, distanceKm }) => ({ shelter: row, distanceKm })));
     });
-    return loader.load(enterprise.key as string);
+    return loader.load(JSON.stringify({ lat, lon }));
   }
 }
 
-function nearestFirst(shelters: Row[], circle: { lat: number; lon: number; radiusKm: number }) {
-  return shelters
-    .map((shelter) => ({ shelter, distanceKm: distance(circle, shelter) }))
-    .filter((hit) => hit.distanceKm <= circle.radiusKm)
-    .sort((a, b) => a.distanceKm - b.distanceKm);
-}
-
-function distance(from: { lat: number; lon: number }, to: Row): number {
-  return Math.round(haversineKm(from.lat, from.lon, to.lat as number, to.lon as number) * 1000) / 1000;
-}
+const LEVEL_ONLY: ReadonlySet<string> = new Set(["level"]);

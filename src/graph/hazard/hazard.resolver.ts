@@ -1,13 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { isOverdue } from "../../core/hazard/index.js";
 import { dayOf, deadlinesOf } from "../../data/hazard-row.js";
 import type { Row } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { PageArgs } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { Enterprise, RiskPoint } from "../enterprise/enterprise.type.js";
-import { HazardFilter } from "./hazard.filter.js";
+import { HAZARD_ORDERS, HazardFilter, HazardOrder, hazardStateWhere } from "./hazard.filter.js";
 import { Hazard, HazardEvent } from "./hazard.type.js";
 
 @ObjectType()
@@ -15,30 +17,32 @@ export class HazardConnection extends connectionOf(Hazard) {}
 
 @Resolver(() => Hazard)
 export class HazardResolver {
-  @Query(() => HazardConnection, { description: "Hazards, newest first" })
-  hazards(@Arg("filter", () => HazardFilter, { nullable: true }) filter: HazardFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: HubContext) {
-    const where = withEquals(baseWhere("Hazard", filter, "description"), {
-      grade: filter?.grade,
-      state: filter?.states ? { in: filter.states } : undefined,
-      sector: filter?.sector,
-      enterpriseCode: filter?.enterpriseCode,
-    });
-    return ctx.reader.connection("Hazard", where, page);
+  @Query(() => HazardConnection, { description: "Hazards, newest first unless orderBy says otherwise" })
+  hazards(
+    @Arg("filter", () => HazardFilter, { nullable: true }) filter: HazardFilter | undefined,
+    @Arg("orderBy", () => HazardOrder, { defaultValue: HazardOrder.FOUND_AT_DESC }) orderBy: keyof typeof HazardOrder,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const base = withEquals(baseWhere("Hazard", filter, "description"), { sector: filter?.sector, enterpriseCode: filter?.enterpriseCode });
+    const where = { AND: [base, ...hazardStateWhere(filter)] };
+    return ctx.reader.connection("Hazard", where, page, { orderBy: HAZARD_ORDERS[orderBy], fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })
-  enterprise(@Root() hazard: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.byKey("Enterprise", hazard.enterpriseCode as string);
+  enterprise(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.byKey("Enterprise", hazard.enterpriseCode as string, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => RiskPoint, { nullable: true })
-  riskPoint(@Root() hazard: Row, @Ctx() ctx: HubContext) {
-    return hazard.riskPointId ? ctx.reader.byKey("RiskPoint", hazard.riskPointId as string) : null;
+  riskPoint(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return hazard.riskPointId ? ctx.reader.byKey("RiskPoint", hazard.riskPointId as string, { fields: selectedFields(info) }) : null;
   }
 
   @FieldResolver(() => [HazardEvent], { description: "The full history, oldest first" })
-  events(@Root() hazard: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("HazardEvent", "hazardId", hazard.key as string);
+  events(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("HazardEvent", "hazardId", hazard.key as string, {}, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { waterLevelState } from "../../core/hydro.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
@@ -6,6 +7,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { StationType } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
 
@@ -28,12 +30,13 @@ export class HydroResolver {
     @Arg("filter", () => HydroStationFilter, { nullable: true }) filter: HydroStationFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("HydroStation", filter), {
       stationType: filter?.stationType ? STTP_OF[filter.stationType] : undefined,
       river: filter?.river,
     });
-    return ctx.reader.connection("HydroStation", where, page);
+    return ctx.reader.connection("HydroStation", where, page, { fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @FieldResolver(() => StationType)
@@ -66,15 +69,5 @@ export class HydroResolver {
 }
 
 function latestReadingOf(ctx: HubContext, stationCode: string): Promise<Row | null> {
-  return ctx.reader
-    .loader("HydroStation#latestReading", async (codes) => {
-      const where = ctx.reader.where("HydroReading", { stationCode: { in: [...codes] } });
-      const rows =
-        where === null
-          ? []
-          : await ctx.reader.delegate("HydroReading").findMany({ where, distinct: ["stationCode"], orderBy: [{ stationCode: "asc" }, { observedAt: "desc" }] });
-      const byStation = new Map(ctx.reader.presentAll("HydroReading", rows).map((row) => [row.stationCode as string, row]));
-      return codes.map((code) => byStation.get(code) ?? null);
-    })
-    .load(stationCode);
+  return ctx.reader.latestOf("HydroReading", "stationCode", stationCode, "observedAt");
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, InputType, Field, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, FieldResolver, InputType, Field, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { normaliseDivisionCode } from "../../core/division.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
@@ -6,6 +7,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { AdminLevel } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { Region } from "./region.type.js";
 
@@ -22,10 +24,10 @@ class RegionListFilter {
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: "A division by its code (4102, 410200 and 410200000000 are the same)" })
-  region(@Arg("code") code: string, @Ctx() ctx: HubContext) {
+  region(@Arg("code") code: string, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     const normalised = normaliseDivisionCode(code);
     if (!normalised.ok) throw badInput("code", `'${code}' is not a division code: ${normalised.reason}`);
-    return ctx.reader.byKey("Region", normalised.code);
+    return ctx.reader.byKey("Region", normalised.code, { fields: selectedFields(info) });
   }
 
   @Query(() => RegionConnection, { description: "Divisions, in code order" })
@@ -33,6 +35,7 @@ export class RegionResolver {
     @Arg("filter", () => RegionListFilter, { nullable: true }) filter: RegionListFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     let parentCode: string | undefined;
     if (filter?.parent != null) {
@@ -41,16 +44,16 @@ export class RegionResolver {
       parentCode = parent.code;
     }
     const where = withEquals(baseWhere("Region", { nameContains: filter?.nameContains }), { parentCode, level: filter?.level });
-    return ctx.reader.connection("Region", where, page);
+    return ctx.reader.connection("Region", where, page, { fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  parent(@Root() region: Row, @Ctx() ctx: HubContext) {
-    return region.parentCode ? ctx.reader.byKey("Region", region.parentCode as string) : null;
+  parent(@Root() region: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return region.parentCode ? ctx.reader.byKey("Region", region.parentCode as string, { fields: selectedFields(info) }) : null;
   }
 
   @FieldResolver(() => [Region])
-  children(@Root() region: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("Region", "parentCode", region.key as string);
+  children(@Root() region: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("Region", "parentCode", region.key as string, {}, { fields: selectedFields(info) });
   }
 }

@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { DatasetName } from "../../data/datasets.js";
 import type { Row, Where } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { NearInput, PageArgs } from "../common/inputs.js";
 import { baseWhere, checkNear, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { RescueTeamFilter, ShelterFilter, SupplyDepotFilter } from "./resources.filter.js";
 import { RescueTeam, Shelter, SupplyDepot, SupplyItem, TeamMember } from "./resources.type.js";
@@ -16,8 +18,9 @@ class RescueTeamConnection extends connectionOf(RescueTeam) {}
 class SupplyDepotConnection extends connectionOf(SupplyDepot) {}
 
 /** A list that is ordered by distance when `near` is given. */
-export function placeList(ctx: HubContext, dataset: DatasetName, where: Where, near: NearInput | undefined, page: PageArgs) {
-  return near ? ctx.reader.nearConnection(dataset, where, checkNear(near), page) : ctx.reader.connection(dataset, where, page);
+export function placeList(ctx: HubContext, dataset: DatasetName, where: Where, near: NearInput | undefined, page: PageArgs, info: GraphQLResolveInfo) {
+  const options = { fields: selectedFields(info, ["edges", "node"]) };
+  return near ? ctx.reader.nearConnection(dataset, where, checkNear(near), page, options) : ctx.reader.connection(dataset, where, page, options);
 }
 
 @Resolver()
@@ -28,9 +31,10 @@ export class ResourcesResolver {
     @Arg("near", () => NearInput, { nullable: true }) near: NearInput | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("Shelter", filter), { level: filter?.level, status: filter?.status });
-    return placeList(ctx, "Shelter", where, near, page);
+    return placeList(ctx, "Shelter", where, near, page, info);
   }
 
   @Query(() => RescueTeamConnection, { description: "Rescue teams; with near, nearest first" })
@@ -39,9 +43,10 @@ export class ResourcesResolver {
     @Arg("near", () => NearInput, { nullable: true }) near: NearInput | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("RescueTeam", filter), { category: filter?.category, level: filter?.level, status: filter?.status });
-    return placeList(ctx, "RescueTeam", where, near, page);
+    return placeList(ctx, "RescueTeam", where, near, page, info);
   }
 
   @Query(() => SupplyDepotConnection, { description: "Supply depots; with near, nearest first" })
@@ -50,24 +55,25 @@ export class ResourcesResolver {
     @Arg("near", () => NearInput, { nullable: true }) near: NearInput | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("SupplyDepot", filter), { tier: filter?.tier, storageMode: filter?.storageMode });
-    return placeList(ctx, "SupplyDepot", where, near, page);
+    return placeList(ctx, "SupplyDepot", where, near, page, info);
   }
 }
 
 @Resolver(() => RescueTeam)
 export class RescueTeamResolver {
   @FieldResolver(() => [TeamMember], { description: "The roster" })
-  members(@Root() team: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("TeamMember", "teamId", team.key as string);
+  members(@Root() team: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("TeamMember", "teamId", team.key as string, {}, { fields: selectedFields(info) });
   }
 }
 
 @Resolver(() => SupplyDepot)
 export class SupplyDepotResolver {
   @FieldResolver(() => [SupplyItem], { description: "Stock held" })
-  items(@Root() depot: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("SupplyItem", "depotId", depot.key as string);
+  items(@Root() depot: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("SupplyItem", "depotId", depot.key as string, {}, { fields: selectedFields(info) });
   }
 }

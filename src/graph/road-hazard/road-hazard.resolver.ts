@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Field, InputType, ObjectType, Query, Resolver } from "type-graphql";
 import { connectionOf } from "../common/connection.type.js";
 import { RoadHazardKind, RoadHazardStatus } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { RoadHazard } from "./road-hazard.type.js";
 
@@ -20,8 +22,13 @@ class RoadHazardFilter extends RegionFilter {
 @Resolver(() => RoadHazard)
 export class RoadHazardResolver {
   @Query(() => RoadHazardConnection)
-  roadHazards(@Arg("filter", () => RoadHazardFilter, { nullable: true }) filter: RoadHazardFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: HubContext) {
+  roadHazards(
+    @Arg("filter", () => RoadHazardFilter, { nullable: true }) filter: RoadHazardFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where = withEquals(baseWhere("RoadHazard", filter), { kind: filter?.kind, status: filter?.status, closed: filter?.closed, route: filter?.route });
-    return ctx.reader.connection("RoadHazard", where, page);
+    return ctx.reader.connection("RoadHazard", where, page, { fields: selectedFields(info, ["edges", "node"]) });
   }
 }

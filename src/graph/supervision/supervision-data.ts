@@ -54,7 +54,7 @@ export async function figureHazards(ctx: HubContext, region: RegionArg, filter: 
   const cancelled = rows.filter((row) => row.state === "CANCELLED").map((row) => row.id as string);
   const cancelledAt = new Map<string, Date>();
   if (cancelled.length > 0) {
-    const events = await ctx.reader.all("HazardEvent", { action: "CANCEL", hazardId: { in: cancelled } }, { hazardId: true, at: true });
+    const events = await ctx.reader.all("HazardEvent", { action: "CANCEL", hazardId: { in: cancelled } }, ["hazardId", "at"]);
     for (const event of events) cancelledAt.set(event.hazardId as string, event.at as Date);
   }
   return rows.map((row) => ({ ...statsHazardOf(row, cancelledAt.get(row.id as string) ?? null), row }));

@@ -5,7 +5,8 @@
  * territory gives zeros and empty lists. The figures are the pure functions
  * of src/core/hazard.
  */
-import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import {
   bimonthlyPeriod,
   bulletin,
@@ -14,6 +15,7 @@ import {
   groupByChildRegion,
   hazardStats,
   isCalendarDate,
+  OPEN_STATES,
   parseBimonthlyPeriod,
   type BimonthlyPeriod,
 } from "../../core/hazard/index.js";
@@ -23,12 +25,11 @@ import type { Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
 import { PageArgs } from "../common/inputs.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { HazardConnection } from "../hazard/hazard.resolver.js";
 import { assertSupervisionReader, childRegions, figureHazards, regionArg, regionName } from "./supervision-data.js";
 import { Bulletin, HazardStats, RegionHazardStats } from "./supervision.type.js";
-
-const OPEN_STATES = ["REPORTED", "RECTIFYING", "PENDING_ACCEPTANCE"];
 
 /** A period key ("2026-P6") or a day inside the period ("2026-11-22"). */
 export function periodArg(value: string): BimonthlyPeriod {
@@ -73,7 +74,12 @@ export class SupervisionResolver {
   }
 
   @Query(() => HazardConnection, { description: "Open hazards past their deadline (China Standard Time), oldest first" })
-  overdueHazards(@Arg("region", () => String, { nullable: true }) region: string | null | undefined, @Args() page: PageArgs, @Ctx() ctx: HubContext) {
+  overdueHazards(
+    @Arg("region", () => String, { nullable: true }) region: string | null | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // A deadline day D has ended when today (+08:00) is after D.
     const today = storedDay(cstDate(new Date()));
     const filter: Where[] = [
@@ -81,7 +87,7 @@ export class SupervisionResolver {
       { OR: [{ deadline: { lt: today } }, { supervisionDeadline: { lt: today } }] },
     ];
     if (region != null) filter.push(territoryWhere("Hazard", regionArg(ctx, region).prefix));
-    return ctx.reader.connection("Hazard", { AND: filter }, page, [{ foundAt: "asc" }, { id: "asc" }]);
+    return ctx.reader.connection("Hazard", { AND: filter }, page, { orderBy: [{ foundAt: "asc" }], fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @Query(() => Bulletin, { nullable: true, description: "The bi-monthly bulletin (双月通报) of a region for a period (2026-P6, or a date inside it); null for an unknown region" })

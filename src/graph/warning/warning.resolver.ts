@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { levelRank, WARNING_LEVELS, type WarningLevel as Level } from "../../core/warning-level.js";
 import type { Row } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { WarningLevel, WarningStatus } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
+import { selectedFields } from "../common/selection.js";
 import type { HubContext } from "../context.js";
 import { warningStatus, warningStatusWhere } from "./warning-status.js";
 import { Warning, WarningArea } from "./warning.type.js";
@@ -22,13 +24,18 @@ class WarningFilter extends RegionFilter {
 @Resolver(() => Warning)
 export class WarningResolver {
   @Query(() => WarningConnection, { description: "Warnings, newest first" })
-  warnings(@Arg("filter", () => WarningFilter, { nullable: true }) filter: WarningFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: HubContext) {
+  warnings(
+    @Arg("filter", () => WarningFilter, { nullable: true }) filter: WarningFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     let where = withEquals(baseWhere("Warning", filter, "headline"), {
       level: filter?.minLevel ? { in: WARNING_LEVELS.filter((l) => levelRank(l) >= levelRank(filter.minLevel!)) } : undefined,
       type: filter?.types ? { in: filter.types } : undefined,
     });
     if (filter?.status) where = { AND: [where, warningStatusWhere(filter.status, new Date())] };
-    return ctx.reader.connection("Warning", where, page);
+    return ctx.reader.connection("Warning", where, page, { fields: selectedFields(info, ["edges", "node"]) });
   }
 
   @FieldResolver(() => WarningStatus)
@@ -37,12 +44,12 @@ export class WarningResolver {
   }
 
   @FieldResolver(() => [WarningArea])
-  areas(@Root() warning: Row, @Ctx() ctx: HubContext) {
-    return ctx.reader.childrenOf("WarningArea", "warningId", warning.key as string);
+  areas(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.childrenOf("WarningArea", "warningId", warning.key as string, {}, { fields: selectedFields(info) });
   }
 
   @FieldResolver(() => Warning, { nullable: true, description: "The Update or Cancel that replaced this warning" })
-  supersededBy(@Root() warning: Row, @Ctx() ctx: HubContext) {
-    return warning.supersededById ? ctx.reader.byKey("Warning", warning.supersededById as string) : null;
+  supersededBy(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return warning.supersededById ? ctx.reader.byKey("Warning", warning.supersededById as string, { fields: selectedFields(info) }) : null;
   }
 }

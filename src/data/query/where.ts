@@ -1,0 +1,125 @@
+/**
+ * Compiles the Reader's filters to SQL. A filter is the small object language
+ * the resolvers and the access policy write (the subset of Prisma's `where`
+ * the hub uses): `{ column: value }`, `{ column: { in, notIn, not, equals, lt,
+ * lte, gt, gte, startsWith, contains, mode, has, hasSome } }`, `AND`, `OR`,
+ * `NOT`, and to-one relations by name (`{ hazard: { regionCode: … } }`).
+ * Every value becomes a parameter; LIKE patterns are escaped.
+ */
+import { DATASETS, type DatasetName } from "../datasets.js";
+import { elementType, quote, tableOf, type Table, type Tables } from "./tables.js";
+import type { Params } from "./params.js";
+
+export type Where = Record<string, unknown>;
+
+export interface WhereContext {
+  tables: Tables;
+  params: Params;
+}
+
+/** SQL for `where` on `dataset` aliased as `alias`; "TRUE" for an empty filter. */
+export function compileWhere(dataset: DatasetName, where: Where, alias: string, ctx: WhereContext): string {
+  const table = tableOf(ctx.tables, dataset);
+  const parts = Object.entries(where)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => compileEntry(dataset, table, key, value, alias, ctx));
+  return joinAll(parts, "AND");
+}
+
+function compileEntry(dataset: DatasetName, table: Table, key: string, value: unknown, alias: string, ctx: WhereContext): string {
+  switch (key) {
+    case "AND":
+      return joinAll(asList(value).map((w) => compileWhere(dataset, w, alias, ctx)), "AND");
+    case "OR":
+      return joinAny(asList(value).map((w) => compileWhere(dataset, w, alias, ctx)));
+    case "NOT":
+      return `NOT (${joinAll(asList(value).map((w) => compileWhere(dataset, w, alias, ctx)), "AND")})`;
+  }
+  const type = table.columns.get(key);
+  if (type !== undefined) return compileColumn(`${alias}.${quote(key)}`, type, value, ctx.params);
+  const relation = DATASETS[dataset].relations?.[key];
+  if (relation) {
+    const inner = `${alias}r`; // each EXISTS has its own scope: one name per depth keeps the statement text stable
+    const target = tableOf(ctx.tables, relation.dataset);
+    const condition = compileWhere(relation.dataset, value as Where, inner, ctx);
+    return `EXISTS (SELECT 1 FROM ${quote(target.name)} ${inner} WHERE ${inner}.${quote(relation.to)} = ${alias}.${quote(relation.from)} AND ${condition})`;
+  }
+  throw new Error(`filter on ${dataset}.${key}: no such column or relation`);
+}
+
+function compileColumn(column: string, type: string, value: unknown, params: Params): string {
+  if (value === null) return `${column} IS NULL`;
+  if (!isOperators(value)) return `${column} = ${params.add(value, type)}`;
+  const parts: string[] = [];
+  const insensitive = value.mode === "insensitive";
+  for (const [op, operand] of Object.entries(value)) {
+    if (operand === undefined || op === "mode") continue;
+    parts.push(compileOperator(column, type, op, operand, insensitive, params));
+  }
+  return joinAll(parts, "AND");
+}
+
+function compileOperator(column: string, type: string, op: string, operand: unknown, insensitive: boolean, params: Params): string {
+  const like = insensitive ? "ILIKE" : "LIKE";
+  switch (op) {
+    case "equals":
+      return operand === null ? `${column} IS NULL` : `${column} = ${params.add(operand, type)}`;
+    case "not":
+      if (operand === null) return `${column} IS NOT NULL`;
+      if (isOperators(operand)) return `NOT (${compileColumn(column, type, operand, params)})`;
+      return `${column} IS DISTINCT FROM ${params.add(operand, type)}`;
+    case "in":
+      return (operand as unknown[]).length === 0 ? "FALSE" : `${column} = ANY(${params.add(operand, `${type}[]`)})`;
+    case "notIn":
+      return (operand as unknown[]).length === 0 ? "TRUE" : `NOT (${column} = ANY(${params.add(operand, `${type}[]`)}))`;
+    case "lt":
+      return `${column} < ${params.add(operand, type)}`;
+    case "lte":
+      return `${column} <= ${params.add(operand, type)}`;
+    case "gt":
+      return `${column} > ${params.add(operand, type)}`;
+    case "gte":
+      return `${column} >= ${params.add(operand, type)}`;
+    case "startsWith":
+      return `${column} LIKE ${params.add(`${escapeLike(String(operand))}%`, "text")}`;
+    case "endsWith":
+      return `${column} ${like} ${params.add(`%${escapeLike(String(operand))}`, "text")}`;
+    case "contains":
+      return `${column} ${like} ${params.add(`%${escapeLike(String(operand))}%`, "text")}`;
+    case "has":
+      return `${params.add(operand, elementType(type))} = ANY(${column})`;
+    case "hasSome":
+      return (operand as unknown[]).length === 0 ? "FALSE" : `${column} && ${params.add(operand, type)}`;
+    case "hasEvery":
+      return `${column} @> ${params.add(operand, type)}`;
+    default:
+      throw new Error(`filter operator ${op} is not supported`);
+  }
+}
+
+/** `%`, `_` and `\` match themselves in a LIKE pattern built from user text. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function isOperators(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function asList(value: unknown): Where[] {
+  return (Array.isArray(value) ? value : [value]).filter((w): w is Where => w != null);
+}
+
+function joinAll(parts: string[], op: "AND"): string {
+  const real = parts.filter((p) => p !== "TRUE");
+  if (real.includes("FALSE")) return "FALSE";
+  if (real.length === 0) return "TRUE";
+  return real.length === 1 ? real[0]! : real.map((p) => `(${p})`).join(` ${op} `);
+}
+
+function joinAny(parts: string[]): string {
+  const real = parts.filter((p) => p !== "FALSE");
+  if (real.length === 0) return "FALSE";
+  if (real.includes("TRUE")) return "TRUE";
+  return real.length === 1 ? real[0]! : `(${real.map((p) => `(${p})`).join(" OR ")})`;
+}

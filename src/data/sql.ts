@@ -1,0 +1,47 @@
+/**
+ * Read statements on the database's own connection pool, without Prisma's
+ * query compiler and result mapping. Values come back as Prisma gives them:
+ * `timestamp` columns (stored in UTC) and `date` columns as Dates at UTC,
+ * numerics and 64-bit counts as numbers. Each distinct statement text is
+ * prepared once per connection under a name of its own, so PostgreSQL plans
+ * it once.
+ */
+import pg from "pg";
+
+export type SqlRow = Record<string, unknown>;
+export type SqlRunner = (text: string, params: readonly unknown[]) => Promise<SqlRow[]>;
+
+const OID = { INT8: 20, DATE: 1082, TIMESTAMP: 1114, NUMERIC: 1700 } as const;
+
+/** How many statement texts get a prepared name; texts beyond it run unnamed (parsed every time). */
+const MAX_PREPARED = 1000;
+
+const parseUtcTimestamp = (value: string): Date => new Date(`${value.replace(" ", "T")}Z`);
+const parseDate = (value: string): Date => new Date(`${value}T00:00:00.000Z`);
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    switch (oid) {
+      case OID.TIMESTAMP:
+        return parseUtcTimestamp;
+      case OID.DATE:
+        return parseDate;
+      case OID.NUMERIC:
+      case OID.INT8:
+        return Number;
+      default:
+        return pg.types.getTypeParser(oid, format);
+    }
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+export function createSqlRunner(pool: pg.Pool, notify: (sql: string) => void): SqlRunner {
+  const names = new Map<string, string>();
+  return async (text, params) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `emhub_${names.size + 1}`));
+    notify(text);
+    const result = await pool.query({ text, values: params as unknown[], types, ...(name ? { name } : {}) });
+    return result.rows as SqlRow[];
+  };
+}
