@@ -4,7 +4,7 @@ import { DATASETS, type DatasetName } from "../../data/datasets.js";
 import { fromGlobalId } from "../../data/global-id.js";
 import { badInput } from "../../errors/hub-error.js";
 import type { HubContext } from "../context.js";
-import { selectedFields } from "./selection.js";
+import { readOptions } from "./relations.js";
 import { Node } from "./node.type.js";
 
 @Resolver()
@@ -13,7 +13,7 @@ export class NodeResolver {
   node(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     const decoded = fromGlobalId(id);
     if (decoded === null || !isNodeDataset(decoded.type, info)) throw badInput("id", "is not a global id issued by this API");
-    return ctx.reader.byKey(decoded.type as DatasetName, decoded.key, { fields: selectedFields(info) });
+    return ctx.reader.byKey(decoded.type as DatasetName, decoded.key, readOptions(info, decoded.type));
   }
 }
 

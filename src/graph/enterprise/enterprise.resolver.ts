@@ -7,7 +7,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { PageArgs } from "../common/inputs.js";
 import { defineEnum } from "../common/define-enum.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { HAZARD_ORDERS, HazardOrder, HazardStateFilter, hazardStateWhere } from "../hazard/hazard.filter.js";
 import { Hazard } from "../hazard/hazard.type.js";
@@ -40,13 +40,24 @@ export const RiskPointOrder = defineEnum("RiskPointOrder", "Order of risk points
 });
 const RISK_POINT_ORDERS: Record<keyof typeof RiskPointOrder, OrderBy> = { NAME: [{ name: "asc" }], LEVEL: [{ level: "asc" }, { name: "asc" }] };
 
+defineRelation("Enterprise", "riskPoints", { dataset: "RiskPoint", field: "enterpriseCode", orderBy: (args) => RISK_POINT_ORDERS[args.orderBy as keyof typeof RiskPointOrder] });
+defineRelation("Enterprise", "hazards", {
+  dataset: "Hazard",
+  field: "enterpriseCode",
+  where: (args) => ({ AND: hazardStateWhere(args.filter) }),
+  orderBy: (args) => HAZARD_ORDERS[args.orderBy as keyof typeof HazardOrder],
+});
+defineRelation("Enterprise", "majorHazardSources", { dataset: "MajorHazardSource", field: "enterpriseCode" });
+defineRelation("Enterprise", "rescueTeams", { dataset: "RescueTeam", field: "enterpriseCode" });
+defineRelation("Enterprise", "supplyDepots", { dataset: "SupplyDepot", field: "enterpriseCode" });
+
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: "The enterprise's file by its unified social credit code" })
   enterprise(@Arg("code") code: string, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     const result = validateCreditCode(code);
     if (!result.ok) throw badInput("code", `'${code}' is not a unified social credit code: ${result.reason}`);
-    return ctx.reader.byKey("Enterprise", result.code, { fields: selectedFields(info) });
+    return ctx.reader.byKey("Enterprise", result.code, readOptions(info, "Enterprise"));
   }
 
   @Query(() => EnterpriseConnection, { description: "Enterprises, by credit code unless orderBy says otherwise" })
@@ -58,12 +69,12 @@ export class EnterpriseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("Enterprise", filter), { sector: filter?.sector });
-    return ctx.reader.connection("Enterprise", where, page, { orderBy: ENTERPRISE_ORDERS[orderBy], fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("Enterprise", where, page, { orderBy: ENTERPRISE_ORDERS[orderBy], ...readOptions(info, "Enterprise", ["edges", "node"]) });
   }
 
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.byKey("Region", enterprise.regionCode as string, { fields: selectedFields(info) });
+    return ctx.reader.byKey("Region", enterprise.regionCode as string, readOptions(info, "Region"));
   }
 
   @FieldResolver(() => [RiskPoint])
@@ -73,7 +84,7 @@ export class EnterpriseResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg("orderBy", () => RiskPointOrder, { defaultValue: RiskPointOrder.NAME }) orderBy: keyof typeof RiskPointOrder,
   ) {
-    return ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string, {}, { orderBy: RISK_POINT_ORDERS[orderBy], fields: selectedFields(info) });
+    return relationRows(ctx, info, enterprise, { orderBy });
   }
 
   @FieldResolver(() => [RiskLevelCount], { description: "Risk points counted by colour, red first" })
@@ -84,7 +95,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [MajorHazardSource])
   majorHazardSources(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("MajorHazardSource", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, enterprise, {});
   }
 
   @FieldResolver(() => [Hazard], { description: "The enterprise's hazards, newest first unless orderBy says otherwise" })
@@ -95,19 +106,17 @@ export class EnterpriseResolver {
     @Arg("filter", () => HazardStateFilter, { nullable: true }) filter: HazardStateFilter | undefined,
     @Arg("orderBy", () => HazardOrder, { defaultValue: HazardOrder.FOUND_AT_DESC }) orderBy: keyof typeof HazardOrder,
   ) {
-    const parts = hazardStateWhere(filter);
-    const where = parts.length === 0 ? {} : { AND: parts };
-    return ctx.reader.childrenOf("Hazard", "enterpriseCode", enterprise.key as string, where, { orderBy: HAZARD_ORDERS[orderBy], fields: selectedFields(info) });
+    return relationRows(ctx, info, enterprise, { filter, orderBy });
   }
 
   @FieldResolver(() => [RescueTeam], { description: "The enterprise's own rescue teams (企业专职/兼职)" })
   rescueTeams(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("RescueTeam", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, enterprise, {});
   }
 
   @FieldResolver(() => [SupplyDepot])
   supplyDepots(@Root() enterprise: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("SupplyDepot", "enterpriseCode", enterprise.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, enterprise, {});
   }
 
   @FieldResolver(() => [NearbyShelter], { description: `Shelters within radiusKm (default ${NEARBY_SHELTER_KM}), nearest first` })
@@ -120,9 +129,9 @@ export class EnterpriseResolver {
     if (!(radiusKm > 0 && radiusKm <= 50)) throw badInput("radiusKm", "must be more than 0 and at most 50");
     const { lat, lon } = enterprise;
     if (typeof lat !== "number" || typeof lon !== "number") return [];
-    const fields = selectedFields(info, ["shelter"]);
+    const { fields } = readOptions(info, "Shelter", ["shelter"]);
     // one statement for every enterprise of the page: the loader's key is the point
-    const loader = ctx.reader.loader(`Enterprise#nearbyShelters#${radiusKm}#${[...fields].join(",")}`, async (points) => {
+    const loader = ctx.reader.loader(`Enterprise#nearbyShelters#${radiusKm}#${[...fields!].join(",")}`, async (points) => {
       const circles = points.map((p) => ({ ...(JSON.parse(p) as { lat: number; lon: number }), radiusKm }));
       const lists = await ctx.reader.withinEach("Shelter", {}, circles, { fields });
       return lists.map((hits) => hits.map(({ row, distanceKm }) => ({ shelter: row, distanceKm })));

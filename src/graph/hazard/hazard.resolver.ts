@@ -6,7 +6,7 @@ import type { Row } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { PageArgs } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { Enterprise, RiskPoint } from "../enterprise/enterprise.type.js";
 import { HAZARD_ORDERS, HazardFilter, HazardOrder, hazardStateWhere } from "./hazard.filter.js";
@@ -14,6 +14,8 @@ import { Hazard, HazardEvent } from "./hazard.type.js";
 
 @ObjectType()
 export class HazardConnection extends connectionOf(Hazard) {}
+
+defineRelation("Hazard", "events", { dataset: "HazardEvent", field: "hazardId" });
 
 @Resolver(() => Hazard)
 export class HazardResolver {
@@ -27,22 +29,22 @@ export class HazardResolver {
   ) {
     const base = withEquals(baseWhere("Hazard", filter, "description"), { sector: filter?.sector, enterpriseCode: filter?.enterpriseCode });
     const where = { AND: [base, ...hazardStateWhere(filter)] };
-    return ctx.reader.connection("Hazard", where, page, { orderBy: HAZARD_ORDERS[orderBy], fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("Hazard", where, page, { orderBy: HAZARD_ORDERS[orderBy], ...readOptions(info, "Hazard", ["edges", "node"]) });
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.byKey("Enterprise", hazard.enterpriseCode as string, { fields: selectedFields(info) });
+    return ctx.reader.byKey("Enterprise", hazard.enterpriseCode as string, readOptions(info, "Enterprise"));
   }
 
   @FieldResolver(() => RiskPoint, { nullable: true })
   riskPoint(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return hazard.riskPointId ? ctx.reader.byKey("RiskPoint", hazard.riskPointId as string, { fields: selectedFields(info) }) : null;
+    return hazard.riskPointId ? ctx.reader.byKey("RiskPoint", hazard.riskPointId as string, readOptions(info, "RiskPoint")) : null;
   }
 
   @FieldResolver(() => [HazardEvent], { description: "The full history, oldest first" })
   events(@Root() hazard: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("HazardEvent", "hazardId", hazard.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, hazard, {});
   }
 
   @FieldResolver(() => String, { nullable: true })

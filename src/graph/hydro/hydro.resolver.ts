@@ -7,7 +7,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { StationType } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
 
@@ -36,7 +36,7 @@ export class HydroResolver {
       stationType: filter?.stationType ? STTP_OF[filter.stationType] : undefined,
       river: filter?.river,
     });
-    return ctx.reader.connection("HydroStation", where, page, { fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("HydroStation", where, page, readOptions(info, "HydroStation", ["edges", "node"]));
   }
 
   @FieldResolver(() => StationType)

@@ -7,7 +7,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { AdminLevel } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { Region } from "./region.type.js";
 
@@ -21,13 +21,15 @@ class RegionListFilter {
   @Field({ nullable: true }) nameContains?: string;
 }
 
+defineRelation("Region", "children", { dataset: "Region", field: "parentCode" });
+
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: "A division by its code (4102, 410200 and 410200000000 are the same)" })
   region(@Arg("code") code: string, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     const normalised = normaliseDivisionCode(code);
     if (!normalised.ok) throw badInput("code", `'${code}' is not a division code: ${normalised.reason}`);
-    return ctx.reader.byKey("Region", normalised.code, { fields: selectedFields(info) });
+    return ctx.reader.byKey("Region", normalised.code, readOptions(info, "Region"));
   }
 
   @Query(() => RegionConnection, { description: "Divisions, in code order" })
@@ -44,16 +46,16 @@ export class RegionResolver {
       parentCode = parent.code;
     }
     const where = withEquals(baseWhere("Region", { nameContains: filter?.nameContains }), { parentCode, level: filter?.level });
-    return ctx.reader.connection("Region", where, page, { fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("Region", where, page, readOptions(info, "Region", ["edges", "node"]));
   }
 
   @FieldResolver(() => Region, { nullable: true })
   parent(@Root() region: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return region.parentCode ? ctx.reader.byKey("Region", region.parentCode as string, { fields: selectedFields(info) }) : null;
+    return region.parentCode ? ctx.reader.byKey("Region", region.parentCode as string, readOptions(info, "Region")) : null;
   }
 
   @FieldResolver(() => [Region])
   children(@Root() region: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("Region", "parentCode", region.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, region, {});
   }
 }

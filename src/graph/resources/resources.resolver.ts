@@ -5,7 +5,7 @@ import type { Row, Where } from "../../data/reader.js";
 import { connectionOf } from "../common/connection.type.js";
 import { NearInput, PageArgs } from "../common/inputs.js";
 import { baseWhere, checkNear, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { RescueTeamFilter, ShelterFilter, SupplyDepotFilter } from "./resources.filter.js";
 import { RescueTeam, Shelter, SupplyDepot, SupplyItem, TeamMember } from "./resources.type.js";
@@ -19,7 +19,7 @@ class SupplyDepotConnection extends connectionOf(SupplyDepot) {}
 
 /** A list that is ordered by distance when `near` is given. */
 export function placeList(ctx: HubContext, dataset: DatasetName, where: Where, near: NearInput | undefined, page: PageArgs, info: GraphQLResolveInfo) {
-  const options = { fields: selectedFields(info, ["edges", "node"]) };
+  const options = readOptions(info, dataset, ["edges", "node"]);
   return near ? ctx.reader.nearConnection(dataset, where, checkNear(near), page, options) : ctx.reader.connection(dataset, where, page, options);
 }
 
@@ -62,11 +62,14 @@ export class ResourcesResolver {
   }
 }
 
+defineRelation("RescueTeam", "members", { dataset: "TeamMember", field: "teamId" });
+defineRelation("SupplyDepot", "items", { dataset: "SupplyItem", field: "depotId" });
+
 @Resolver(() => RescueTeam)
 export class RescueTeamResolver {
   @FieldResolver(() => [TeamMember], { description: "The roster" })
   members(@Root() team: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("TeamMember", "teamId", team.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, team, {});
   }
 }
 
@@ -74,6 +77,6 @@ export class RescueTeamResolver {
 export class SupplyDepotResolver {
   @FieldResolver(() => [SupplyItem], { description: "Stock held" })
   items(@Root() depot: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("SupplyItem", "depotId", depot.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, depot, {});
   }
 }

@@ -4,7 +4,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { RoadHazardKind, RoadHazardStatus } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { RoadHazard } from "./road-hazard.type.js";
 
@@ -29,6 +29,6 @@ export class RoadHazardResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("RoadHazard", filter), { kind: filter?.kind, status: filter?.status, closed: filter?.closed, route: filter?.route });
-    return ctx.reader.connection("RoadHazard", where, page, { fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("RoadHazard", where, page, readOptions(info, "RoadHazard", ["edges", "node"]));
   }
 }

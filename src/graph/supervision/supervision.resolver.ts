@@ -25,7 +25,7 @@ import type { Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
 import { PageArgs } from "../common/inputs.js";
-import { selectedFields } from "../common/selection.js";
+import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { HazardConnection } from "../hazard/hazard.resolver.js";
 import { assertSupervisionReader, childRegions, figureHazards, regionArg, regionName } from "./supervision-data.js";
@@ -87,7 +87,7 @@ export class SupervisionResolver {
       { OR: [{ deadline: { lt: today } }, { supervisionDeadline: { lt: today } }] },
     ];
     if (region != null) filter.push(territoryWhere("Hazard", regionArg(ctx, region).prefix));
-    return ctx.reader.connection("Hazard", { AND: filter }, page, { orderBy: [{ foundAt: "asc" }], fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("Hazard", { AND: filter }, page, { orderBy: [{ foundAt: "asc" }], ...readOptions(info, "Hazard", ["edges", "node"]) });
   }
 
   @Query(() => Bulletin, { nullable: true, description: "The bi-monthly bulletin (双月通报) of a region for a period (2026-P6, or a date inside it); null for an unknown region" })

@@ -6,7 +6,7 @@ import { connectionOf } from "../common/connection.type.js";
 import { WarningLevel, WarningStatus } from "../common/enums.js";
 import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
-import { selectedFields } from "../common/selection.js";
+import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { warningStatus, warningStatusWhere } from "./warning-status.js";
 import { Warning, WarningArea } from "./warning.type.js";
@@ -20,6 +20,8 @@ class WarningFilter extends RegionFilter {
   @Field(() => WarningStatus, { nullable: true }) status?: string;
   @Field(() => [String], { nullable: true, description: "Signal types: 暴雨, 大风…" }) types?: string[];
 }
+
+defineRelation("Warning", "areas", { dataset: "WarningArea", field: "warningId" });
 
 @Resolver(() => Warning)
 export class WarningResolver {
@@ -35,7 +37,7 @@ export class WarningResolver {
       type: filter?.types ? { in: filter.types } : undefined,
     });
     if (filter?.status) where = { AND: [where, warningStatusWhere(filter.status, new Date())] };
-    return ctx.reader.connection("Warning", where, page, { fields: selectedFields(info, ["edges", "node"]) });
+    return ctx.reader.connection("Warning", where, page, readOptions(info, "Warning", ["edges", "node"]));
   }
 
   @FieldResolver(() => WarningStatus)
@@ -45,11 +47,11 @@ export class WarningResolver {
 
   @FieldResolver(() => [WarningArea])
   areas(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.reader.childrenOf("WarningArea", "warningId", warning.key as string, {}, { fields: selectedFields(info) });
+    return relationRows(ctx, info, warning, {});
   }
 
   @FieldResolver(() => Warning, { nullable: true, description: "The Update or Cancel that replaced this warning" })
   supersededBy(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return warning.supersededById ? ctx.reader.byKey("Warning", warning.supersededById as string, { fields: selectedFields(info) }) : null;
+    return warning.supersededById ? ctx.reader.byKey("Warning", warning.supersededById as string, readOptions(info, "Warning")) : null;
   }
 }
