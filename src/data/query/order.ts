@@ -35,25 +35,35 @@ export function orderSql(keys: readonly OrderKey[], alias: string): string {
 }
 
 /**
- * True for rows of `alias` that come after the row `cursor` in this order:
- * (a, b, key) after (a', b', key') lexicographically, nulls last.
+ * True for rows of `alias` that come after the cursor's row in this order,
+ * nulls last. `cursor(key)` is the SQL of the cursor row's value for a key: a
+ * scalar subquery, which PostgreSQL evaluates once, so the comparison can
+ * start an index scan. When every key is NOT NULL and sorts the same way, the
+ * order is one row comparison, (a, b, key) > (a', b', key'); otherwise it is
+ * spelled out key by key.
  */
-export function afterSql(keys: readonly OrderKey[], alias: string, cursor: string): string {
+export function afterSql(keys: readonly OrderKey[], alias: string, cursor: (key: OrderKey) => string): string {
+  const uniform = keys.every((k) => !k.nullable && k.desc === keys[0]!.desc);
+  if (uniform) {
+    const op = keys[0]!.desc ? "<" : ">";
+    if (keys.length === 1) return `${keys[0]!.sql(alias)} ${op} ${cursor(keys[0]!)}`;
+    return `ROW(${keys.map((k) => k.sql(alias)).join(", ")}) ${op} ROW(${keys.map(cursor).join(", ")})`;
+  }
   const alternatives = keys.map((key, i) => {
-    const equalBefore = keys.slice(0, i).map((k) => sameSql(k, alias, cursor));
-    return [...equalBefore, laterSql(key, alias, cursor)].join(" AND ");
+    const equalBefore = keys.slice(0, i).map((k) => sameSql(k, alias, cursor(k)));
+    return [...equalBefore, laterSql(key, alias, cursor(key))].join(" AND ");
   });
   return `(${alternatives.map((a) => `(${a})`).join(" OR ")})`;
 }
 
-function sameSql(key: OrderKey, alias: string, cursor: string): string {
-  return key.nullable ? `${key.sql(alias)} IS NOT DISTINCT FROM ${key.sql(cursor)}` : `${key.sql(alias)} = ${key.sql(cursor)}`;
+function sameSql(key: OrderKey, alias: string, value: string): string {
+  return key.nullable ? `${key.sql(alias)} IS NOT DISTINCT FROM ${value}` : `${key.sql(alias)} = ${value}`;
 }
 
-function laterSql(key: OrderKey, alias: string, cursor: string): string {
-  const strictly = `${key.sql(alias)} ${key.desc ? "<" : ">"} ${key.sql(cursor)}`;
+function laterSql(key: OrderKey, alias: string, value: string): string {
+  const strictly = `${key.sql(alias)} ${key.desc ? "<" : ">"} ${value}`;
   // nulls last: after a value come greater (or lesser) values and then every null; nothing comes after a null
-  return key.nullable ? `(${key.sql(cursor)} IS NOT NULL AND (${strictly} OR ${key.sql(alias)} IS NULL))` : strictly;
+  return key.nullable ? `(${value} IS NOT NULL AND (${strictly} OR ${key.sql(alias)} IS NULL))` : strictly;
 }
 
 const CURSOR_PREFIX = "k:";
