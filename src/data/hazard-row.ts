@@ -8,8 +8,9 @@ import { cstDate, type HazardPatch, type HazardSnapshot, type HazardState, type 
 
 type Row = Record<string, unknown>;
 
-/** "YYYY-MM-DD" of a stored `date` column, or null. */
+/** "YYYY-MM-DD" of a stored `date` column (a Date through Prisma, the day itself through the Reader), or null. */
 export function dayOf(stored: unknown): string | null {
+  if (typeof stored === "string") return stored;
   return stored instanceof Date ? cstDate(stored) : null;
 }
 

@@ -35,6 +35,19 @@ export interface ReadOptions {
   fields?: ReadonlySet<string>;
   /** The order (the dataset's default when absent); the key always ends it. */
   orderBy?: OrderBy;
+  /** Child rows to read in the same statement, each list put on its parent row under `as`. */
+  include?: readonly Include[];
+}
+
+/** A to-many relation read with its parent rows: the child rows whose `field` holds the parent's key. */
+export interface Include {
+  /** The parent row's property that receives the (presented) child rows. */
+  as: string;
+  dataset: DatasetName;
+  field: string;
+  where?: Where;
+  orderBy?: OrderBy;
+  fields?: ReadonlySet<string>;
 }
 
 const DISTANCE = "__distanceKm";
@@ -67,12 +80,12 @@ export class Reader {
     const keys = this.orderOf(dataset, options.orderBy);
     const params = new Params();
     const condition = this.compile(dataset, where, params);
-    const after = page.afterKey === null ? "" : ` JOIN ${quote(table.name)} c ON c.${quote(key)} = ${params.add(page.afterKey, "text")} AND ${afterSql(keys, "t", "c")}`;
+    const after = page.afterKey === null ? "" : ` AND ${afterSql(keys, "t", cursorValue(table, key, params.add(page.afterKey, "text")))}`;
     const rows = await this.sql(
-      `SELECT ${this.columns(dataset, options.fields)} FROM ${quote(table.name)} t${after} WHERE ${condition} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+      `SELECT ${this.columns(dataset, options.fields)}${this.includes(dataset, options.include, params)} FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
       params.values,
     );
-    return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.count(dataset, where));
+    return toConnection(this.presentAll(dataset, rows, options.include), page, keyOf, () => this.count(dataset, where));
   }
 
   /** Rows within radiusKm of a point, nearest first, with their distance, one page after the cursor's row. */
@@ -90,9 +103,9 @@ export class Reader {
       { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
     ];
     const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, params)}`;
-    const after = page.afterKey === null ? "" : ` JOIN ${quote(table.name)} c ON c.${quote(key)} = ${params.add(page.afterKey, "text")} AND ${afterSql(keys, "t", "c")}`;
+    const after = page.afterKey === null ? "" : ` AND ${afterSql(keys, "t", cursorValue(table, key, params.add(page.afterKey, "text")))}`;
     const rows = await this.sql(
-      `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t${after} WHERE ${condition} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+      `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
       params.values,
     );
     const countParams = new Params();
@@ -132,7 +145,6 @@ export class Reader {
     const lists = circles.map(() => [] as Array<{ row: Row; distanceKm: number }>);
     for (const row of rows) {
       const circle = Number(row.__circle) - 1;
-      delete row.__circle;
       lists[circle]!.push({ row: this.present(dataset, row), distanceKm: distanceOf(row) });
     }
     return lists;
@@ -141,7 +153,7 @@ export class Reader {
   /** One row by key (batched), or null when absent or out of scope. Retired rows stay readable by key. */
   byKey(dataset: DatasetName, key: string, options: ReadOptions = {}): Promise<Row | null> {
     const spec = DATASETS[dataset];
-    const loader = this.loader(`${dataset}#key#${fieldsKey(options.fields)}`, async (keys) => {
+    const loader = this.loader(`${dataset}#key#${fieldsKey(options.fields)}#${includesKey(options.include)}`, async (keys) => {
       // naming retiredAt (as undefined: no condition) keeps where() from adding "not retired"
       const where = this.where(dataset, { retiredAt: undefined, [spec.key]: { in: [...keys] } });
       const rows = where === null ? [] : await this.select(dataset, where, options);
@@ -153,7 +165,7 @@ export class Reader {
 
   /** The rows whose `field` equals the parent key (batched), in the dataset's default order or `options.orderBy`. */
   childrenOf(dataset: DatasetName, field: string, parentKey: string, extra: Where = {}, options: ReadOptions = {}): Promise<Row[]> {
-    const cacheKey = `${dataset}#${field}#${JSON.stringify(extra)}#${JSON.stringify(options.orderBy ?? null)}#${fieldsKey(options.fields)}`;
+    const cacheKey = `${dataset}#${field}#${JSON.stringify(extra)}#${JSON.stringify(options.orderBy ?? null)}#${fieldsKey(options.fields)}#${includesKey(options.include)}`;
     const loader = this.loader(cacheKey, async (keys) => {
       const where = this.where(dataset, { ...extra, [field]: { in: [...keys] } });
       const rows = where === null ? [] : await this.select(dataset, where, { ...options, fields: withColumn(options.fields, field) });
@@ -226,18 +238,47 @@ export class Reader {
     return this.scope.presentFields(dataset, row);
   }
 
-  presentAll(dataset: DatasetName, rows: Row[]): Row[] {
-    return rows.map((row) => this.present(dataset, row));
+  /** Presents rows, and the child rows an include read with each (JSON, revived to the column types) onto it. */
+  presentAll(dataset: DatasetName, rows: Row[], include: readonly Include[] = []): Row[] {
+    for (const row of rows) {
+      include.forEach((inc, i) => {
+        const children = (row[`__include${i}`] as Row[] | undefined) ?? [];
+        row[`__include${i}`] = undefined;
+        row[inc.as] = this.presentAll(inc.dataset, reviveAll(tableOf(this.tables, inc.dataset), children));
+      });
+      this.present(dataset, row);
+    }
+    return rows;
   }
 
   private async select(dataset: DatasetName, where: Where, options: ReadOptions): Promise<Row[]> {
     const { table } = this.spec(dataset);
     const params = new Params();
     const rows = await this.sql(
-      `SELECT ${this.columns(dataset, options.fields)} FROM ${quote(table.name)} t WHERE ${this.compile(dataset, where, params)} ORDER BY ${orderSql(this.orderOf(dataset, options.orderBy), "t")}`,
+      `SELECT ${this.columns(dataset, options.fields)}${this.includes(dataset, options.include, params)} FROM ${quote(table.name)} t WHERE ${this.compile(dataset, where, params)} ORDER BY ${orderSql(this.orderOf(dataset, options.orderBy), "t")}`,
       params.values,
     );
-    return this.presentAll(dataset, rows);
+    return this.presentAll(dataset, rows, options.include);
+  }
+
+  /**
+   * One more select-list column per include: the child rows within the
+   * caller's scope for the child dataset, as a JSON array in their order.
+   */
+  private includes(dataset: DatasetName, include: readonly Include[] | undefined, params: Params): string {
+    if (!include || include.length === 0) return "";
+    const parentKey = DATASETS[dataset].key;
+    return include
+      .map((inc, i) => {
+        const where = this.where(inc.dataset, inc.where ?? {});
+        if (where === null) return `, '[]'::json AS "__include${i}"`;
+        const child = tableOf(this.tables, inc.dataset);
+        const condition = compileWhere(inc.dataset, where, "i", { tables: this.tables, params });
+        const columns = this.columnNames(inc.dataset, inc.fields);
+        const object = columns.length <= 50 ? `json_build_object(${columns.map((c) => `'${c}', i.${quote(c)}`).join(", ")})` : "to_json(i)";
+        return `, (SELECT coalesce(json_agg(${object} ORDER BY ${orderSql(this.orderOf(inc.dataset, inc.orderBy), "i")}), '[]'::json) FROM ${quote(child.name)} i WHERE i.${quote(inc.field)} = t.${quote(parentKey)} AND ${condition}) AS "__include${i}"`;
+      })
+      .join("");
   }
 
   private async count(dataset: DatasetName, where: Where): Promise<number> {
@@ -263,28 +304,33 @@ export class Reader {
     return orderKeys(orderBy, DATASETS[dataset].key, (column) => !table.notNull.has(column));
   }
 
-  /** The select list for the selected fields: their columns, the key, and the columns their resolvers need. */
+  /** The select list for the selected fields (every column when absent). */
   private columns(dataset: DatasetName, fields?: ReadonlySet<string>): string {
-    if (fields === undefined) return "t.*";
+    return fields === undefined ? "t.*" : this.columnNames(dataset, fields).map((c) => `t.${quote(c)}`).join(", ");
+  }
+
+  /** The columns behind the selected fields: their own, the key, and those their resolvers need (every column when absent). */
+  private columnNames(dataset: DatasetName, fields?: ReadonlySet<string>): readonly string[] {
+    const table = tableOf(this.tables, dataset);
+    if (fields === undefined) return [...table.columns.keys()];
     const cacheKey = `${dataset}#${fieldsKey(fields)}`;
-    let list = selectLists.get(cacheKey);
-    if (list === undefined) {
+    let names = columnLists.get(cacheKey);
+    if (names === undefined) {
       const spec = DATASETS[dataset];
-      const table = tableOf(this.tables, dataset);
       const columns = new Set<string>([spec.key]);
       for (const field of fields) {
         if (table.columns.has(field)) columns.add(field);
         else if (field === "provenance") PROVENANCE_COLUMNS.forEach((c) => columns.add(c));
         else spec.needs?.[field]?.forEach((c) => columns.add(c));
       }
-      list = [...columns].map((c) => `t.${quote(c)}`).join(", ");
-      if (selectLists.size < 10_000) selectLists.set(cacheKey, list);
+      names = [...columns];
+      if (columnLists.size < 10_000) columnLists.set(cacheKey, names);
     }
-    return list;
+    return names;
   }
 }
 
-const selectLists = new Map<string, string>();
+const columnLists = new Map<string, readonly string[]>();
 const fieldKeys = new WeakMap<ReadonlySet<string>, string>();
 
 /** A stable text for a set of fields (loader and select-list caches); "*" for every column. */
@@ -295,8 +341,43 @@ function fieldsKey(fields: ReadonlySet<string> | undefined): string {
   return key;
 }
 
+/** A stable text for a list of includes (loader caches). */
+function includesKey(include: readonly Include[] | undefined): string {
+  if (!include || include.length === 0) return "";
+  return include.map((i) => `${i.as}|${i.dataset}|${i.field}|${JSON.stringify(i.where ?? null)}|${JSON.stringify(i.orderBy ?? null)}|${fieldsKey(i.fields)}`).join(";");
+}
+
+/** Child rows come as JSON: timestamps become Dates again, as in rows read directly (sql.ts); days stay "YYYY-MM-DD". */
+function reviveAll(table: Table, rows: Row[]): Row[] {
+  const timestamps = timestampColumns(table);
+  if (timestamps.length === 0) return rows;
+  for (const row of rows) {
+    for (const { column, zoned } of timestamps) {
+      const value = row[column];
+      if (typeof value === "string") row[column] = new Date(zoned ? value : `${value}Z`);
+    }
+  }
+  return rows;
+}
+
+const timestampsByTable = new WeakMap<Table, Array<{ column: string; zoned: boolean }>>();
+
+function timestampColumns(table: Table): Array<{ column: string; zoned: boolean }> {
+  let list = timestampsByTable.get(table);
+  if (!list) {
+    list = [...table.columns].filter(([, type]) => type.startsWith("timestamp")).map(([column, type]) => ({ column, zoned: type.endsWith("with time zone") }));
+    timestampsByTable.set(table, list);
+  }
+  return list;
+}
+
 function withColumn(fields: ReadonlySet<string> | undefined, column: string): ReadonlySet<string> | undefined {
   return fields === undefined || fields.has(column) ? fields : new Set([...fields, column]);
+}
+
+/** The cursor row's value for an order key: a scalar subquery on the row whose key is the parameter `keyParam`. */
+function cursorValue(table: Table, key: string, keyParam: string): (orderKey: OrderKey) => string {
+  return (orderKey) => `(SELECT ${orderKey.sql("c")} FROM ${quote(table.name)} c WHERE c.${quote(key)} = ${keyParam})`;
 }
 
 function keyOf(row: Row): string {

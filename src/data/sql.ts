@@ -1,8 +1,8 @@
 /**
  * Read statements on the database's own connection pool, without Prisma's
- * query compiler and result mapping. Values come back as Prisma gives them:
- * `timestamp` columns (stored in UTC) and `date` columns as Dates at UTC,
- * numerics and 64-bit counts as numbers. Each distinct statement text is
+ * query compiler and result mapping. `timestamp` columns (stored in UTC) come
+ * back as Dates, as Prisma gives them; `date` columns (calendar days) as the
+ * day itself, "YYYY-MM-DD"; numerics and 64-bit counts as numbers. Each distinct statement text is
  * prepared once per connection under a name of its own, so PostgreSQL plans
  * it once.
  */
@@ -17,7 +17,7 @@ const OID = { INT8: 20, DATE: 1082, TIMESTAMP: 1114, NUMERIC: 1700 } as const;
 const MAX_PREPARED = 1000;
 
 const parseUtcTimestamp = (value: string): Date => new Date(`${value.replace(" ", "T")}Z`);
-const parseDate = (value: string): Date => new Date(`${value}T00:00:00.000Z`);
+const calendarDay = (value: string): string => value;
 
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
@@ -25,7 +25,7 @@ const types: pg.CustomTypesConfig = {
       case OID.TIMESTAMP:
         return parseUtcTimestamp;
       case OID.DATE:
-        return parseDate;
+        return calendarDay;
       case OID.NUMERIC:
       case OID.INT8:
         return Number;

@@ -1,7 +1,7 @@
 /** Builds the executable schema from the type-graphql resolvers. */
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, getMetadataStorage } from "type-graphql";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { NodeResolver } from "./common/node.resolver.js";
 import { applyFieldPolicy } from "./field-policy.js";
@@ -56,9 +56,14 @@ let cached: Promise<GraphQLSchema> | null = null;
 
 /** The schema is built once per process (type-graphql's metadata is global), with the catalogue's field policy on every field. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, pubSub: NO_PUBSUB }).then((schema) => {
-    applyFieldPolicy(schema);
-    return schema;
-  });
+  // Plain fields read their property with graphql's default resolver: no type-graphql wrapper around each
+  // (it only runs middlewares, and the hub has none). Field resolvers are not affected.
+  if (!cached) {
+    for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
+    cached = buildSchema({ resolvers: RESOLVERS, validate: false, pubSub: NO_PUBSUB }).then((schema) => {
+      applyFieldPolicy(schema);
+      return schema;
+    });
+  }
   return cached;
 }
