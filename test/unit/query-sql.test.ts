@@ -1,0 +1,81 @@
+/** The Reader's SQL: filters compiled with parameters, LIKE text escaped, keyset conditions. */
+import { describe, expect, it } from "vitest";
+import { afterSql, decodeCursor, encodeCursor, orderKeys, orderSql } from "../../src/data/query/order.js";
+import { Params } from "../../src/data/query/params.js";
+import type { Tables } from "../../src/data/query/tables.js";
+import { compileWhere, escapeLike } from "../../src/data/query/where.js";
+
+const tables: Tables = new Map([
+  ["Hazard", { name: "Hazard", columns: new Map([["id", "text"], ["state", '"HazardState"'], ["regionCode", "text"], ["description", "text"], ["deadline", "date"], ["foundAt", "timestamp(3) without time zone"], ["retiredAt", "timestamp(3) without time zone"]]), notNull: new Set(["id", "state", "regionCode", "description", "foundAt"]) }],
+  ["HazardEvent", { name: "HazardEvent", columns: new Map([["id", "text"], ["hazardId", "text"], ["action", "text"]]), notNull: new Set(["id", "hazardId", "action"]) }],
+  ["Warning", { name: "Warning", columns: new Map([["id", "text"], ["regionCodes", "text[]"]]), notNull: new Set(["id"]) }],
+]);
+
+function compile(dataset: "Hazard" | "HazardEvent" | "Warning", where: Record<string, unknown>) {
+  const params = new Params();
+  return { sql: compileWhere(dataset, where, "t", { tables, params }), values: params.values };
+}
+
+describe("filters", () => {
+  it("sends every value as a parameter cast to its column's type", () => {
+    const { sql, values } = compile("Hazard", { AND: [{ state: { in: ["REPORTED", "RECTIFYING"] } }, { description: { contains: "50%_off", mode: "insensitive" } }, { retiredAt: null }] });
+    expect(sql).toBe(`(t."state" = ANY($1::"HazardState"[])) AND (t."description" ILIKE $2::text) AND (t."retiredAt" IS NULL)`);
+    expect(values).toEqual([["REPORTED", "RECTIFYING"], "%50\\%\\_off%"]);
+  });
+
+  it("writes a plain prefix into the statement and escapes any other", () => {
+    expect(compile("Hazard", { regionCode: { startsWith: "4102" } }).sql).toBe(`t."regionCode" LIKE '4102%'`);
+    const odd = compile("Hazard", { regionCode: { startsWith: "41'; DROP" } });
+    expect(odd.sql).toBe(`t."regionCode" LIKE $1::text`);
+    expect(odd.values).toEqual(["41'; DROP%"]);
+  });
+
+  it("follows a to-one relation with EXISTS, and handles OR, NOT and empty lists", () => {
+    expect(compile("HazardEvent", { hazard: { regionCode: { startsWith: "4102" } } }).sql).toBe(
+      `EXISTS (SELECT 1 FROM "Hazard" tr WHERE tr."id" = t."hazardId" AND tr."regionCode" LIKE '4102%')`,
+    );
+    expect(compile("Hazard", { OR: [] }).sql).toBe("FALSE");
+    expect(compile("Hazard", { state: { in: [] } }).sql).toBe("FALSE");
+    expect(compile("Hazard", { NOT: { state: "CLOSED" } }).sql).toBe(`NOT (t."state" = $1::"HazardState")`);
+    expect(compile("Warning", { regionCodes: { hasSome: ["410200"] } }).sql).toBe(`t."regionCodes" && $1::text[]`);
+    expect(compile("Warning", { regionCodes: { has: "410200" } }).sql).toBe(`$1::text = ANY(t."regionCodes")`);
+  });
+
+  it("sends Dates as UTC ISO text", () => {
+    expect(compile("Hazard", { foundAt: { gte: new Date("2026-01-02T03:04:05.006Z") } }).values).toEqual(["2026-01-02T03:04:05.006Z"]);
+  });
+
+  it("refuses a filter on a column that does not exist", () => {
+    expect(() => compile("Hazard", { nope: 1 })).toThrow(/no such column/);
+  });
+
+  it("escapes LIKE wildcards", () => {
+    expect(escapeLike("a%b_c\\d")).toBe("a\\%b\\_c\\\\d");
+  });
+});
+
+describe("keyset order", () => {
+  const nullable = (column: string) => !tables.get("Hazard")!.notNull.has(column);
+  const cursor = (k: { sql: (a: string) => string }) => k.sql("c");
+
+  it("ends every order with the key and compares rows when every key is NOT NULL and sorts one way", () => {
+    const keys = orderKeys([{ description: "asc" }], "id", nullable);
+    expect(orderSql(keys, "t")).toBe(`t."description" ASC NULLS LAST, t."id" ASC NULLS LAST`);
+    expect(afterSql(keys, "t", cursor)).toBe(`ROW(t."description", t."id") > ROW(c."description", c."id")`);
+  });
+
+  it("spells out mixed directions and nullable keys with nulls last", () => {
+    const mixed = orderKeys([{ foundAt: "desc" }], "id", nullable);
+    expect(afterSql(mixed, "t", cursor)).toBe(`((t."foundAt" < c."foundAt") OR (t."foundAt" = c."foundAt" AND t."id" > c."id"))`);
+    const byDeadline = orderKeys([{ deadline: "asc" }], "id", nullable);
+    expect(afterSql(byDeadline, "t", cursor)).toBe(
+      `(((c."deadline" IS NOT NULL AND (t."deadline" > c."deadline" OR t."deadline" IS NULL))) OR (t."deadline" IS NOT DISTINCT FROM c."deadline" AND t."id" > c."id"))`,
+    );
+  });
+
+  it("round-trips a cursor and refuses text that is not one", () => {
+    expect(decodeCursor(encodeCursor("91410212MA3X7K2P1F"))).toBe("91410212MA3X7K2P1F");
+    expect(decodeCursor("bm9wZQ")).toBeNull();
+    expect(decodeCursor(Buffer.from("o:20").toString("base64url"))).toBeNull();
+  });
+});
