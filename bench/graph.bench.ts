@@ -4,9 +4,11 @@
  * connector (10,000 enterprises, 50,000 risk points, 100,000 hazards, 2,000
  * shelters by default) plus every connector's samples.
  *
- * Each operation gets a warm-up and a measured run with autocannon; every
- * request carries its own token (a new ES256 JWT, verified by the hub) and its
- * own variables. Reported per operation: req/s, p50/p99 latency, the hub's CPU
+ * The hub runs as in production (NODE_ENV=production) and trusts the
+ * benchmark's own issuer (a new ES256 key every run, EMHUB_ISSUERS). Each
+ * operation gets a warm-up and a measured run with autocannon; every request
+ * carries its own token (a distinct JWT, verified by the hub) and its own
+ * variables. Reported per operation: req/s, p50/p99 latency, the hub's CPU
  * per request (from /proc), SQL statements per request (the hub's /metrics)
  * and errors (socket errors, non-2xx, or a body with `errors`).
  *
@@ -16,8 +18,8 @@
  */
 import fs from "node:fs";
 import autocannon from "autocannon";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { emergencyConnector, generateEmergencyPages } from "../connectors/index.js";
-import { loadOrCreateDevIssuer } from "../src/access/index.js";
 import { toGlobalId } from "../src/data/global-id.js";
 import { loadSamples } from "../src/sync/load-samples.js";
 import { runSync } from "../src/sync/run-sync.js";
@@ -96,15 +98,24 @@ async function main() {
       let n = 0;
       for (const body of pages) yield { name: `page-${++n}.json`, body: Buffer.from(body) };
     })();
-    const summary = await runSync(scratch.db.prisma, emergencyConnector, documents, { trigger: "cli" });
+    // the samples first: the emergency sample is a full snapshot, which retires what it does not hold
     await loadSamples(scratch.db.prisma, "cli");
+    const summary = await runSync(scratch.db.prisma, emergencyConnector, documents, { trigger: "cli" });
     console.log(`loaded ${summary.counts.created} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const enterprises = (await scratch.db.sql(`SELECT "creditCode" FROM "Enterprise" WHERE "regionCode" LIKE '${REGION}%' ORDER BY 1`, [])).map((r) => r.creditCode as string);
     const hazardIds = (await scratch.db.sql(`SELECT "id" FROM "Hazard" ORDER BY "id" LIMIT 5000`, [])).map((r) => toGlobalId("Hazard", r.id as string));
     await scratch.db.close();
 
+    const issuer = await benchIssuer();
     const off = Object.fromEntries(["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT"].map((c) => [`EMHUB_SYNC_INTERVAL_${c}`, "0"]));
-    const env: Record<string, string> = { EMHUB_DATA_DIR: scratch.dataDir, EMHUB_LOAD_SAMPLES: "never", EMHUB_MAX_COST: "10000000", ...off };
+    const env: Record<string, string> = {
+      NODE_ENV: "production",
+      EMHUB_DATA_DIR: scratch.dataDir,
+      EMHUB_ISSUERS: JSON.stringify({ issuers: [issuer.config] }),
+      EMHUB_LOAD_SAMPLES: "never",
+      EMHUB_MAX_COST: "10000000",
+      ...off,
+    };
     if (scratch.db.mode === "postgres") env.DATABASE_URL = scratch.db.url;
     const hubStart = Date.now();
     hub = await startHubProcess(env, process.env.BENCH_HUB_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
@@ -112,9 +123,8 @@ async function main() {
     await settle(hub.child.pid!);
     console.log(`hub idle after ${((Date.now() - hubStart) / 1000).toFixed(1)} s`);
 
-    const issuer = await loadOrCreateDevIssuer(scratch.dataDir);
     const tokens: string[] = [];
-    for (let i = 0; i < TOKENS; i++) tokens.push(await issuer.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000", subject: `bench-user-${i}` }));
+    for (let i = 0; i < TOKENS; i++) tokens.push(await issuer.sign(`bench-user-${i}`));
 
     const cursors = await pageCursors(hub.url, tokens[0]!, ENTERPRISE_PAGES, (data) => data.enterprises, { prefix: REGION }, 100);
     const hazardCursors = await pageCursors(hub.url, tokens[0]!, HAZARDS, (data) => data.hazards, {}, 50);
@@ -143,6 +153,25 @@ async function main() {
     await hub?.stop();
     await scratch.drop();
   }
+}
+
+/** The benchmark's token issuer: a new ES256 key, and the hub's configuration that trusts it. */
+async function benchIssuer() {
+  const issuer = "https://bench.emhub.invalid";
+  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid: "bench-1", alg: "ES256", use: "sig" };
+  return {
+    config: { issuer, audience: "emhub", algorithms: ["ES256"], publicJwk },
+    sign: (subject: string) =>
+      new SignJWT({ dept: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" })
+        .setProtectedHeader({ alg: "ES256", typ: "JWT", kid: "bench-1" })
+        .setIssuer(issuer)
+        .setAudience("emhub")
+        .setSubject(subject)
+        .setIssuedAt()
+        .setExpirationTime("12h")
+        .sign(privateKey),
+  };
 }
 
 /** Walks a connection once (the query selects pageInfo) and keeps the `after` cursor of each page (null for the first). */
@@ -195,7 +224,6 @@ function load(url: string, op: Operation, tokens: string[], seconds: number): Pr
               };
             },
             onResponse: (_status, body) => {
-              if (process.env.BENCH_DEBUG && bytes === 0) console.log(body.slice(0, 600));
               bytes += Buffer.byteLength(body);
               if (!body.startsWith('{"data"') || body.includes('"errors"')) bodyErrors++;
             },
