@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { effectiveDeadline, findNewlyOverdue, OPEN_STATES, type HazardState } from "../core/hazard/index.js";
-import { appendAudit } from "../data/audit-writer.js";
+import { appendAuditForRecords } from "../data/audit-writer.js";
 import type { Prisma } from "../data/database.js";
 import { deadlinesOf } from "../data/hazard-row.js";
 
@@ -74,9 +74,10 @@ async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, reque
       marked.map((h) => h.state),
       marked.map((h) => `逾期: 期限 ${effectiveDeadline(h)} 已过`),
     );
-    await appendAudit(
+    await appendAuditForRecords(
       tx,
-      marked.map((h) => ({ requestId, subject: OVERDUE_ACTOR, department: null, roles: [], action: "MUTATION" as const, dataset: "Hazard", recordId: h.id, fields: ["overdueSince"] })),
+      { requestId, subject: OVERDUE_ACTOR, department: null, roles: [], action: "MUTATION", dataset: "Hazard", fields: ["overdueSince"] },
+      marked.map((h) => h.id),
     );
     return marked.map((h) => h.id);
   });
