@@ -53,20 +53,42 @@ export function runSync(prisma: Prisma, connector: Connector, documents: Documen
   return withConnectorLock(prisma, connector.name, () => locked(prisma, connector, documents, options));
 }
 
+/** A run that writes more rows than this refreshes the planner's statistics of the tables it wrote. */
+export const ANALYZE_AFTER_ROWS = 5000;
+
 async function locked(prisma: Prisma, connector: Connector, documents: DocumentSource, options: SyncOptions): Promise<SyncSummary> {
   const run = await prisma.syncRun.create({ data: { connector: connector.name, trigger: options.trigger } });
   const summary: SyncSummary = { runId: run.id, connector: connector.name, ok: false, counts: emptyCounts(), errors: [], rejections: [] };
+  const written = new Set<string>();
   try {
     for await (const item of documents) {
       if (isFetchFailure(item)) summary.errors.push(item.failure);
-      else await syncDocument(prisma, connector, item, summary, options);
+      else await syncDocument(prisma, connector, item, summary, { ...options, onChanges: noteTables(written, options.onChanges) });
     }
   } catch (error) {
     summary.errors.push(`stopped by an unexpected error: ${(error as Error).message}`);
     await finish(prisma, summary);
     throw error;
   }
+  const { created, updated, retired } = summary.counts;
+  if (created + updated + retired > ANALYZE_AFTER_ROWS) await analyze(prisma, written);
   return finish(prisma, summary);
+}
+
+/** Notes the tables a document changed, then hands the changes on. */
+function noteTables(tables: Set<string>, onChanges: SyncOptions["onChanges"]): SyncOptions["onChanges"] {
+  return (changes) => {
+    for (const change of changes) tables.add(change.dataset[0]!.toUpperCase() + change.dataset.slice(1));
+    return onChanges?.(changes);
+  };
+}
+
+/**
+ * Fresh planner statistics after a large load, so that reads plan on the real
+ * sizes at once (autovacuum may be off, or not have run yet).
+ */
+async function analyze(prisma: Prisma, tables: Set<string>): Promise<void> {
+  for (const table of tables) await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
 }
 
 async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDocument, summary: SyncSummary, options: SyncOptions) {
