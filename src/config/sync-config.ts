@@ -3,12 +3,15 @@
  *
  *   EMHUB_SOURCE_<CONNECTOR>         URLs, files or folders, comma-separated (default: the sample feeds)
  *   EMHUB_SYNC_INTERVAL_<CONNECTOR>  seconds between scheduled pulls, 0 = never (default below)
+ *   EMHUB_SOURCE_TERRITORY_<CONNECTOR>  the division the source may write (default: anywhere)
  *   EMHUB_SOURCE_TIMEOUT             seconds one HTTP attempt may take (default 30)
  *   EMHUB_SOURCE_TRIES               HTTP attempts per document (default 3)
  *
  * <CONNECTOR> is the connector's name in capitals with "_" for "-":
  * EMERGENCY, WATER, METEOROLOGY, NATURAL_RESOURCES, TRANSPORT.
  */
+import { parseDivisionPrefix } from "../core/division.js";
+
 export const CONNECTOR_NAMES = ["emergency", "water", "meteorology", "natural-resources", "transport"] as const;
 
 /** Seconds between scheduled pulls when EMHUB_SYNC_INTERVAL_<CONNECTOR> is not set. */
@@ -20,6 +23,8 @@ export interface ConnectorSyncConfig {
   sources: string[] | null;
   /** Seconds between scheduled pulls; 0: not scheduled. */
   intervalSeconds: number;
+  /** The division prefix the source may write (a city's bureau feeds its city); null: anywhere. */
+  territory?: string | null;
 }
 
 export interface FetchConfig {
@@ -54,7 +59,7 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 function unknownConnectorVariables(env: NodeJS.ProcessEnv, names: readonly string[]): string[] {
   const known = new Set(names.map(envSuffix));
   return Object.keys(env)
-    .map((key) => /^EMHUB_(?:SOURCE|SYNC_INTERVAL)_(.+)$/.exec(key))
+    .map((key) => /^EMHUB_(?:SOURCE_TERRITORY|SOURCE|SYNC_INTERVAL)_(.+)$/.exec(key))
     .filter((match): match is RegExpExecArray => match !== null && !["TIMEOUT", "TRIES"].includes(match[1]!) && !known.has(match[1]!))
     .map((match) => `${match[0]}: no connector '${match[1]}' (known: ${[...known].join(", ")})`);
 }
@@ -72,6 +77,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: read
     connectors[name] = {
       sources: sources.length > 0 ? sources : null,
       intervalSeconds: wholeNumber(env, `EMHUB_SYNC_INTERVAL_${suffix}`, DEFAULT_INTERVALS[name] ?? DEFAULT_INTERVAL, 0, problems),
+      territory: territoryOf(env, `EMHUB_SOURCE_TERRITORY_${suffix}`, problems),
     };
   }
   const fetch: FetchConfig = {
@@ -81,6 +87,18 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: read
   };
   if (problems.length > 0) throw new Error(`invalid configuration: ${problems.join("; ")}`);
   return { connectors, fetch };
+}
+
+/** A division code or prefix ("4102", "410200"), as its significant prefix; null when unset. */
+function territoryOf(env: NodeJS.ProcessEnv, name: string, problems: string[]): string | null {
+  const value = env[name]?.trim();
+  if (!value) return null;
+  const parsed = parseDivisionPrefix(value);
+  if (!parsed.ok) {
+    problems.push(`${name}: '${value}' is not a division code (${parsed.reason})`);
+    return null;
+  }
+  return parsed.code;
 }
 
 /** A connector's settings; defaults for a connector the configuration does not name. */

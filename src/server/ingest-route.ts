@@ -4,7 +4,10 @@
  * the department's service account: a bearer token with role SERVICE (or
  * ADMIN) acting for the connector's department. Pushed documents are
  * incremental — nothing is retired — and a document that cannot be read is
- * refused (422) with its reason while the data already held stays.
+ * refused (422) with its reason while the data already held stays. Every
+ * record must lie in the account's territory: one outside it (or one that
+ * would change a record stored outside it) is quarantined as OUT_OF_SCOPE
+ * and listed in `rejected`; the rest of the document lands.
  *
  *   200 { runId, accepted, counts, rejected: [{ sourceId, reason }] }
  *   401 UNAUTHENTICATED · 403 FORBIDDEN · 404 NOT_FOUND · 413 PAYLOAD_TOO_LARGE · 422 BAD_DOCUMENT
@@ -73,7 +76,9 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     const { connector } = res.locals as IngestLocals;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
-    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, onChanges: options.onChanges });
+    // every record must lie in the account's territory (ADMIN without a region: anywhere)
+    const territory = (res.locals as IngestLocals).principal.territory || null;
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges });
     options.onRun?.(summary);
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });
     const { created, updated, unchanged } = summary.counts;

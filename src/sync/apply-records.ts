@@ -10,9 +10,11 @@ import crypto from "node:crypto";
 import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
 import type { Prisma } from "../data/database.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
+import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
 import { selectIn } from "./bulk-read.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
+import { outsideTerritory, recordDivisions } from "../core/write-scope.js";
 import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
 import { toRowGroups } from "./record-rows.js";
 
@@ -35,6 +37,13 @@ export interface ApplyOptions {
   now?: Date;
   /** Ignore `snapshotOf`: retire nothing (documents a department pushes are incremental). */
   incremental?: boolean;
+  /**
+   * The writer's territory (a division prefix): a record that names a
+   * division outside it, or would change a stored record outside it, or hangs
+   * under a parent outside it, is not written but quarantined (OUT_OF_SCOPE).
+   * Null or absent: anywhere.
+   */
+  territory?: string | null;
 }
 
 const CHUNK = 1000;
@@ -47,13 +56,15 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
   const seen = new Map<Dataset, Set<string>>();
   for (const rejection of result.rejected) if (rejection.dataset && rejection.sourceId) seenOf(seen, rejection.dataset).add(rejection.sourceId);
 
+  const territory = options.territory || null;
   for (const dataset of WRITE_ORDER) {
-    const records = result.records.filter((record) => record.dataset === dataset);
+    let records = result.records.filter((record) => record.dataset === dataset);
     for (const record of records) seenOf(seen, dataset).add(record.sourceId);
+    if (territory) records = records.filter((record) => !refuseOutside(record, recordDivisions(record.data), territory, outcome));
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK);
-      if (dataset === "hydroReading") await applyReadings(prisma, connector, chunk, outcome, now);
-      else await applyChunk(prisma, connector, dataset, chunk, outcome, now);
+      if (dataset === "hydroReading") await applyReadings(prisma, connector, chunk, outcome, now, territory);
+      else await applyChunk(prisma, connector, dataset, chunk, outcome, now, territory);
     }
   }
   for (const dataset of options.incremental ? [] : result.snapshotOf) {
@@ -63,21 +74,35 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
   return outcome;
 }
 
-async function applyChunk(prisma: Prisma, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, chunk: HubRecord[], outcome: ApplyOutcome, now: Date) {
+async function applyChunk(
+  prisma: Prisma,
+  connector: Connector,
+  dataset: Exclude<Dataset, "hydroReading">,
+  chunk: HubRecord[],
+  outcome: ApplyOutcome,
+  now: Date,
+  territory: string | null,
+) {
   const spec = DATASET_MODELS[dataset];
-  const resolved = await resolveParents(prisma, connector, spec, chunk, outcome);
+  let resolved = await resolveParents(prisma, connector, spec, chunk, outcome, territory);
   if (dataset === "warning") {
-    const existing = await selectIn(prisma, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt"], {
+    const existing = await selectIn(prisma, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt", "regionCodes"], {
       column: "sourceId",
       values: resolved.map((r) => r.record.sourceId),
       sourceSystem: connector.sourceSystem,
     });
     const bySourceId = new Map(existing.map((row) => [row.sourceId as string, row]));
-    for (const { record, data } of resolved) await applyWarning(prisma, connector, record, data, bySourceId.get(record.sourceId) ?? null, outcome, now);
+    for (const { record, data } of resolved) {
+      const current = bySourceId.get(record.sourceId) ?? null;
+      if (territory && current && refuseOutside(record, current.regionCodes as string[], territory, outcome, "the stored warning")) continue;
+      await applyWarning(prisma, connector, record, data, current, outcome, now);
+    }
     return;
   }
+  if (territory && spec.territorial) resolved = await withoutStoredOutside(prisma, connector, spec, resolved, territory, outcome);
   if (resolved.length === 0) return;
   const fixed = { sourceDepartment: connector.department, sourceSystem: connector.sourceSystem, fetchedAt: now, retiredAt: null, version: 1, ...(spec.updatedAt ? { updatedAt: now } : {}) };
+  if (dataset === "hazard") return applyHazards(prisma, connector, resolved, outcome, now, fixed);
   const groups = toRowGroups(resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data })), { fixed, newId: spec.key === "id" });
   const conflict = spec.key === "id" ? ["sourceSystem", "sourceId"] : [spec.key];
   const written = await upsertRows(prisma, { model: spec.model, key: spec.key, conflict }, groups);
@@ -88,33 +113,44 @@ async function applyChunk(prisma: Prisma, connector: Connector, dataset: Exclude
   for (const key of written.updated) outcome.changes.push({ dataset, key, change: "updated" });
 }
 
-/** Resolves `refs` to hub keys and checks natural-key parents; failures become rejections. */
-async function resolveParents(prisma: Prisma, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome) {
-  const refKeys = new Map<string, Map<string, string>>();
+/**
+ * Resolves `refs` to hub keys and checks natural-key parents; failures become
+ * rejections. With a territory, a parent stored outside it refuses the record.
+ */
+async function resolveParents(prisma: Prisma, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
+  const refKeys = new Map<string, Map<string, { key: string; regionCode?: string }>>();
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
     const ids = chunk.flatMap((r) => Object.values(r.refs ?? {}).filter((ref) => ref.dataset === refDataset).map((ref) => ref.sourceId));
-    const rows = await selectIn(prisma, model.model, [model.key, "sourceId"], { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
-    refKeys.set(refDataset, new Map(rows.map((row) => [row.sourceId as string, row[model.key] as string])));
+    const columns = [model.key, "sourceId", ...(model.territorial ? ["regionCode"] : [])];
+    const rows = await selectIn(prisma, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
+    refKeys.set(refDataset, new Map(rows.map((row) => [row.sourceId as string, { key: row[model.key] as string, regionCode: row.regionCode as string | undefined }])));
   }
-  const known = new Map<string, Set<string>>();
+  const known = new Map<string, Map<string, string | undefined>>();
   for (const parent of spec.parents) {
     const values = [...new Set(chunk.map((r) => r.data[parent.field]).filter((v): v is string => typeof v === "string"))];
-    const rows = await selectIn(prisma, parent.model, [parent.key], { column: parent.key, values });
-    known.set(parent.field, new Set(rows.map((row) => row[parent.key] as string)));
+    const model = Object.values(DATASET_MODELS).find((m) => m.model === parent.model);
+    const rows = await selectIn(prisma, parent.model, [parent.key, ...(model?.territorial ? ["regionCode"] : [])], { column: parent.key, values });
+    known.set(parent.field, new Map(rows.map((row) => [row[parent.key] as string, row.regionCode as string | undefined])));
   }
   const resolved: Array<{ record: HubRecord; data: Row }> = [];
   for (const record of chunk) {
     const data: Row = record.refs ? { ...record.data } : record.data;
     let reason: string | null = null;
     for (const [field, ref] of Object.entries(record.refs ?? {})) {
-      const key = refKeys.get(ref.dataset)?.get(ref.sourceId);
-      if (key === undefined) reason ??= `unknown ${ref.dataset} '${ref.sourceId}' (${field})`;
-      else data[field] = key;
+      const found = refKeys.get(ref.dataset)?.get(ref.sourceId);
+      if (found === undefined) reason ??= `unknown ${ref.dataset} '${ref.sourceId}' (${field})`;
+      else {
+        data[field] = found.key;
+        if (territory && found.regionCode !== undefined) reason ??= outsideTerritory([found.regionCode], territory, `its ${ref.dataset} '${ref.sourceId}'`);
+      }
     }
     for (const parent of spec.parents) {
       const value = data[parent.field];
-      if (typeof value === "string" && !known.get(parent.field)!.has(value)) reason ??= `unknown ${parent.label} '${value}' (${parent.field})`;
+      if (typeof value !== "string") continue;
+      const parents = known.get(parent.field)!;
+      if (!parents.has(value)) reason ??= `unknown ${parent.label} '${value}' (${parent.field})`;
+      else if (territory && parents.get(value) !== undefined) reason ??= outsideTerritory([parents.get(value)!], territory, `its ${parent.label} '${value}'`);
     }
     if (reason) outcome.rejections.push({ dataset: record.dataset, sourceId: record.sourceId, reason, payload: record.data });
     else resolved.push({ record, data });
@@ -122,13 +158,17 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
   return resolved;
 }
 
-async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date) {
+async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
-  const stations = new Set((await selectIn(prisma, "hydroStation", ["code"], { column: "code", values: codes })).map((s) => s.code as string));
+  const stations = new Map((await selectIn(prisma, "hydroStation", ["code", "regionCode"], { column: "code", values: codes })).map((s) => [s.code as string, s.regionCode as string]));
   const rows: Row[] = [];
   for (const record of chunk) {
-    if (stations.has(record.data.stationCode as string)) rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
-    else outcome.rejections.push({ dataset: "hydroReading", sourceId: record.sourceId, reason: `unknown hydroStation '${String(record.data.stationCode)}' (stationCode)`, payload: record.data });
+    const station = stations.get(record.data.stationCode as string);
+    if (station === undefined) {
+      outcome.rejections.push({ dataset: "hydroReading", sourceId: record.sourceId, reason: `unknown hydroStation '${String(record.data.stationCode)}' (stationCode)`, payload: record.data });
+    } else if (!(territory && refuseOutside(record, [station], territory, outcome, `its hydroStation '${String(record.data.stationCode)}'`))) {
+      rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
+    }
   }
   const created = rows.length === 0 ? [] : await insertRows(prisma, "hydroReading", rows, ["id"]);
   outcome.counts.created += created.length;
@@ -145,6 +185,26 @@ async function retireMissing(prisma: Prisma, connector: Connector, dataset: Excl
   });
   outcome.counts.retired += keys.length;
   for (const key of keys) outcome.changes.push({ dataset, key, change: "retired" });
+}
+
+/** Quarantines the record when a division it names lies outside the territory; true when it did. */
+function refuseOutside(record: HubRecord, divisions: readonly string[], territory: string, outcome: ApplyOutcome, what = `${record.dataset} ${record.sourceId}`): boolean {
+  const reason = outsideTerritory(divisions, territory, what);
+  if (reason) outcome.rejections.push({ dataset: record.dataset, sourceId: record.sourceId, reason, payload: record.data });
+  return reason !== null;
+}
+
+/** The records whose stored row (if any) lies inside the territory: a writer may not take over another territory's record. */
+async function withoutStoredOutside(prisma: Prisma, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
+  const bySourceId = spec.key === "id";
+  const column = bySourceId ? "sourceId" : spec.key;
+  const valueOf = (r: { record: HubRecord; data: Row }) => (bySourceId ? r.record.sourceId : String(r.data[spec.key]));
+  const stored = await selectIn(prisma, spec.model, [column, "regionCode"], { column, values: resolved.map(valueOf), sourceSystem: bySourceId ? connector.sourceSystem : undefined });
+  const regionOf = new Map(stored.map((row) => [row[column] as string, row.regionCode as string]));
+  return resolved.filter((r) => {
+    const region = regionOf.get(valueOf(r));
+    return region === undefined || !refuseOutside(r.record, [region], territory, outcome, `the stored ${r.record.dataset} ${valueOf(r)}`);
+  });
 }
 
 function seenOf(seen: Map<Dataset, Set<string>>, dataset: Dataset): Set<string> {

@@ -18,25 +18,27 @@ export interface DatasetModel {
   parents: NaturalParent[];
   /** The model has an `updatedAt DateTime @updatedAt` column (Prisma sets it; bulk writes must too). */
   updatedAt?: true;
+  /** The model has a `regionCode` column: a stored row's territory is checked before a write changes it. */
+  territorial?: true;
 }
 
 /** The owning enterprise; records whose enterpriseCode is null (public teams, government depots) are not checked. */
 const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
 
 export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
-  enterprise: { model: "enterprise", key: "creditCode", parents: [], updatedAt: true },
-  riskPoint: { model: "riskPoint", key: "id", parents: enterpriseParent() },
-  majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent() },
-  hazard: { model: "hazard", key: "id", parents: enterpriseParent() },
-  shelter: { model: "shelter", key: "id", parents: [] },
-  rescueTeam: { model: "rescueTeam", key: "id", parents: enterpriseParent() },
+  enterprise: { model: "enterprise", key: "creditCode", parents: [], updatedAt: true, territorial: true },
+  riskPoint: { model: "riskPoint", key: "id", parents: enterpriseParent(), territorial: true },
+  majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent(), territorial: true },
+  hazard: { model: "hazard", key: "id", parents: enterpriseParent(), territorial: true },
+  shelter: { model: "shelter", key: "id", parents: [], territorial: true },
+  rescueTeam: { model: "rescueTeam", key: "id", parents: enterpriseParent(), territorial: true },
   teamMember: { model: "teamMember", key: "id", parents: [] },
-  supplyDepot: { model: "supplyDepot", key: "id", parents: enterpriseParent() },
+  supplyDepot: { model: "supplyDepot", key: "id", parents: enterpriseParent(), territorial: true },
   supplyItem: { model: "supplyItem", key: "id", parents: [] },
   warning: { model: "warning", key: "id", parents: [] },
-  hydroStation: { model: "hydroStation", key: "code", parents: [] },
-  geoHazardPoint: { model: "geoHazardPoint", key: "id", parents: [] },
-  roadHazard: { model: "roadHazard", key: "id", parents: [] },
+  hydroStation: { model: "hydroStation", key: "code", parents: [], territorial: true },
+  geoHazardPoint: { model: "geoHazardPoint", key: "id", parents: [], territorial: true },
+  roadHazard: { model: "roadHazard", key: "id", parents: [], territorial: true },
 };
 
 /** Parents before children, so references resolve within one run. */

@@ -40,6 +40,8 @@ export interface SyncOptions {
   trigger: SyncTrigger;
   /** Retire nothing whatever the documents say (pushed documents are incremental). */
   incremental?: boolean;
+  /** The writer's territory (a division prefix): records outside it are quarantined as OUT_OF_SCOPE. */
+  territory?: string | null;
   onDocument?: (name: string, counts: SyncCounts) => void;
   /** The records one document created, updated or retired, once written (for events); awaited before the next document. */
   onChanges?: (changes: RecordChange[]) => void | Promise<void>;
@@ -95,7 +97,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
   let outcome: ApplyOutcome;
   try {
     const parsed = connector.parse(doc);
-    outcome = await applyParseResult(prisma, connector, parsed, { incremental: options.incremental });
+    outcome = await applyParseResult(prisma, connector, parsed, { incremental: options.incremental, territory: options.territory });
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     summary.errors.push(error.message.startsWith(doc.name) ? error.message : `${doc.name}: ${error.message}`);

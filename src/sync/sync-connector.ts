@@ -12,7 +12,7 @@ export interface SyncConnectorOptions extends SyncOptions {
 }
 
 export function syncConnector(prisma: Prisma, connector: Connector, config: SyncConfig, options: SyncConnectorOptions): Promise<SyncSummary> {
-  const { sources } = connectorSyncConfig(config, connector.name);
+  const { sources, territory } = connectorSyncConfig(config, connector.name);
   const documents = sources ? readSources(sources, { ...config.fetch, signal: options.signal }) : sampleDocuments(connector);
-  return runSync(prisma, connector, documents, options);
+  return runSync(prisma, connector, documents, { territory, ...options });
 }
