@@ -1,6 +1,7 @@
 /**
  * Warnings are written one at a time: each has areas, and an Update or Cancel
- * supersedes the alerts it references ("sender,identifier,sent").
+ * supersedes the alerts it references ("sender,identifier,sent") — of the
+ * same sender, and held by the hub; otherwise the alert is quarantined.
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
@@ -11,6 +12,11 @@ import { contentHash } from "../core/content-hash.js";
 type Row = Record<string, unknown>;
 
 export async function applyWarning(prisma: Prisma, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
+  const refusal = await referenceRefusal(prisma, data.sender as string, record.supersedes?.references ?? []);
+  if (refusal) {
+    outcome.rejections.push({ dataset: "warning", sourceId: record.sourceId, reason: refusal, payload: data });
+    return;
+  }
   const areas = record.children?.warningAreas ?? [];
   const hash = contentHash({ data, areas });
   if (current && current.contentHash === hash && current.retiredAt === null) {
@@ -37,7 +43,6 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
     if (areas.length > 0) await tx.warningArea.createMany({ data: areas.map((area) => ({ ...(area as object), warningId: warning.id })) as never });
     for (const reference of record.supersedes?.references ?? []) {
       const [sender, identifier] = reference.split(",");
-      if (!sender || !identifier) continue;
       const replaced = await tx.warning.updateMany({
         where: { sender, identifier, id: { not: warning.id } },
         data: { status: cancelled ? "CANCELLED" : "SUPERSEDED", supersededById: warning.id, version: { increment: 1 } },
@@ -52,4 +57,19 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
   if (current) outcome.counts.updated++;
   else outcome.counts.created++;
   outcome.changes.push({ dataset: "warning", key: saved.id, change: current ? "updated" : "created" });
+}
+
+/**
+ * CAP 1.2: an Update or Cancel supersedes alerts of its own sender only, and
+ * only alerts the hub holds. Why this alert's references are refused, or null.
+ */
+async function referenceRefusal(prisma: Prisma, sender: string, references: readonly string[]): Promise<string | null> {
+  for (const reference of references) {
+    const [refSender, identifier] = reference.split(",");
+    if (!refSender || !identifier) return `REFERENCE: '${reference}' is not "sender,identifier,sent"`;
+    if (refSender !== sender) return `REFERENCE: ${identifier} is an alert of ${refSender}; an Update or Cancel from ${sender} may only supersede its own alerts`;
+    const known = await prisma.warning.count({ where: { sender: refSender, identifier } });
+    if (known === 0) return `REFERENCE: ${refSender},${identifier} is an alert the hub has never received`;
+  }
+  return null;
 }
