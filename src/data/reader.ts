@@ -301,7 +301,7 @@ export class Reader {
 
   private orderOf(dataset: DatasetName, orderBy: OrderBy = DATASETS[dataset].defaultOrder): OrderKey[] {
     const table = tableOf(this.tables, dataset);
-    return orderKeys(orderBy, DATASETS[dataset].key, (column) => !table.notNull.has(column));
+    return orderKeys(orderBy, DATASETS[dataset].key, (column) => ({ type: table.columns.get(column) ?? "text", notNull: table.notNull.has(column) }));
   }
 
   /** The select list for the selected fields (every column when absent). */

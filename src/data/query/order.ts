@@ -18,12 +18,25 @@ export interface OrderKey {
   nullable: boolean;
 }
 
-/** The order's keys, ending with the key column. */
-export function orderKeys(orderBy: OrderBy, key: string, nullable: (column: string) => boolean): OrderKey[] {
+/**
+ * The order's keys, ending with the key column. `column(name)` tells a
+ * column's type and whether it is NOT NULL. A nullable date or timestamp sorts
+ * as COALESCE(column, ±infinity): the same order as nulls last, but a value
+ * that is never null, so a keyset page is one row comparison that an index on
+ * that expression serves (see the migrations). Other nullable columns are
+ * compared null-aware.
+ */
+export function orderKeys(orderBy: OrderBy, key: string, column: (name: string) => { type: string; notNull: boolean }): OrderKey[] {
   const keys: OrderKey[] = [];
   for (const part of orderBy) {
-    for (const [column, direction] of Object.entries(part)) {
-      keys.push({ sql: (a) => `${a}.${quote(column)}`, desc: direction === "desc", nullable: column !== key && nullable(column) });
+    for (const [name, direction] of Object.entries(part)) {
+      const desc = direction === "desc";
+      const { type, notNull } = column(name);
+      if (name === key || notNull) keys.push({ sql: (a) => `${a}.${quote(name)}`, desc, nullable: false });
+      else if (/^(date|timestamp)/.test(type)) {
+        const last = `'${desc ? "-infinity" : "infinity"}'::${type}`;
+        keys.push({ sql: (a) => `COALESCE(${a}.${quote(name)}, ${last})`, desc, nullable: false });
+      } else keys.push({ sql: (a) => `${a}.${quote(name)}`, desc, nullable: true });
     }
   }
   if (!orderBy.some((part) => key in part)) keys.push({ sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false });
