@@ -6,6 +6,7 @@
  * lock the update takes serialises concurrent steps on one hazard: the later
  * one finds the version changed, updates nothing and writes nothing.
  */
+import { randomUUID } from "node:crypto";
 import type { HazardEventDraft, HazardNext } from "../core/hazard/index.js";
 import type { Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { appendAudit, type AuditWrite } from "./audit-writer.js";
@@ -92,4 +93,40 @@ export async function writeHazardStep(
     await appendAudit(tx, [mutationAudit(who, hazardId, Object.keys(data))]);
     return { ok: true };
   });
+}
+
+/** One history row of a bulk append: any hazard, any action (workflow, OVERDUE, SYNC, SOURCE_STATE). */
+export interface BulkEvent {
+  hazardId: string;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  note: string | null;
+}
+
+/**
+ * Appends events to many hazards in one statement, each after its hazard's
+ * last one. Run it in its own statement after the statement that locked the
+ * hazards' rows, so that its snapshot sees every event committed before.
+ */
+export async function appendEventsBulk(tx: Pick<Prisma, "$executeRawUnsafe">, events: readonly BulkEvent[], at: Date): Promise<void> {
+  if (events.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "HazardEvent" ("id", "hazardId", "seq", "action", "fromState", "toState", "actor", "note", "evidence", "at")
+     SELECT d.event_id, d.hazard_id,
+            coalesce((SELECT max(e."seq") FROM "HazardEvent" e WHERE e."hazardId" = d.hazard_id), 0) + d.n,
+            d.action, d.from_state::"HazardState", d.to_state::"HazardState", d.actor, d.note, '{}', $1::timestamp(3)
+       FROM (SELECT u.*, row_number() OVER (PARTITION BY u.hazard_id ORDER BY u.i) AS n
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
+                    AS u(event_id, hazard_id, action, from_state, to_state, actor, note, i)) d`,
+    at.toISOString(),
+    events.map(() => randomUUID()),
+    events.map((e) => e.hazardId),
+    events.map((e) => e.action),
+    events.map((e) => e.fromState),
+    events.map((e) => e.toState),
+    events.map((e) => e.actor),
+    events.map((e) => e.note),
+  );
 }

@@ -13,6 +13,7 @@ import { effectiveDeadline, findNewlyOverdue, OPEN_STATES, type HazardState } fr
 import { appendAuditForRecords } from "../data/audit-writer.js";
 import type { Prisma } from "../data/database.js";
 import { deadlinesOf } from "../data/hazard-row.js";
+import { appendEventsBulk } from "../data/hazard-writer.js";
 
 export const OVERDUE_ACTOR = "emhub";
 export const OVERDUE_BATCH = 1000;
@@ -61,18 +62,11 @@ async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, reque
     const markedIds = new Set(updated.map((row) => row.id));
     const marked = batch.filter((h) => markedIds.has(h.id));
     if (marked.length === 0) return [];
-    // A statement of its own, so that its snapshot sees every event committed before the locks were granted.
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "HazardEvent" ("id", "hazardId", "seq", "action", "fromState", "toState", "actor", "note", "evidence", "at")
-       SELECT d.event_id, d.id, coalesce((SELECT max(e."seq") FROM "HazardEvent" e WHERE e."hazardId" = d.id), 0) + 1,
-              'OVERDUE', d.state::"HazardState", d.state::"HazardState", $1, d.note, '{}', $2::timestamp(3)
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS d(event_id, id, state, note)`,
-      OVERDUE_ACTOR,
-      now.toISOString(),
-      marked.map(() => randomUUID()),
-      marked.map((h) => h.id),
-      marked.map((h) => h.state),
-      marked.map((h) => `逾期: 期限 ${effectiveDeadline(h)} 已过`),
+    // a statement of its own, after the locks: its snapshot sees every event committed before them
+    await appendEventsBulk(
+      tx,
+      marked.map((h) => ({ hazardId: h.id, action: "OVERDUE", fromState: h.state, toState: h.state, actor: OVERDUE_ACTOR, note: `逾期: 期限 ${effectiveDeadline(h)} 已过` })),
+      now,
     );
     await appendAuditForRecords(
       tx,

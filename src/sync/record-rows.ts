@@ -21,16 +21,22 @@ export interface RowDefaults {
   newId: boolean;
 }
 
-export function toRowGroups(records: Array<{ sourceId: string; data: Record<string, unknown> }>, defaults: RowDefaults): RowGroup[] {
+/**
+ * `hashOf`: the content the hash covers when the row writes less than the
+ * source sent (a hazard whose workflow fields the hub owns): an unchanged
+ * source record then stays unchanged.
+ */
+export function toRowGroups(records: Array<{ sourceId: string; data: Record<string, unknown>; hashOf?: Record<string, unknown> }>, defaults: RowDefaults): RowGroup[] {
   const fixedJson = JSON.stringify(defaults.fixed).slice(1, -1);
   const own = ["sourceId", "contentHash", ...(defaults.newId ? ["id"] : []), ...Object.keys(defaults.fixed)];
   const groups = new Map<string, RowGroup>();
-  for (const { sourceId, data } of records) {
+  for (const { sourceId, data, hashOf } of records) {
     const { json, keys } = canonicalRecord(data);
+    const hashed = hashOf ? canonicalRecord(hashOf).json : json;
     const clash = keys.find((key) => own.includes(key));
     if (clash) throw new Error(`record ${sourceId} sets '${clash}', which the sync runtime writes`);
     const id = defaults.newId ? `,"id":"${crypto.randomUUID()}"` : "";
-    const head = `{"sourceId":${JSON.stringify(sourceId)},"contentHash":"${sha1(json)}"${id}${fixedJson ? `,${fixedJson}` : ""}`;
+    const head = `{"sourceId":${JSON.stringify(sourceId)},"contentHash":"${sha1(hashed)}"${id}${fixedJson ? `,${fixedJson}` : ""}`;
     const row = keys.length === 0 ? `${head}}` : `${head},${json.slice(1)}`;
     const signature = keys.join(",");
     let group = groups.get(signature);

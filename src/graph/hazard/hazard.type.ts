@@ -29,6 +29,11 @@ export class Hazard extends SharedRecord {
   @Field(() => String, { nullable: true, description: "验收意见" }) acceptanceOpinion!: string | null;
   @Field(() => Date, { nullable: true, description: "销号 time" }) closedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: "When the periodic overdue check first found it overdue" }) overdueSince!: Date | null;
+  @Field(() => HazardState, {
+    nullable: true,
+    description: "The state the department system reports when it differs from this one: once the hub's workflow has acted on a hazard it owns the state, and a differing report is kept here (and in the history) instead of applied",
+  })
+  sourceState!: string | null;
 }
 
 @ObjectType({ implements: Node, description: "One step in a hazard's history; never changed once written" })
