@@ -55,21 +55,30 @@ describe("filters", () => {
 });
 
 describe("keyset order", () => {
-  const nullable = (column: string) => !tables.get("Hazard")!.notNull.has(column);
+  const column = (name: string) => ({ type: tables.get("Hazard")!.columns.get(name)!, notNull: tables.get("Hazard")!.notNull.has(name) });
   const cursor = (k: { sql: (a: string) => string }) => k.sql("c");
 
   it("ends every order with the key and compares rows when every key is NOT NULL and sorts one way", () => {
-    const keys = orderKeys([{ description: "asc" }], "id", nullable);
+    const keys = orderKeys([{ description: "asc" }], "id", column);
     expect(orderSql(keys, "t")).toBe(`t."description" ASC NULLS LAST, t."id" ASC NULLS LAST`);
     expect(afterSql(keys, "t", cursor)).toBe(`ROW(t."description", t."id") > ROW(c."description", c."id")`);
   });
 
-  it("spells out mixed directions and nullable keys with nulls last", () => {
-    const mixed = orderKeys([{ foundAt: "desc" }], "id", nullable);
+  it("spells out mixed directions", () => {
+    const mixed = orderKeys([{ foundAt: "desc" }], "id", column);
     expect(afterSql(mixed, "t", cursor)).toBe(`((t."foundAt" < c."foundAt") OR (t."foundAt" = c."foundAt" AND t."id" > c."id"))`);
-    const byDeadline = orderKeys([{ deadline: "asc" }], "id", nullable);
-    expect(afterSql(byDeadline, "t", cursor)).toBe(
-      `(((c."deadline" IS NOT NULL AND (t."deadline" > c."deadline" OR t."deadline" IS NULL))) OR (t."deadline" IS NOT DISTINCT FROM c."deadline" AND t."id" > c."id"))`,
+  });
+
+  it("sorts a nullable day as COALESCE(day, infinity): nulls last, one row comparison", () => {
+    const byDeadline = orderKeys([{ deadline: "asc" }], "id", column);
+    expect(orderSql(byDeadline, "t")).toBe(`COALESCE(t."deadline", 'infinity'::date) ASC NULLS LAST, t."id" ASC NULLS LAST`);
+    expect(afterSql(byDeadline, "t", cursor)).toBe(`ROW(COALESCE(t."deadline", 'infinity'::date), t."id") > ROW(COALESCE(c."deadline", 'infinity'::date), c."id")`);
+  });
+
+  it("compares a nullable text key null-aware, nulls last", () => {
+    const nullableText = orderKeys([{ category: "asc" }], "id", () => ({ type: "text", notNull: false }));
+    expect(afterSql(nullableText, "t", cursor)).toBe(
+      `(((c."category" IS NOT NULL AND (t."category" > c."category" OR t."category" IS NULL))) OR (t."category" IS NOT DISTINCT FROM c."category" AND t."id" > c."id"))`,
     );
   });
 

@@ -1,0 +1,185 @@
+/**
+ * Writes stay inside the writer's scope, and no department sync undoes a
+ * decision made in the hub: pushes outside the account's territory, CAP
+ * references to another sender's or an unknown alert, and a closed hazard
+ * changed again at its source.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DevTokenRequest } from "../../src/access/index.js";
+import { toGlobalId } from "../../src/data/global-id.js";
+import { capAlert, capReference } from "../helpers/cap-alert.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+let t: TestHub;
+let province: string;
+beforeAll(async () => {
+  t = await startTestHub();
+  province = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const token = (request: Partial<DevTokenRequest> & Pick<DevTokenRequest, "department" | "roles">) => t.signToken({ region: "410000", ...request });
+
+async function push(connector: string, body: string, as: string) {
+  const response = await fetch(`${t.hub.url}/ingest/${connector}`, { method: "POST", headers: { "content-type": "application/octet-stream", authorization: `Bearer ${as}` }, body });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+async function query(text: string, variables: Record<string, unknown> = {}, as = province): Promise<any> {
+  const res = await t.request(text, variables, as);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+}
+
+function emergencyPage(data: Record<string, unknown[]>): string {
+  const total = Object.values(data).reduce((n, rows) => n + rows.length, 0);
+  return JSON.stringify({ code: 200, msg: "success", page: 1, pageSize: 500, total: total + 1, data });
+}
+
+const kaifeng = { creditCode: "91410212MA3X7K2P1F", companyName: "开封祥瑞精细化工有限公司", industryType: "危险化学品", scale: "规上", areaCode: "410212" };
+
+describe("a push is checked record by record against the account's territory", () => {
+  it("refuses a county account's rewrite of another city's enterprise and keeps the record as it was", async () => {
+    const before = (await query(`{ enterprise(code: "${kaifeng.creditCode}") { address regionCode provenance { version } } }`)).enterprise;
+    const county = await token({ department: "EMERGENCY", roles: ["SERVICE"], region: "410106" });
+    const res = await push("emergency", emergencyPage({ enterprises: [{ ...kaifeng, address: "改写的地址" }] }), county);
+    expect(res.status).toBe(200);
+    expect(res.body.counts.updated).toBe(0);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ sourceId: kaifeng.creditCode, reason: expect.stringMatching(/^enterprise: OUT_OF_SCOPE: .*410212.*410106/) })]);
+    expect((await query(`{ enterprise(code: "${kaifeng.creditCode}") { address regionCode provenance { version } } }`)).enterprise).toEqual(before);
+  });
+
+  it("refuses a claim that moves another territory's enterprise into the account's own", async () => {
+    const county = await token({ department: "EMERGENCY", roles: ["SERVICE"], region: "410106" });
+    const res = await push("emergency", emergencyPage({ enterprises: [{ ...kaifeng, areaCode: "410106" }] }), county);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining("the stored enterprise") })]);
+    expect((await query(`{ enterprise(code: "${kaifeng.creditCode}") { regionCode } }`)).enterprise.regionCode).toBe("410212");
+  });
+
+  it("lands the records inside the territory and quarantines the rest of the same document", async () => {
+    const city = await token({ department: "EMERGENCY", roles: ["SERVICE"], region: "4102" });
+    const inside = { ...kaifeng, creditCode: "91410212MA3X7K2P1F", address: "开封市祥符区精细化工产业园区纬三路8号（更新）" };
+    const outside = { creditCode: "91410106MA40N5K13Y", companyName: "郑州测试企业有限公司", industryType: "工贸（机械）", scale: "小微", areaCode: "410106" };
+    const res = await push("emergency", emergencyPage({ enterprises: [inside, outside] }), city);
+    expect(res.status).toBe(200);
+    expect(res.body.counts.updated).toBe(1);
+    expect(res.body.rejected.map((r: any) => r.sourceId)).toEqual([outside.creditCode]);
+    const quarantine = await query(`{ quarantine(connector: "emergency", first: 50) { edges { node { sourceId reason } } } }`, {}, await token({ department: "EMERGENCY", roles: ["ADMIN"] }));
+    expect(quarantine.quarantine.edges.map((e: any) => e.node)).toContainEqual({ sourceId: outside.creditCode, reason: expect.stringContaining("OUT_OF_SCOPE") });
+  });
+});
+
+describe("CAP references follow CAP", () => {
+  it("refuses a Cancel from another sender, and the other sender's warning stays in force", async () => {
+    const sent = new Date(Date.now() - 60_000);
+    const original = { identifier: "41020041600000_SCOPE1", sender: "41020041600000", sent };
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    expect((await push("meteorology", capAlert({ ...original, geocodes: ["410200000000"] }), met)).body.counts.created).toBe(1);
+    const county = await token({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410106" });
+    const cancel = capAlert({ identifier: "41010641600000_SCOPE1C", sender: "41010641600000", msgType: "Cancel", references: [capReference(original, sent)], geocodes: ["410106000000"] });
+    const res = await push("meteorology", cancel, county);
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: "warning: REFERENCE: 41020041600000_SCOPE1 is an alert of 41020041600000; an Update or Cancel from 41010641600000 may only supersede its own alerts" })]);
+    const warnings = await query(`{ warnings(first: 200) { edges { node { identifier status } } } }`, {}, "");
+    expect(warnings.warnings.edges.map((e: any) => e.node)).toContainEqual({ identifier: "41020041600000_SCOPE1", status: "ACTIVE" });
+  });
+
+  it("refuses an Update that references an alert the hub never received", async () => {
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    const update = capAlert({ identifier: "41020041600000_SCOPE2U", msgType: "Update", references: ["41020041600000,41020041600000_NEVER,2026-07-20T08:00:00+08:00"], geocodes: ["410200000000"] });
+    const res = await push("meteorology", update, met);
+    expect(res.body.counts.created).toBe(0);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining("never received") })]);
+  });
+
+  it("refuses a sender from outside the account's territory", async () => {
+    const county = await token({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410106" });
+    const alert = capAlert({ identifier: "41020041600000_SCOPE3", geocodes: ["410106000000"] });
+    const res = await push("meteorology", alert, county);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining("OUT_OF_SCOPE") })]);
+  });
+});
+
+describe("the hub's workflow owns a hazard's state once it has acted", () => {
+  const enterprise = { creditCode: "91410212MA3X7K2P1F", companyName: "开封祥瑞精细化工有限公司", industryType: "危险化学品", scale: "规上", areaCode: "410212" };
+  const hazard = (state: number, description: string) => ({
+    id: "YH-SCOPE-1",
+    creditCode: enterprise.creditCode,
+    dangerName: description,
+    dangerLevel: 0,
+    dangerState: state,
+    dangerSrc: 1,
+    registTime: "2026-11-01 09:00:00",
+    rectifyDeadline: "2026-12-31",
+    liablePerson: "赵海涛",
+  });
+  const HISTORY = `query ($id: ID!) { node(id: $id) { ... on Hazard { id state version sourceState closedAt acceptedBy events { seq action fromState toState } } } }`;
+
+  it("keeps a hazard closed in the hub closed through a changed push, and records what the source said", async () => {
+    const service = await token({ department: "EMERGENCY", roles: ["SERVICE"] });
+    const first = await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [hazard(0, "储罐区报警器未检定")] }), service);
+    expect(first.body.counts.created).toBe(1);
+    const id = (await query(`{ hazards(first: 5, filter: { enterpriseCode: "${enterprise.creditCode}", nameContains: "储罐区报警器未检定" }) { edges { node { id version } } } }`)).hazards.edges[0].node;
+    const supervisor = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+    const submit = await t.request(`mutation ($id: ID!, $v: Int!) { submitRectification(input: { id: $id, expectedVersion: $v, note: "已整改" }) { version state } }`, { id: id.id, v: id.version }, supervisor);
+    expect(submit.errors).toBeUndefined();
+    const accept = await t.request(`mutation ($id: ID!, $v: Int!) { acceptHazard(input: { id: $id, expectedVersion: $v, opinion: "同意销号" }) { version state } }`, { id: id.id, v: (submit.data as any).submitRectification.version }, supervisor);
+    expect(accept.errors).toBeUndefined();
+
+    const changed = await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [{ ...hazard(0, "储罐区报警器未检定"), dangerManageFunds: 999 }] }), service);
+    expect(changed.status).toBe(200);
+    const after = (await query(HISTORY, { id: id.id })).node;
+    expect(after.state).toBe("CLOSED");
+    expect(after.closedAt).not.toBeNull();
+    expect(after.acceptedBy).not.toBeNull();
+    expect(after.sourceState).toBe("RECTIFYING");
+    expect(after.events.map((e: any) => e.action)).toEqual(["SYNC", "SUBMIT", "ACCEPT", "SOURCE_STATE"]);
+
+    // the same report again adds nothing to the history
+    await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [{ ...hazard(0, "储罐区报警器未检定"), dangerManageFunds: 1000 }] }), service);
+    expect((await query(HISTORY, { id: id.id })).node.events).toHaveLength(4);
+    expectReplays(after);
+  });
+
+  it("keeps every change of state, from either side, in a history that replays to the current state", async () => {
+    const service = await token({ department: "EMERGENCY", roles: ["SERVICE"] });
+    const supervisor = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+    // a seeded walk: the source reports states, the hub takes the steps the workflow allows
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const item = { ...hazard(9, "消防通道堆放杂物"), id: "YH-SCOPE-2" };
+    await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [item] }), service);
+    const id = toGlobalId("Hazard", (await t.database.db.prisma.hazard.findFirstOrThrow({ where: { sourceId: "YH-SCOPE-2" } })).id);
+    for (let step = 0; step < 14; step++) {
+      const current = (await query(HISTORY, { id })).node;
+      expectReplays(current);
+      if (next() < 0.5) {
+        const state = [0, 1, 9][Math.floor(next() * 3)]!;
+        await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [{ ...item, dangerState: state, dangerManageFunds: step }] }), service);
+      } else {
+        const v = current.version;
+        const steps: Record<string, string> = {
+          REPORTED: `planRectification(input: { id: "${id}", expectedVersion: ${v}, measures: "清理", responsiblePerson: "赵海涛", deadline: "2026-12-31" })`,
+          RECTIFYING: `submitRectification(input: { id: "${id}", expectedVersion: ${v}, note: "已清理" })`,
+          PENDING_ACCEPTANCE: next() < 0.5 ? `rejectHazard(input: { id: "${id}", expectedVersion: ${v}, opinion: "未到位" })` : `acceptHazard(input: { id: "${id}", expectedVersion: ${v}, opinion: "同意" })`,
+        };
+        const mutation = steps[current.state];
+        if (mutation) expect((await t.request(`mutation { ${mutation} { state } }`, {}, supervisor)).errors).toBeUndefined();
+      }
+    }
+    expectReplays((await query(HISTORY, { id })).node);
+  });
+
+  /** Folding the events from no state gives the current state, each event starting where the last ended. */
+  function expectReplays(hazard: { state: string; events: Array<{ seq: number; fromState: string | null; toState: string }> }) {
+    let state: string | null = null;
+    hazard.events.forEach((event, i) => {
+      expect(event.seq).toBe(i + 1);
+      expect(event.fromState).toBe(state);
+      state = event.toState;
+    });
+    expect(state).toBe(hazard.state);
+  }
+});
