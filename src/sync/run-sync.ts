@@ -77,10 +77,16 @@ async function locked(prisma: Prisma, connector: Connector, documents: DocumentS
   return finish(prisma, summary);
 }
 
+/** Tables written along with a dataset's own: a hazard's history, a warning's areas. */
+const WRITTEN_WITH: Partial<Record<string, string[]>> = { Hazard: ["HazardEvent"], Warning: ["WarningArea"] };
+
 /** Notes the tables a document changed, then hands the changes on. */
 function noteTables(tables: Set<string>, onChanges: SyncOptions["onChanges"]): SyncOptions["onChanges"] {
   return (changes) => {
-    for (const change of changes) tables.add(change.dataset[0]!.toUpperCase() + change.dataset.slice(1));
+    for (const change of changes) {
+      const table = change.dataset[0]!.toUpperCase() + change.dataset.slice(1);
+      for (const written of [table, ...(WRITTEN_WITH[table] ?? [])]) tables.add(written);
+    }
     return onChanges?.(changes);
   };
 }
