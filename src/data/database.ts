@@ -62,7 +62,9 @@ async function connect(
   stopServer: () => Promise<void>,
 ): Promise<Database> {
   // The pool is ours so that bulk statements can share it (bulkQuery below).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The embedded database's connection is kept open (idle ones are otherwise closed after 10 s): its session,
+  // with the statements prepared on it, outlives the socket (sql.ts).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(mode === "embedded" ? { idleTimeoutMillis: 0 } : {}) });
   let closing = false;
   // An idle connection the server drops (restart, failover, shutdown) is replaced on the next query; without
   // a listener node-postgres would raise it as an uncaught error.

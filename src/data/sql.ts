@@ -35,13 +35,24 @@ const types: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/** PostgreSQL's "prepared statement already exists". */
+const DUPLICATE_PREPARED_STATEMENT = "42P05";
+
 export function createSqlRunner(pool: pg.Pool, notify: (sql: string) => void): SqlRunner {
-  const names = new Map<string, string>();
+  const names = new Map<string, string | null>();
   return async (text, params) => {
     let name = names.get(text);
     if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `emhub_${names.size + 1}`));
     notify(text);
-    const result = await pool.query({ text, values: params as unknown[], types, ...(name ? { name } : {}) });
-    return result.rows as SqlRow[];
+    const values = params as unknown[];
+    try {
+      return (await pool.query({ text, values, types, ...(name ? { name } : {}) })).rows as SqlRow[];
+    } catch (error) {
+      // The embedded database keeps one session for every socket connection: a connection opened after
+      // another closed finds the statements that one prepared. Such a text runs unnamed from then on.
+      if (!name || (error as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+      names.set(text, null);
+      return (await pool.query({ text, values, types })).rows as SqlRow[];
+    }
   };
 }
