@@ -1,6 +1,6 @@
 /**
- * The registry of shared datasets: for each GraphQL type, the Prisma model
- * behind it, its key, and how a territory or an enterprise limits its rows.
+ * The registry of shared datasets: for each GraphQL type (named as the table
+ * behind it), its key, and how a territory or an enterprise limits its rows.
  * The reader (reader.ts) and the access policy use this one table, so a new
  * dataset is added here once.
  */
@@ -26,8 +26,6 @@ export type DatasetName =
   | "QuarantinedRecord";
 
 export interface DatasetSpec {
-  /** Prisma client property. */
-  model: string;
   /** Primary key column. */
   key: string;
   /** Path to the division-code column, through relations for child records; null when not territorial. */
@@ -47,7 +45,7 @@ export interface DatasetSpec {
   needs?: Readonly<Record<string, readonly string[]>>;
 }
 
-const spec = (s: Partial<DatasetSpec> & Pick<DatasetSpec, "model">): DatasetSpec => ({
+const spec = (s: Partial<DatasetSpec> = {}): DatasetSpec => ({
   key: "id",
   regionPath: ["regionCode"],
   enterprisePath: null,
@@ -57,9 +55,8 @@ const spec = (s: Partial<DatasetSpec> & Pick<DatasetSpec, "model">): DatasetSpec
 });
 
 export const DATASETS: Record<DatasetName, DatasetSpec> = {
-  Region: spec({ model: "region", key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [] } }),
+  Region: spec({ key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [] } }),
   Enterprise: spec({
-    model: "enterprise",
     key: "creditCode",
     enterprisePath: ["creditCode"],
     defaultOrder: [{ creditCode: "asc" }],
@@ -75,10 +72,9 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       qrCode: [],
     },
   }),
-  RiskPoint: spec({ model: "riskPoint", enterprisePath: ["enterpriseCode"] }),
-  MajorHazardSource: spec({ model: "majorHazardSource", enterprisePath: ["enterpriseCode"] }),
+  RiskPoint: spec({ enterprisePath: ["enterpriseCode"] }),
+  MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"] }),
   Hazard: spec({
-    model: "hazard",
     enterprisePath: ["enterpriseCode"],
     defaultOrder: [{ foundAt: "desc" }, { id: "asc" }],
     needs: {
@@ -90,48 +86,43 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     },
   }),
   HazardEvent: spec({
-    model: "hazardEvent",
     regionPath: ["hazard", "regionCode"],
     enterprisePath: ["hazard", "enterpriseCode"],
     shared: false,
     defaultOrder: [{ seq: "asc" }],
     relations: { hazard: { dataset: "Hazard", from: "hazardId", to: "id" } },
   }),
-  Shelter: spec({ model: "shelter" }),
-  RescueTeam: spec({ model: "rescueTeam", enterprisePath: ["enterpriseCode"], needs: { members: [] } }),
-  TeamMember: spec({ model: "teamMember", regionPath: ["team", "regionCode"], relations: { team: { dataset: "RescueTeam", from: "teamId", to: "id" } } }),
-  SupplyDepot: spec({ model: "supplyDepot", enterprisePath: ["enterpriseCode"], needs: { items: [] } }),
-  SupplyItem: spec({ model: "supplyItem", regionPath: ["depot", "regionCode"], relations: { depot: { dataset: "SupplyDepot", from: "depotId", to: "id" } } }),
+  Shelter: spec(),
+  RescueTeam: spec({ enterprisePath: ["enterpriseCode"], needs: { members: [] } }),
+  TeamMember: spec({ regionPath: ["team", "regionCode"], relations: { team: { dataset: "RescueTeam", from: "teamId", to: "id" } } }),
+  SupplyDepot: spec({ enterprisePath: ["enterpriseCode"], needs: { items: [] } }),
+  SupplyItem: spec({ regionPath: ["depot", "regionCode"], relations: { depot: { dataset: "SupplyDepot", from: "depotId", to: "id" } } }),
   Warning: spec({
-    model: "warning",
     regionPath: ["regionCodes"],
     defaultOrder: [{ sent: "desc" }, { id: "asc" }],
     needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"] },
   }),
   WarningArea: spec({
-    model: "warningArea",
     regionPath: ["warning", "regionCodes"],
     shared: false,
     defaultOrder: [{ areaDesc: "asc" }],
     relations: { warning: { dataset: "Warning", from: "warningId", to: "id" } },
   }),
   HydroStation: spec({
-    model: "hydroStation",
     key: "code",
     defaultOrder: [{ code: "asc" }],
     needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"], readings: [] },
   }),
   HydroReading: spec({
-    model: "hydroReading",
     regionPath: ["station", "regionCode"],
     shared: false,
     defaultOrder: [{ observedAt: "desc" }],
     relations: { station: { dataset: "HydroStation", from: "stationCode", to: "code" } },
   }),
-  GeoHazardPoint: spec({ model: "geoHazardPoint" }),
-  RoadHazard: spec({ model: "roadHazard" }),
-  AuditEntry: spec({ model: "auditEntry", regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
-  QuarantinedRecord: spec({ model: "quarantinedRecord", regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
+  GeoHazardPoint: spec(),
+  RoadHazard: spec(),
+  AuditEntry: spec({ regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
+  QuarantinedRecord: spec({ regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
 };
 
 /** The columns behind provenance (provenance.ts). */
