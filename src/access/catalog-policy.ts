@@ -23,6 +23,8 @@ export type RowScope =
       enterpriseField: string | null;
       /** Equality conditions for public-only readers (e.g. status ACTIVE); null = none. */
       filter: Readonly<Record<string, string | number | boolean>> | null;
+      /** Rows matching these conditions are left out (the owner's own rows, for other readers); null = none. */
+      exclude: Readonly<Record<string, string | number | boolean>> | null;
     };
 
 /** An authenticated principal acting for a government department (not an enterprise). */
@@ -113,6 +115,7 @@ export function rowScope(catalog: Catalog, principal: Principal, dataset: string
     enterpriseCode: null,
     enterpriseField: null,
     filter: null,
+    exclude: grant === "ADMIN" || principal.department === ds.owner ? null : (ds.ownerOnlyRows ?? null),
   };
   if ((grant === "ADMIN" || grant === "RULE") && ds.territorial) {
     // Only ADMIN may hold the empty (unlimited) territory; anyone else without one is denied.

@@ -15,7 +15,7 @@ export function catalogScope(catalog: Catalog, principal: Principal): ReadScope 
     rowLimit(dataset) {
       if (!limits.has(dataset)) {
         const scope = rowScope(catalog, principal, dataset);
-        limits.set(dataset, scope.deny ? null : { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter });
+        limits.set(dataset, scope.deny ? null : { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter, exclude: scope.exclude });
       }
       return limits.get(dataset)!;
     },

@@ -45,6 +45,8 @@ const DatasetSchema = z
     public: z.boolean(),
     /** Equality conditions that limit what anonymous and other public-only readers get. */
     publicFilter: z.record(FieldPath, z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** Equality conditions of rows only the owner department (and ADMIN) may read, e.g. exercise alerts. */
+    ownerOnlyRows: z.record(FieldPath, z.union([z.string(), z.number(), z.boolean()])).optional(),
     territorial: z.boolean(),
     territoryField: FieldPath.optional(),
     /** The field holding the owning enterprise's credit code: ENTERPRISE principals read their own rows. */
@@ -66,8 +68,10 @@ const DatasetSchema = z
     if (ds.publicFilter && !ds.public) {
       ctx.addIssue({ code: "custom", path: ["publicFilter"], message: "needs public: true" });
     }
-    for (const path of Object.keys(ds.publicFilter ?? {})) {
-      if (!known(path)) ctx.addIssue({ code: "custom", path: ["publicFilter", path], message: "names an unknown field" });
+    for (const key of ["publicFilter", "ownerOnlyRows"] as const) {
+      for (const path of Object.keys(ds[key] ?? {})) {
+        if (!known(path)) ctx.addIssue({ code: "custom", path: [key, path], message: "names an unknown field" });
+      }
     }
   });
 

@@ -12,6 +12,8 @@ export interface RowLimit {
   enterpriseCode: string | null;
   /** Extra equality conditions (e.g. public readers see warnings in force only), or null. */
   filter?: Readonly<Record<string, unknown>> | null;
+  /** Rows matching all these equality conditions are left out (rows only their owner reads), or null. */
+  exclude?: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ReadScope {

@@ -40,5 +40,6 @@ export function rowLimitWhere(dataset: DatasetName, limit: RowLimit): Record<str
     parts.push(enterprisePath ? atPath(enterprisePath, limit.enterpriseCode) : { [DATASETS[dataset].key]: { in: [] } });
   }
   if (limit.filter) parts.push(...filterWhere(limit.filter));
+  if (limit.exclude) parts.push({ NOT: { AND: Object.entries(limit.exclude).map(([field, value]) => atPath(field.split("."), value)) } });
   return parts.length === 0 ? {} : { AND: parts };
 }

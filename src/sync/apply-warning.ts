@@ -12,7 +12,7 @@ import { contentHash } from "../core/content-hash.js";
 type Row = Record<string, unknown>;
 
 export async function applyWarning(prisma: Prisma, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
-  const refusal = await referenceRefusal(prisma, data.sender as string, record.supersedes?.references ?? []);
+  const refusal = await referenceRefusal(prisma, data, record.supersedes?.references ?? []);
   if (refusal) {
     outcome.rejections.push({ dataset: "warning", sourceId: record.sourceId, reason: refusal, payload: data });
     return;
@@ -28,7 +28,8 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
   const fields = {
     ...data,
     regionPrefixes: [...new Set(regionCodes.flatMap((code) => divisionLineage(code).map(divisionPrefix)))],
-    status: cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
+    // a Test, Exercise, Draft or System message is never in force (and, by the catalogue, only for its department)
+    status: data.capStatus !== undefined && data.capStatus !== "Actual" ? "NOT_ACTUAL" : cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
     sourceDepartment: connector.department,
     sourceSystem: connector.sourceSystem,
     fetchedAt: now,
@@ -63,13 +64,18 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
  * CAP 1.2: an Update or Cancel supersedes alerts of its own sender only, and
  * only alerts the hub holds. Why this alert's references are refused, or null.
  */
-async function referenceRefusal(prisma: Prisma, sender: string, references: readonly string[]): Promise<string | null> {
+async function referenceRefusal(prisma: Prisma, data: Row, references: readonly string[]): Promise<string | null> {
+  const sender = data.sender as string;
+  const actual = data.capStatus === undefined || data.capStatus === "Actual";
   for (const reference of references) {
     const [refSender, identifier] = reference.split(",");
     if (!refSender || !identifier) return `REFERENCE: '${reference}' is not "sender,identifier,sent"`;
     if (refSender !== sender) return `REFERENCE: ${identifier} is an alert of ${refSender}; an Update or Cancel from ${sender} may only supersede its own alerts`;
-    const known = await prisma.warning.count({ where: { sender: refSender, identifier } });
-    if (known === 0) return `REFERENCE: ${refSender},${identifier} is an alert the hub has never received`;
+    const referenced = await prisma.warning.findMany({ where: { sender: refSender, identifier }, select: { capStatus: true } });
+    if (referenced.length === 0) return `REFERENCE: ${refSender},${identifier} is an alert the hub has never received`;
+    if (referenced.some((w) => (w.capStatus === "Actual") !== actual)) {
+      return `REFERENCE: ${identifier} is ${actual ? "not an actual alert" : "an actual alert"}; a ${String(data.capStatus)} message may not supersede it`;
+    }
   }
   return null;
 }

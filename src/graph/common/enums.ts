@@ -53,6 +53,7 @@ export const WarningStatus = defineEnum("WarningStatus", "Whether a warning is i
   EXPIRED: "已过期",
   SUPERSEDED: "已更新（被后续预警替代）",
   CANCELLED: "已解除",
+  NOT_ACTUAL: "非实际预警：测试、演练、草稿或系统消息（CAP status 不是 Actual），只给发布部门和管理员",
 });
 
 export const ShelterClass = defineEnum("ShelterClass", "Legacy shelter class by stay length (避难场所类别)", {

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "WarningStatus" ADD VALUE 'NOT_ACTUAL';
+
