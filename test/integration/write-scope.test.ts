@@ -102,6 +102,39 @@ describe("CAP references follow CAP", () => {
   });
 });
 
+describe("alerts that are not Actual", () => {
+  it("stores a Test or Exercise alert as NOT_ACTUAL, for the issuing department and ADMIN only", async () => {
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    for (const status of ["Test", "Exercise"]) {
+      const alert = capAlert({ identifier: `41020041600000_${status.toUpperCase()}1`, geocodes: ["410200000000"] }).replace("<status>Actual</status>", `<status>${status}</status>`);
+      expect((await push("meteorology", alert, met)).body.counts.created).toBe(1);
+    }
+    const list = `{ warnings(first: 200) { edges { node { identifier status capStatus } } } }`;
+    const mine = (await query(list, {}, await token({ department: "METEOROLOGY", roles: ["SUPERVISOR"] }))).warnings.edges.map((e: any) => e.node);
+    expect(mine).toContainEqual({ identifier: "41020041600000_TEST1", status: "NOT_ACTUAL", capStatus: "Test" });
+    expect(mine).toContainEqual({ identifier: "41020041600000_EXERCISE1", status: "NOT_ACTUAL", capStatus: "Exercise" });
+    const admin = (await query(list, {}, await token({ department: "EMERGENCY", roles: ["ADMIN"] }))).warnings.edges.map((e: any) => e.node.identifier);
+    expect(admin).toContain("41020041600000_TEST1");
+    for (const other of ["", province]) {
+      const seen = (await query(list, {}, other)).warnings.edges.map((e: any) => e.node.identifier);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.some((id: string) => id.endsWith("_TEST1") || id.endsWith("_EXERCISE1"))).toBe(false);
+    }
+  });
+
+  it("does not let an exercise cancel an actual alert", async () => {
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    const sent = new Date(Date.now() - 60_000);
+    const actual = { identifier: "41020041600000_REAL1", sender: "41020041600000", sent };
+    await push("meteorology", capAlert({ ...actual, geocodes: ["410200000000"] }), met);
+    const drill = capAlert({ identifier: "41020041600000_DRILL1C", msgType: "Cancel", references: [capReference(actual, sent)], geocodes: ["410200000000"] }).replace("<status>Actual</status>", "<status>Exercise</status>");
+    const res = await push("meteorology", drill, met);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining("is an actual alert") })]);
+    const seen = (await query(`{ warnings(first: 200) { edges { node { identifier status } } } }`, {}, "")).warnings.edges.map((e: any) => e.node);
+    expect(seen).toContainEqual({ identifier: "41020041600000_REAL1", status: "ACTIVE" });
+  });
+});
+
 describe("the hub's workflow owns a hazard's state once it has acted", () => {
   const enterprise = { creditCode: "91410212MA3X7K2P1F", companyName: "开封祥瑞精细化工有限公司", industryType: "危险化学品", scale: "规上", areaCode: "410212" };
   const hazard = (state: number, description: string) => ({
