@@ -164,6 +164,18 @@ describe("one statement for a list and its relations", () => {
     expect(statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(1);
   });
 
+  it("reads every field of a relation selected twice through fragments", async () => {
+    const data = await query(`query { enterprises(first: 10) { edges { node { ...Names ...Levels } } } }
+      fragment Names on Enterprise { riskPoints { name } }
+      fragment Levels on Enterprise { riskPoints { level } }`);
+    const points = data.enterprises.edges.flatMap((e: any) => e.node.riskPoints);
+    expect(points.length).toBeGreaterThan(0);
+    for (const point of points) {
+      expect(typeof point.name).toBe("string");
+      expect(RED_FIRST).toContain(point.level);
+    }
+  });
+
   it("keeps a relation's scope: a county reader gets no child rows outside its county", async () => {
     const county = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410202" });
     const data = await query(`{ enterprises(first: 100) { edges { node { regionCode hazards { regionCode } riskPoints { regionCode } } } } }`, {}, county);

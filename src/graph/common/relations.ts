@@ -7,11 +7,11 @@
  * (`relationRows`). Either way the rows come through the Reader, within the
  * caller's scope.
  */
-import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { getArgumentValues, isObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { DatasetName } from "../../data/datasets.js";
 import type { Include, OrderBy, ReadOptions, Row, Where } from "../../data/reader.js";
 import type { HubContext } from "../context.js";
-import { selectedFields } from "./selection.js";
+import { fieldNodesAt, fieldsIn, selectedFields } from "./selection.js";
 
 type Args = Record<string, any>;
 
@@ -72,7 +72,12 @@ function plan(info: GraphQLResolveInfo, type: string, path: readonly string[]): 
     if (!relation || !definition) continue;
     const args = getArgumentValues(definition, node, info.variableValues) as Args;
     const key = node.alias?.value ?? node.name.value;
-    if (include.some((i) => i.as === preloadKey(key))) continue;
+    const same = include.find((i) => i.as === preloadKey(key));
+    if (same) {
+      // the same field selected twice (fragments): graphql merges the selections, so do the columns
+      same.fields = new Set([...same.fields!, ...namesIn(node.selectionSet, info)]);
+      continue;
+    }
     include.push({
       as: preloadKey(key),
       dataset: relation.dataset,
@@ -85,24 +90,6 @@ function plan(info: GraphQLResolveInfo, type: string, path: readonly string[]): 
   return include.length === 0 ? { fields } : { fields, include };
 }
 
-/** The field nodes selected at `path` below the current field (through fragments). */
-function fieldNodesAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
-  let sets = info.fieldNodes.map((node) => node.selectionSet).filter((set): set is SelectionSetNode => set !== undefined);
-  for (const step of path) sets = sets.flatMap((set) => fieldsOf(set, info).filter((f) => f.name.value === step && f.selectionSet).map((f) => f.selectionSet!));
-  return sets.flatMap((set) => fieldsOf(set, info));
-}
-
-function fieldsOf(set: SelectionSetNode, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
-  return set.selections.flatMap((selection) => {
-    if (selection.kind === "Field") return [selection];
-    if (selection.kind === "InlineFragment") return fieldsOf(selection.selectionSet, info, seen);
-    if (seen.has(selection.name.value)) return [];
-    seen.add(selection.name.value);
-    const fragment = info.fragments[selection.name.value];
-    return fragment ? fieldsOf(fragment.selectionSet, info, seen) : [];
-  });
-}
-
 function namesIn(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): ReadonlySet<string> {
-  return new Set(set ? fieldsOf(set, info).map((f) => f.name.value) : []);
+  return new Set(set ? fieldsIn(set, info.fragments).map((f) => f.name.value) : []);
 }

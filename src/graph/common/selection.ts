@@ -1,50 +1,44 @@
 /**
- * The fields a client selected below a resolver's field, so the Reader reads
- * only their columns. Fragments and inline fragments are followed (their
- * type conditions are not: a superset is harmless). Computed once per field
- * of an operation: graphql-js hands every item of a list the same field nodes.
+ * What a client selected below a resolver's field: the field nodes at a path
+ * (["edges", "node"] for a connection's rows), through fragments and inline
+ * fragments (their type conditions are not followed: a superset is harmless),
+ * and the names of those fields, so the Reader reads only their columns.
+ * Names are computed once per field of an operation: graphql-js hands every
+ * item of a list the same field nodes.
  */
-import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+
+type Fragments = Record<string, FragmentDefinitionNode>;
 
 const cache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
 
-/** Names of the fields selected at `path` below the current field ([] = directly below; ["edges", "node"] for a connection's rows). */
+/** Names of the fields selected at `path` below the current field ([] = directly below). */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): ReadonlySet<string> {
   const pathKey = path.join(".");
   let byPath = cache.get(info.fieldNodes);
   if (!byPath) cache.set(info.fieldNodes, (byPath = new Map()));
   let fields = byPath.get(pathKey);
-  if (!fields) {
-    let sets = info.fieldNodes.map((node) => node.selectionSet).filter((set): set is SelectionSetNode => set !== undefined);
-    for (const step of path) sets = sets.flatMap((set) => childSets(set, step, info.fragments));
-    const names = new Set<string>();
-    for (const set of sets) collectNames(set, info.fragments, names);
-    byPath.set(pathKey, (fields = names));
-  }
+  if (!fields) byPath.set(pathKey, (fields = new Set(fieldNodesAt(info, path).map((node) => node.name.value))));
   return fields;
 }
 
-function childSets(set: SelectionSetNode, name: string, fragments: Record<string, FragmentDefinitionNode>): SelectionSetNode[] {
-  const out: SelectionSetNode[] = [];
-  for (const selection of set.selections) {
-    if (selection.kind === "Field") {
-      if (selection.name.value === name && selection.selectionSet) out.push(selection.selectionSet);
-    } else {
-      const inner = selection.kind === "InlineFragment" ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
-      if (inner) out.push(...childSets(inner, name, fragments));
-    }
+/** The field nodes selected at `path` below the current field. */
+export function fieldNodesAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let sets = info.fieldNodes.map((node) => node.selectionSet).filter((set): set is SelectionSetNode => set !== undefined);
+  for (const step of path) {
+    sets = sets.flatMap((set) => fieldsIn(set, info.fragments).filter((f) => f.name.value === step && f.selectionSet).map((f) => f.selectionSet!));
   }
-  return out;
+  return sets.flatMap((set) => fieldsIn(set, info.fragments));
 }
 
-function collectNames(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, names: Set<string>, seen = new Set<string>()): void {
-  for (const selection of set.selections) {
-    if (selection.kind === "Field") names.add(selection.name.value);
-    else if (selection.kind === "InlineFragment") collectNames(selection.selectionSet, fragments, names, seen);
-    else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      const fragment = fragments[selection.name.value];
-      if (fragment) collectNames(fragment.selectionSet, fragments, names, seen);
-    }
-  }
+/** The fields of a selection set, fragments spread. */
+export function fieldsIn(set: SelectionSetNode, fragments: Fragments, seen = new Set<string>()): FieldNode[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === "Field") return [selection];
+    if (selection.kind === "InlineFragment") return fieldsIn(selection.selectionSet, fragments, seen);
+    if (seen.has(selection.name.value)) return [];
+    seen.add(selection.name.value);
+    const fragment = fragments[selection.name.value];
+    return fragment ? fieldsIn(fragment.selectionSet, fragments, seen) : [];
+  });
 }
