@@ -3,7 +3,8 @@
  *
  *   EMHUB_SOURCE_<CONNECTOR>         URLs, files or folders, comma-separated (default: the sample feeds)
  *   EMHUB_SYNC_INTERVAL_<CONNECTOR>  seconds between scheduled pulls, 0 = never (default below)
- *   EMHUB_SOURCE_TERRITORY_<CONNECTOR>  the division the source may write (default: anywhere)
+ *   EMHUB_SOURCE_TERRITORY_<CONNECTOR>  the division the source may write (default: the province)
+ *   EMHUB_PROVINCE                   the hub's province (default 410000, Henan): nothing is written outside it
  *   EMHUB_SOURCE_TIMEOUT             seconds one HTTP attempt may take (default 30)
  *   EMHUB_SOURCE_TRIES               HTTP attempts per document (default 3)
  *
@@ -17,13 +18,15 @@ export const CONNECTOR_NAMES = ["emergency", "water", "meteorology", "natural-re
 /** Seconds between scheduled pulls when EMHUB_SYNC_INTERVAL_<CONNECTOR> is not set. */
 export const DEFAULT_INTERVALS: Readonly<Record<string, number>> = { meteorology: 300, water: 600 };
 export const DEFAULT_INTERVAL = 3600;
+/** Henan. */
+export const DEFAULT_PROVINCE = "41";
 
 export interface ConnectorSyncConfig {
   /** URLs (http, https), files or folders; null: the connector's sample feeds. */
   sources: string[] | null;
   /** Seconds between scheduled pulls; 0: not scheduled. */
   intervalSeconds: number;
-  /** The division prefix the source may write (a city's bureau feeds its city); null: anywhere. */
+  /** The division prefix the source may write (a city's bureau feeds its city; by default the province). */
   territory?: string | null;
 }
 
@@ -39,6 +42,8 @@ export interface FetchConfig {
 export interface SyncConfig {
   connectors: Record<string, ConnectorSyncConfig>;
   fetch: FetchConfig;
+  /** The hub's province as a division prefix ("41"): no source or account writes outside it. */
+  province: string;
 }
 
 export function envSuffix(connector: string): string {
@@ -67,6 +72,7 @@ function unknownConnectorVariables(env: NodeJS.ProcessEnv, names: readonly strin
 /** The sync configuration; throws naming every bad variable. */
 export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: readonly string[] = CONNECTOR_NAMES): SyncConfig {
   const problems = unknownConnectorVariables(env, names);
+  const province = territoryOf(env, "EMHUB_PROVINCE", problems) ?? DEFAULT_PROVINCE;
   const connectors: Record<string, ConnectorSyncConfig> = {};
   for (const name of names) {
     const suffix = envSuffix(name);
@@ -77,7 +83,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: read
     connectors[name] = {
       sources: sources.length > 0 ? sources : null,
       intervalSeconds: wholeNumber(env, `EMHUB_SYNC_INTERVAL_${suffix}`, DEFAULT_INTERVALS[name] ?? DEFAULT_INTERVAL, 0, problems),
-      territory: territoryOf(env, `EMHUB_SOURCE_TERRITORY_${suffix}`, problems),
+      territory: territoryOf(env, `EMHUB_SOURCE_TERRITORY_${suffix}`, problems) ?? province,
     };
   }
   const fetch: FetchConfig = {
@@ -86,7 +92,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: read
     backoffMs: 1000,
   };
   if (problems.length > 0) throw new Error(`invalid configuration: ${problems.join("; ")}`);
-  return { connectors, fetch };
+  return { connectors, fetch, province };
 }
 
 /** A division code or prefix ("4102", "410200"), as its significant prefix; null when unset. */
@@ -103,5 +109,5 @@ function territoryOf(env: NodeJS.ProcessEnv, name: string, problems: string[]): 
 
 /** A connector's settings; defaults for a connector the configuration does not name. */
 export function connectorSyncConfig(config: SyncConfig, connector: string): ConnectorSyncConfig {
-  return config.connectors[connector] ?? { sources: null, intervalSeconds: DEFAULT_INTERVALS[connector] ?? DEFAULT_INTERVAL };
+  return config.connectors[connector] ?? { sources: null, intervalSeconds: DEFAULT_INTERVALS[connector] ?? DEFAULT_INTERVAL, territory: config.province };
 }

@@ -76,8 +76,8 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     const { connector } = res.locals as IngestLocals;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
-    // every record must lie in the account's territory (ADMIN without a region: anywhere)
-    const territory = (res.locals as IngestLocals).principal.territory || null;
+    // every record must lie in the account's territory (ADMIN without a region: the hub's province)
+    const territory = (res.locals as IngestLocals).principal.territory || deps.config.sync.province;
     const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges });
     options.onRun?.(summary);
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });

@@ -24,7 +24,7 @@ const EMERGENCY_PAGE = "/emergency/page-1-of-1.json";
 const samplePage = () => JSON.parse(fs.readFileSync(path.join(CONNECTORS_DIR, "emergency/samples/page-1-of-1.json"), "utf8"));
 
 function configFor(connector: string, sources: string[]): SyncConfig {
-  return { connectors: { [connector]: { sources, intervalSeconds: 0 } }, fetch: FETCH };
+  return { connectors: { [connector]: { sources, intervalSeconds: 0, territory: "41" } }, fetch: FETCH, province: "41" };
 }
 
 const prisma = () => database.db.prisma;
@@ -67,9 +67,10 @@ describe("pull over HTTP", () => {
       ALL_CONNECTORS,
       {
         connectors: Object.fromEntries(
-          ALL_CONNECTORS.map((c) => [c.name, { sources: c.sampleDocuments.map((f) => feeds.url(`/${c.name}/${path.basename(f)}`)), intervalSeconds: 0 }]),
+          ALL_CONNECTORS.map((c) => [c.name, { sources: c.sampleDocuments.map((f) => feeds.url(`/${c.name}/${path.basename(f)}`)), intervalSeconds: 0, territory: "41" }]),
         ),
         fetch: FETCH,
+        province: "41",
       },
     );
     for (const row of rows) {

@@ -39,6 +39,7 @@ it("pulls each scheduled connector on its interval, one run at a time, until the
         "natural-resources": { sources: [feeds.url(FAILING_ROUTES.error)], intervalSeconds: 0.2 },
       },
       fetch: { timeoutMs: 500, tries: 1, backoffMs: 10 },
+      province: "41",
     },
   };
   const lines: string[] = [];

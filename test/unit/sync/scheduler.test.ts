@@ -10,6 +10,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const config = (intervals: Record<string, number>): SyncConfig => ({
   connectors: Object.fromEntries(Object.entries(intervals).map(([name, seconds]) => [name, { sources: null, intervalSeconds: seconds }])),
   fetch: { timeoutMs: 100, tries: 1, backoffMs: 1 },
+  province: "41",
 });
 
 let scheduler: Scheduler | undefined;

@@ -38,4 +38,14 @@ describe("sync configuration", () => {
       /EMHUB_SOURCE_WATR: no connector 'WATR'.*EMHUB_SYNC_INTERVAL_WATER: expected a whole number ≥ 0, got '-5'.*EMHUB_SOURCE_TRIES/,
     );
   });
+
+  it("limits every connector to the hub's province unless its source is given a territory of its own", () => {
+    const config = loadSyncConfig({ EMHUB_SOURCE_TERRITORY_WATER: "410200" });
+    expect(config.province).toBe("41");
+    expect(config.connectors.water!.territory).toBe("4102");
+    expect(config.connectors.emergency!.territory).toBe("41");
+    expect(loadSyncConfig({ EMHUB_PROVINCE: "110000" }).connectors.transport!.territory).toBe("11");
+    expect(() => loadSyncConfig({ EMHUB_SOURCE_TERRITORY_WATER: "Kaifeng" })).toThrow(/EMHUB_SOURCE_TERRITORY_WATER: 'Kaifeng' is not a division code/);
+    expect(() => loadSyncConfig({ EMHUB_SOURCE_TERRITORY_FIRE: "4102" })).toThrow(/no connector 'FIRE'/);
+  });
 });
