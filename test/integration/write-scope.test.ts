@@ -4,7 +4,13 @@
  * references to another sender's or an unknown alert, and a closed hazard
  * changed again at its source.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { naturalResourcesConnector } from "../../connectors/natural-resources/index.js";
+import { loadSyncConfig } from "../../src/config/sync-config.js";
+import { syncConnector } from "../../src/sync/sync-connector.js";
 import type { DevTokenRequest } from "../../src/access/index.js";
 import { toGlobalId } from "../../src/data/global-id.js";
 import { capAlert, capReference } from "../helpers/cap-alert.js";
@@ -68,6 +74,23 @@ describe("a push is checked record by record against the account's territory", (
     expect(res.body.rejected.map((r: any) => r.sourceId)).toEqual([outside.creditCode]);
     const quarantine = await query(`{ quarantine(connector: "emergency", first: 50) { edges { node { sourceId reason } } } }`, {}, await token({ department: "EMERGENCY", roles: ["ADMIN"] }));
     expect(quarantine.quarantine.edges.map((e: any) => e.node)).toContainEqual({ sourceId: outside.creditCode, reason: expect.stringContaining("OUT_OF_SCOPE") });
+  });
+});
+
+describe("a pull is limited to its source's territory, the hub's province by default", () => {
+  it("quarantines a pulled point outside Henan and keeps the rest", async () => {
+    const feature = (code: string, division: string, lon: number, lat: number) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [lon, lat] },
+      properties: { 编号: code, 名称: `测试隐患点${code}`, 灾害类型: "崩塌", 规模等级: "小型", 险情等级: "小型", 位置: "测试", 行政区划代码: division, 威胁人数: 10 },
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-pull-"));
+    const file = path.join(dir, "points.geojson");
+    fs.writeFileSync(file, JSON.stringify({ type: "FeatureCollection", features: [feature("410106-T-1", "410106100", 113.29, 34.8), feature("110101-T-1", "110101000", 116.4, 39.9)] }));
+    const config = loadSyncConfig({ EMHUB_SOURCE_NATURAL_RESOURCES: file });
+    const summary = await syncConnector(t.database.db.prisma, naturalResourcesConnector, config, { trigger: "cli", incremental: true });
+    expect(summary.counts.created).toBe(1);
+    expect(summary.rejections).toEqual([expect.objectContaining({ sourceId: expect.stringContaining("110101"), reason: expect.stringMatching(/OUT_OF_SCOPE: .*110101.*territory 41/) })]);
   });
 });
 
