@@ -10,7 +10,7 @@ import DataLoader from "dataloader";
 import { boundingBox, EARTH_RADIUS_KM } from "../core/geo.js";
 import { DATASETS, PROVENANCE_COLUMNS, type DatasetName } from "./datasets.js";
 import { toGlobalId } from "./global-id.js";
-import { emptyConnection, pageOf, toConnection, type ConnectionResult, type PageArgs } from "./pagination.js";
+import { emptyConnection, pageOf, toConnection, type ConnectionResult, type Page, type PageArgs } from "./pagination.js";
 import { provenanceOf } from "./provenance.js";
 import { afterSql, orderKeys, orderSql, type OrderBy, type OrderKey } from "./query/order.js";
 import { Params } from "./query/params.js";
@@ -80,7 +80,7 @@ export class Reader {
     const keys = this.orderOf(dataset, options.orderBy);
     const params = new Params();
     const condition = this.compile(dataset, where, params);
-    const after = page.afterKey === null ? "" : ` AND ${afterSql(keys, "t", cursorValue(table, key, params.add(page.afterKey, "text")))}`;
+    const after = afterCursor(keys, table, key, page, params);
     const rows = await this.sql(
       `SELECT ${this.columns(dataset, options.fields)}${this.includes(dataset, options.include, params)} FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
       params.values,
@@ -102,14 +102,14 @@ export class Reader {
       { sql: distance, desc: false, nullable: false },
       { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
     ];
-    const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, params)}`;
-    const after = page.afterKey === null ? "" : ` AND ${afterSql(keys, "t", cursorValue(table, key, params.add(page.afterKey, "text")))}`;
+    const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, lat, lon, params)}`;
+    const after = afterCursor(keys, table, key, page, params);
     const rows = await this.sql(
       `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
       params.values,
     );
     const countParams = new Params();
-    const countCondition = `${this.compile(dataset, where, countParams)} AND ${withinSql("t", near, countParams)}`;
+    const countCondition = `${this.compile(dataset, where, countParams)} AND ${withinSql("t", near, countParams.add(near.lat, "float8"), countParams.add(near.lon, "float8"), countParams)}`;
     return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.countWhere(table, countCondition, countParams), distanceOf);
   }
 
@@ -375,6 +375,11 @@ function withColumn(fields: ReadonlySet<string> | undefined, column: string): Re
   return fields === undefined || fields.has(column) ? fields : new Set([...fields, column]);
 }
 
+/** " AND <after the cursor's row>" for a page that starts after a cursor; "" for the first page. */
+function afterCursor(keys: readonly OrderKey[], table: Table, key: string, page: Page, params: Params): string {
+  return page.afterKey === null ? "" : ` AND ${afterSql(keys, "t", cursorValue(table, key, params.add(page.afterKey, "text")))}`;
+}
+
 /** The cursor row's value for an order key: a scalar subquery on the row whose key is the parameter `keyParam`. */
 function cursorValue(table: Table, key: string, keyParam: string): (orderKey: OrderKey) => string {
   return (orderKey) => `(SELECT ${orderKey.sql("c")} FROM ${quote(table.name)} c WHERE c.${quote(key)} = ${keyParam})`;
@@ -393,10 +398,8 @@ function distanceSql(alias: string, lat: string, lon: string): string {
   return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(${alias}."lat" - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${alias}."lat")) * power(sin(radians(${alias}."lon" - ${lon}) / 2), 2)))))`;
 }
 
-/** Rows of `alias` inside the circle: the bounding box (which the (lat, lon) index serves) and the exact distance. */
-function withinSql(alias: string, near: Near, params: Params): string {
+/** Rows of `alias` inside the circle (centre given as the parameters `lat`, `lon`): the bounding box (which the (lat, lon) index serves) and the exact distance. */
+function withinSql(alias: string, near: Near, lat: string, lon: string, params: Params): string {
   const box = boundingBox(near.lat, near.lon, near.radiusKm);
-  const lat = params.add(near.lat, "float8");
-  const lon = params.add(near.lon, "float8");
   return `${alias}."lat" BETWEEN ${params.add(box.minLat, "float8")} AND ${params.add(box.maxLat, "float8")} AND ${alias}."lon" BETWEEN ${params.add(box.minLon, "float8")} AND ${params.add(box.maxLon, "float8")} AND ${distanceSql(alias, lat, lon)} <= ${params.add(near.radiusKm, "float8")}`;
 }

@@ -129,8 +129,7 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
   const known = new Map<string, Map<string, string | undefined>>();
   for (const parent of spec.parents) {
     const values = [...new Set(chunk.map((r) => r.data[parent.field]).filter((v): v is string => typeof v === "string"))];
-    const model = Object.values(DATASET_MODELS).find((m) => m.model === parent.model);
-    const rows = await selectIn(prisma, parent.model, [parent.key, ...(model?.territorial ? ["regionCode"] : [])], { column: parent.key, values });
+    const rows = await selectIn(prisma, parent.model, [parent.key, ...(parent.territorial ? ["regionCode"] : [])], { column: parent.key, values });
     known.set(parent.field, new Map(rows.map((row) => [row[parent.key] as string, row.regionCode as string | undefined])));
   }
   const resolved: Array<{ record: HubRecord; data: Row }> = [];

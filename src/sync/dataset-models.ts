@@ -10,6 +10,8 @@ export interface NaturalParent {
   model: string;
   key: string;
   label: string;
+  /** The parent has a `regionCode`: a writer's territory must contain it. */
+  territorial?: true;
 }
 
 export interface DatasetModel {
@@ -23,7 +25,7 @@ export interface DatasetModel {
 }
 
 /** The owning enterprise; records whose enterpriseCode is null (public teams, government depots) are not checked. */
-const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise" }];
+const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise", territorial: true }];
 
 export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
   enterprise: { model: "enterprise", key: "creditCode", parents: [], updatedAt: true, territorial: true },
