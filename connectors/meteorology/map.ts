@@ -117,6 +117,26 @@ function sourceIdOf(alert: unknown): string | undefined {
 }
 
 /** Every alert of a document: bad ones are rejected, the others still land. A feed is never a snapshot. */
+/** The first text of the alert holding an entity reference the parser left unexpanded ("info[0].headline: &lol9;"), or null. */
+export function unexpandedEntity(node: unknown, path = ""): string | null {
+  if (typeof node === "string") {
+    const entity = /&[A-Za-z_:][\w.:-]*;/.exec(node)?.[0];
+    return entity ? `${path || "alert"} holds the undefined entity ${entity}` : null;
+  }
+  if (node === null || typeof node !== "object") return null;
+  for (const [key, value] of Object.entries(node)) {
+    const found = unexpandedEntity(value, Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The warning record of one alert, or why it is refused. */
+function alertRecord(alert: object): HubRecord | string {
+  const parsed = capAlert.safeParse(alert);
+  return parsed.success ? warningRecord(parsed.data) : describeIssues(parsed.error, alert);
+}
+
 export function mapCapAlerts(alerts: RawAlert[]): ParseResult {
   const out = new RecordCollector();
   for (const { position, alert } of alerts) {
@@ -126,8 +146,7 @@ export function mapCapAlerts(alerts: RawAlert[]): ParseResult {
     }
     const sourceId = sourceIdOf(alert);
     if (!out.claim("warning", sourceId, alert)) continue;
-    const parsed = capAlert.safeParse(alert);
-    const outcome = parsed.success ? warningRecord(parsed.data) : describeIssues(parsed.error, alert);
+    const outcome = unexpandedEntity(alert) ?? alertRecord(alert);
     if (typeof outcome === "string") out.reject("warning", sourceId, `${position}: ${outcome}`, alert);
     else out.accept(outcome);
   }

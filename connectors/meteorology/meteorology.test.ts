@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { divisionFromCpeasCode, parseCapReferences, signalTypeOf } from "../../src/core/cap.js";
 import { DocumentError, type HubRecord, type ParseResult } from "../types.js";
@@ -187,6 +188,45 @@ describe("meteorology documents", () => {
 
   it("returns nothing for an empty feed", () => {
     expect(parse(feedOf())).toEqual({ records: [], rejected: [], snapshotOf: [] });
+  });
+
+  it("checks the namespace of the alert itself, not any mention of CAP 1.2 in the text", () => {
+    const cap11 = UPDATE.replace('xmlns="urn:oasis:names:tc:emergency:cap:1.2"', 'xmlns="urn:oasis:names:tc:emergency:cap:1.1"');
+    const mentioning = cap11.replace("<info>", "<!-- urn:oasis:names:tc:emergency:cap:1.2 --><info>");
+    expect(() => parse(mentioning)).toThrow(/<alert> is in urn:oasis:names:tc:emergency:cap:1.1, not urn:oasis:names:tc:emergency:cap:1.2/);
+    expect(() => parse(UPDATE.replace(' xmlns="urn:oasis:names:tc:emergency:cap:1.2"', ""))).toThrow(/<alert> is in no namespace/);
+    const prefixed = UPDATE.replace('<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"', '<cap:alert xmlns:cap="urn:oasis:names:tc:emergency:cap:1.2"').replace(/<\/alert>\s*$/, "</cap:alert>");
+    expect(parse(prefixed).records).toHaveLength(1);
+  });
+
+  it("decodes the encoding the XML declaration names, and refuses bytes that are not in it", () => {
+    const xml = `<?xml version="1.0" encoding="GB2312"?>\n${UPDATE}`;
+    const result = meteorologyConnector.parse({ name: "gb.xml", body: iconv.encode(xml, "gb2312") });
+    expect(result.rejected).toEqual([]);
+    expect(result.records[0]!.data.headline).toMatch(/^开封市气象台/);
+    expect(() => meteorologyConnector.parse({ name: "gb.xml", body: Buffer.from(xml) })).toThrow(/not valid GB2312/);
+    expect(() => parse(`<?xml version="1.0" encoding="x-klingon"?>\n${UPDATE}`)).toThrow(/encoding="x-klingon", which the hub cannot decode/);
+  });
+
+  it("refuses a DOCTYPE, whatever its entities, as a document error", () => {
+    const withDoctype = (dtd: string) => `<?xml version="1.0"?><!DOCTYPE alert [${dtd}]>${UPDATE}`;
+    for (const dtd of ['<!ENTITY x SYSTEM "file:///etc/passwd">', '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">', '<!ENTITY % p "x">']) {
+      expect(() => parse(withDoctype(dtd))).toThrow(DocumentError);
+      expect(() => parse(withDoctype(dtd))).toThrow(/\(<!DOCTYPE>\) is not allowed/);
+    }
+  });
+
+  it("refuses deep nesting before parsing it", () => {
+    const deep = UPDATE.replace("<info>", `${"<x>".repeat(20_000)}${"</x>".repeat(20_000)}<info>`);
+    expect(() => parse(deep)).toThrow(/nested deeper than 32 levels/);
+  });
+
+  it("rejects an alert holding an undefined entity, naming where, and keeps the others", () => {
+    const bad = withId(UPDATE, "41020041600000_20260720150000_lol").replace(/<headline>/, "<headline>&lol9;");
+    const result = parse(feedOf(bad, CANCEL));
+    expect(result.records).toHaveLength(1);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]!.reason).toMatch(/info\[0\]\.headline holds the undefined entity &lol9;/);
   });
 });
 
