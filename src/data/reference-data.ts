@@ -1,34 +1,36 @@
 /**
  * Reference data the hub owns itself: the departments and the division tree
- * of the places the hub serves (GB/T 2260 codes; townships of 上街区 with
- * 12-digit statistical codes). Written idempotently at every start.
+ * of the province (GB/T 2260, src/core/division-tree.ts), with the townships
+ * of 上街区 (12-digit statistical codes) and the populations the plans give.
+ * Written idempotently at every start: rows that are missing are created,
+ * rows that differ are updated.
  */
+import { DIVISION_TREE } from "../core/division-tree.js";
 import type { Prisma } from "./database.js";
 
-type RegionSeed = [code: string, name: string, level: "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP", parent: string | null, population?: number];
+interface RegionSeed {
+  code: string;
+  name: string;
+  level: "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP";
+  parentCode: string | null;
+  population: number | null;
+}
 
-export const REGIONS: RegionSeed[] = [
-  ["410000", "河南省", "PROVINCE", null],
-  ["410100", "郑州市", "CITY", "410000"],
-  ["410106", "上街区", "COUNTY", "410100", 140_000],
-  ["410106001000", "济源路街道", "TOWNSHIP", "410106"],
-  ["410106002000", "中心路街道", "TOWNSHIP", "410106"],
-  ["410106003000", "新安路街道", "TOWNSHIP", "410106"],
-  ["410106004000", "工业路街道", "TOWNSHIP", "410106"],
-  ["410106005000", "矿山街道", "TOWNSHIP", "410106"],
-  ["410106100000", "峡窝镇", "TOWNSHIP", "410106"],
-  ["410200", "开封市", "CITY", "410000"],
-  ["410202", "龙亭区", "COUNTY", "410200"],
-  ["410203", "顺河回族区", "COUNTY", "410200"],
-  ["410204", "鼓楼区", "COUNTY", "410200"],
-  ["410205", "禹王台区", "COUNTY", "410200"],
-  ["410212", "祥符区", "COUNTY", "410200"],
-  ["410221", "杞县", "COUNTY", "410200"],
-  ["410222", "通许县", "COUNTY", "410200"],
-  ["410223", "尉氏县", "COUNTY", "410200"],
-  ["410225", "兰考县", "COUNTY", "410200"],
-  ["410500", "安阳市", "CITY", "410000"],
-  ["410505", "殷都区", "COUNTY", "410500"],
+const TOWNSHIPS_OF_SHANGJIE: Array<[code: string, name: string]> = [
+  ["410106001000", "济源路街道"],
+  ["410106002000", "中心路街道"],
+  ["410106003000", "新安路街道"],
+  ["410106004000", "工业路街道"],
+  ["410106005000", "矿山街道"],
+  ["410106100000", "峡窝镇"],
+];
+
+/** Resident population where a plan states it (上街区: 14万). */
+const POPULATION: Readonly<Record<string, number>> = { "410106": 140_000 };
+
+export const REGIONS: readonly RegionSeed[] = [
+  ...DIVISION_TREE.map((d) => ({ ...d, population: POPULATION[d.code] ?? null })),
+  ...TOWNSHIPS_OF_SHANGJIE.map(([code, name]) => ({ code, name, level: "TOWNSHIP" as const, parentCode: "410106", population: POPULATION[code] ?? null })),
 ];
 
 export const DEPARTMENTS: Array<[code: string, nameZh: string]> = [
@@ -43,10 +45,14 @@ export const DEPARTMENTS: Array<[code: string, nameZh: string]> = [
 ];
 
 export async function writeReferenceData(prisma: Prisma): Promise<void> {
-  // Parents come before children in REGIONS, so one pass keeps the tree consistent.
-  for (const [code, name, level, parentCode, population] of REGIONS) {
-    const data = { name, level, parentCode, population: population ?? null };
-    await prisma.region.upsert({ where: { code }, create: { code, ...data }, update: data });
+  const stored = new Map((await prisma.region.findMany()).map((r) => [r.code, r]));
+  // Parents come before children in REGIONS, so creating them in order keeps the tree consistent.
+  await prisma.region.createMany({ data: REGIONS.filter((r) => !stored.has(r.code)), skipDuplicates: true });
+  for (const region of REGIONS) {
+    const row = stored.get(region.code);
+    if (row && (row.name !== region.name || row.level !== region.level || row.parentCode !== region.parentCode || row.population !== region.population)) {
+      await prisma.region.update({ where: { code: region.code }, data: region });
+    }
   }
   for (const [code, nameZh] of DEPARTMENTS) {
     await prisma.department.upsert({ where: { code }, create: { code, nameZh }, update: { nameZh } });

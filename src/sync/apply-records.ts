@@ -15,6 +15,7 @@ import { applyWarning } from "./apply-warning.js";
 import { selectIn } from "./bulk-read.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
 import { outsideTerritory, recordDivisions } from "../core/write-scope.js";
+import { implausibility, levelFarFromStation, type PlausibilityContext } from "../core/plausibility.js";
 import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
 import { toRowGroups } from "./record-rows.js";
 
@@ -57,10 +58,12 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
   for (const rejection of result.rejected) if (rejection.dataset && rejection.sourceId) seenOf(seen, rejection.dataset).add(rejection.sourceId);
 
   const territory = options.territory || null;
+  const plausible: PlausibilityContext = { now, province: territory?.slice(0, 2) ?? "" };
   for (const dataset of WRITE_ORDER) {
     let records = result.records.filter((record) => record.dataset === dataset);
     for (const record of records) seenOf(seen, dataset).add(record.sourceId);
     if (territory) records = records.filter((record) => !refuseOutside(record, recordDivisions(record.data), territory, outcome));
+    records = records.filter((record) => !refuse(record, implausibility(dataset, record.data, plausible), outcome, "IMPLAUSIBLE"));
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK);
       if (dataset === "hydroReading") await applyReadings(prisma, connector, chunk, outcome, now, territory);
@@ -159,13 +162,17 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
 
 async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
-  const stations = new Map((await selectIn(prisma, "hydroStation", ["code", "regionCode"], { column: "code", values: codes })).map((s) => [s.code as string, s.regionCode as string]));
+  const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"];
+  const stations = new Map((await selectIn(prisma, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
   const rows: Row[] = [];
   for (const record of chunk) {
     const station = stations.get(record.data.stationCode as string);
     if (station === undefined) {
-      outcome.rejections.push({ dataset: "hydroReading", sourceId: record.sourceId, reason: `unknown hydroStation '${String(record.data.stationCode)}' (stationCode)`, payload: record.data });
-    } else if (!(territory && refuseOutside(record, [station], territory, outcome, `its hydroStation '${String(record.data.stationCode)}'`))) {
+      refuse(record, `unknown hydroStation '${String(record.data.stationCode)}' (stationCode)`, outcome);
+    } else if (
+      !(territory && refuseOutside(record, [station.regionCode as string], territory, outcome, `its hydroStation '${String(record.data.stationCode)}'`)) &&
+      !refuse(record, levelFarFromStation(record.data.level, station), outcome, "IMPLAUSIBLE")
+    ) {
       rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
     }
   }
@@ -186,11 +193,15 @@ async function retireMissing(prisma: Prisma, connector: Connector, dataset: Excl
   for (const key of keys) outcome.changes.push({ dataset, key, change: "retired" });
 }
 
+/** Quarantines the record when there is a reason to; true when it did. */
+function refuse(record: HubRecord, reason: string | null, outcome: ApplyOutcome, kind?: "IMPLAUSIBLE"): boolean {
+  if (reason) outcome.rejections.push({ dataset: record.dataset, sourceId: record.sourceId, reason: kind ? `${kind}: ${record.dataset} ${record.sourceId}: ${reason}` : reason, payload: record.data });
+  return reason !== null;
+}
+
 /** Quarantines the record when a division it names lies outside the territory; true when it did. */
 function refuseOutside(record: HubRecord, divisions: readonly string[], territory: string, outcome: ApplyOutcome, what = `${record.dataset} ${record.sourceId}`): boolean {
-  const reason = outsideTerritory(divisions, territory, what);
-  if (reason) outcome.rejections.push({ dataset: record.dataset, sourceId: record.sourceId, reason, payload: record.data });
-  return reason !== null;
+  return refuse(record, outsideTerritory(divisions, territory, what), outcome);
 }
 
 /** The records whose stored row (if any) lies inside the territory: a writer may not take over another territory's record. */

@@ -80,10 +80,10 @@ describe("waterLevelAlert", () => {
     const kaifeng = await listen<WaterLevelAlertsSubscription>(await supervisor("4102"), WaterLevelAlertsDocument);
     const shangjie = await listen<WaterLevelAlertsSubscription>(await supervisor("410106"), WaterLevelAlertsDocument);
     const reading = (minutes: number, z: number) => ({ STCD: "40105100", TM: new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " "), Z: z });
-    await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(0, 78.1)] })); // 柳园口: warning level 77.3
+    await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(-60, 78.1)] })); // 柳园口: warning level 77.3
     const up = (await kaifeng.next()).waterLevelAlert;
     expect(up).toMatchObject({ level: 78.1, state: "ABOVE_WARNING", previousState: "NORMAL", rising: true, station: { code: "40105100", warningLevel: 77.3 } });
-    await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(60, 76.9)] }));
+    await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(-1, 76.9)] }));
     expect((await kaifeng.next()).waterLevelAlert).toMatchObject({ state: "NORMAL", previousState: "ABOVE_WARNING", rising: false });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shangjie.pending()).toEqual([]);

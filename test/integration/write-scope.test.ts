@@ -13,6 +13,7 @@ import { loadSyncConfig } from "../../src/config/sync-config.js";
 import { syncConnector } from "../../src/sync/sync-connector.js";
 import type { DevTokenRequest } from "../../src/access/index.js";
 import { toGlobalId } from "../../src/data/global-id.js";
+import iconv from "iconv-lite";
 import { capAlert, capReference } from "../helpers/cap-alert.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 const token = (request: Partial<DevTokenRequest> & Pick<DevTokenRequest, "department" | "roles">) => t.signToken({ region: "410000", ...request });
 
-async function push(connector: string, body: string, as: string) {
+async function push(connector: string, body: string | Buffer, as: string) {
   const response = await fetch(`${t.hub.url}/ingest/${connector}`, { method: "POST", headers: { "content-type": "application/octet-stream", authorization: `Bearer ${as}` }, body });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
@@ -91,6 +92,57 @@ describe("a pull is limited to its source's territory, the hub's province by def
     const summary = await syncConnector(t.database.db.prisma, naturalResourcesConnector, config, { trigger: "cli", incremental: true });
     expect(summary.counts.created).toBe(1);
     expect(summary.rejections).toEqual([expect.objectContaining({ sourceId: expect.stringContaining("110101"), reason: expect.stringMatching(/OUT_OF_SCOPE: .*110101.*territory 41/) })]);
+  });
+});
+
+describe("implausible values are quarantined at the door with the field and the reason", () => {
+  const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+
+  it("refuses an absurd water level and a reading from the future, and lands the real reading", async () => {
+    const water = await token({ department: "WATER", roles: ["SERVICE"] });
+    const now = chinaTime(new Date(Date.now() - 60_000));
+    const readings = [
+      { STCD: "40105100", TM: now, Z: 1e308 },
+      { STCD: "40105100", TM: "2099-01-01 08:00:00", Z: 76.2 },
+      { STCD: "40105100", TM: chinaTime(new Date(Date.now() - 120_000)), Z: 76.4 },
+    ];
+    const res = await push("water", JSON.stringify({ ST_RIVER_R: readings }), water);
+    expect(res.status).toBe(200);
+    expect(res.body.counts.created).toBe(1);
+    const reasons = res.body.rejected.map((r: any) => r.reason);
+    expect(reasons).toContainEqual(expect.stringMatching(/IMPLAUSIBLE: hydroReading .*: level 1e\+308 m is outside/));
+    expect(reasons).toContainEqual(expect.stringMatching(/IMPLAUSIBLE: hydroReading .*: observedAt 2099-01-01T00:00:00.000Z lies in the future/));
+    const station = (await query(`{ hydroStations(first: 100) { edges { node { code latestReading { level observedAt } } } } }`)).hydroStations.edges.find((e: any) => e.node.code === "40105100").node;
+    expect(station.latestReading.level).toBe(76.4);
+  });
+
+  it("refuses an enterprise in a division of the province that does not exist", async () => {
+    const res = await push("emergency", emergencyPage({ enterprises: [{ ...kaifeng, creditCode: "91419999MA3X7K2P14", areaCode: "419999" }] }), await token({ department: "EMERGENCY", roles: ["SERVICE"] }));
+    expect(res.body.counts.created).toBe(0);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringMatching(/IMPLAUSIBLE: enterprise 91419999MA3X7K2P14: regionCode 419999 is not in the division tree/) })]);
+  });
+
+  it("decodes a CAP document in the encoding it declares, and refuses one whose bytes are not in it", async () => {
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    const xml = capAlert({ identifier: "41020041600000_GB1", geocodes: ["410200000000"] }).replace('encoding="UTF-8"', 'encoding="GB2312"');
+    expect((await push("meteorology", iconv.encode(xml, "gb2312"), met)).body.counts.created).toBe(1);
+    const headline = (await query(`{ warnings(first: 200) { edges { node { identifier headline } } } }`, {}, "")).warnings.edges.find((e: any) => e.node.identifier === "41020041600000_GB1").node.headline;
+    expect(headline).toBe("测试气象台发布暴雨黄色预警[Ⅲ级/较重]");
+    const mislabelled = await push("meteorology", Buffer.from(xml.replace("_GB1", "_GB2")), met);
+    expect(mislabelled.status).toBe(422);
+    expect(mislabelled.body.error.message).toMatch(/not valid GB2312/);
+  });
+
+  it("refuses a CAP 1.1 alert and an alert holding an undefined entity, with reasons", async () => {
+    const met = await token({ department: "METEOROLOGY", roles: ["SERVICE"] });
+    const cap11 = capAlert({ identifier: "41020041600000_NS1", geocodes: ["410200000000"] }).replace("cap:1.2", "cap:1.1");
+    const res11 = await push("meteorology", `${cap11}<!-- urn:oasis:names:tc:emergency:cap:1.2 -->`, met);
+    expect(res11.status).toBe(422);
+    expect(res11.body.error.message).toMatch(/not CAP 1.2/);
+    const lol = capAlert({ identifier: "41020041600000_LOL1", geocodes: ["410200000000"] }).replace("<headline>", "<headline>&lol9;");
+    const res = await push("meteorology", lol, met);
+    expect(res.body.counts.created).toBe(0);
+    expect(res.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining("undefined entity &lol9;") })]);
   });
 });
 
