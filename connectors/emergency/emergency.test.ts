@@ -33,10 +33,10 @@ describe("emergency sample page", () => {
       ),
     );
     expect(counts).toEqual({
-      enterprise: 16,
-      riskPoint: 42,
+      enterprise: 19,
+      riskPoint: 45,
       majorHazardSource: 10,
-      hazard: 41,
+      hazard: 44,
       shelter: 13,
       rescueTeam: 18,
       teamMember: 21,

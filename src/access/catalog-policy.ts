@@ -2,7 +2,7 @@
  * Pure access decisions over the sharing catalogue. Default deny: an unknown
  * dataset is not readable and an unknown field is hidden.
  */
-import { datasetOf, type Catalog, type CatalogDataset, type ReadRule } from "./catalog.js";
+import { datasetOf, regulatedSectors, type Catalog, type CatalogDataset, type ReadRule } from "./catalog.js";
 import { hasRole, type Principal } from "./principal.js";
 
 /** Why a principal may read a dataset, strongest first. */
@@ -25,6 +25,9 @@ export type RowScope =
       filter: Readonly<Record<string, string | number | boolean>> | null;
       /** Rows matching these conditions are left out (the owner's own rows, for other readers); null = none. */
       exclude: Readonly<Record<string, string | number | boolean>> | null;
+      /** The sectors the rows' sectorField must be one of (条); null = any sector. */
+      sectors: readonly string[] | null;
+      sectorField: string | null;
     };
 
 /** An authenticated principal acting for a government department (not an enterprise). */
@@ -32,28 +35,36 @@ export function isGovernment(principal: Principal): boolean {
   return !principal.anonymous && principal.department !== null && !hasRole(principal, "ENTERPRISE");
 }
 
-function ruleMatches(rule: ReadRule, principal: Principal): boolean {
+/** A rule limited to regulated sectors matches only a department that regulates at least one. */
+function ruleMatches(catalog: Catalog, rule: ReadRule, principal: Principal): boolean {
   if (!isGovernment(principal)) return false;
   const department = rule.departments === "*" || rule.departments.includes(principal.department!);
   const role = rule.roles === "*" ? principal.roles.length > 0 : hasRole(principal, ...rule.roles);
-  return department && role;
+  const sectors = !rule.sectors || regulatedSectors(catalog, principal.department!).length > 0;
+  return department && role && sectors;
 }
 
-function grantFor(ds: CatalogDataset, principal: Principal): ReadGrant | null {
+function grantFor(catalog: Catalog, ds: CatalogDataset, principal: Principal): ReadGrant | null {
   if (principal.anonymous) return ds.public ? "PUBLIC" : null;
   if (hasRole(principal, "ADMIN")) return "ADMIN";
   if (hasRole(principal, "ENTERPRISE")) {
     if (ds.enterpriseField && principal.enterpriseCode) return "ENTERPRISE";
     return ds.public ? "PUBLIC" : null;
   }
-  if (ds.read.some((rule) => ruleMatches(rule, principal))) return "RULE";
+  if (ds.read.some((rule) => ruleMatches(catalog, rule, principal))) return "RULE";
   return ds.public ? "PUBLIC" : null;
+}
+
+/** The sectors a RULE reader is limited to: none when any matching rule is unlimited, else those its department regulates. */
+function sectorLimit(catalog: Catalog, ds: CatalogDataset, principal: Principal): readonly string[] | null {
+  const matching = ds.read.filter((rule) => ruleMatches(catalog, rule, principal));
+  return matching.some((rule) => !rule.sectors) ? null : regulatedSectors(catalog, principal.department!);
 }
 
 /** The strongest ground on which `principal` reads `dataset`, or null when it may not. */
 export function readGrant(catalog: Catalog, principal: Principal, dataset: string): ReadGrant | null {
   const ds = datasetOf(catalog, dataset);
-  return ds === null ? null : grantFor(ds, principal);
+  return ds === null ? null : grantFor(catalog, ds, principal);
 }
 
 export function canReadDataset(catalog: Catalog, principal: Principal, dataset: string): boolean {
@@ -84,7 +95,7 @@ export function fieldAccess(
   const ds = datasetOf(catalog, dataset);
   if (ds === null || !Object.hasOwn(ds.fields, field)) return "hidden";
   const fieldClass = ds.fields[field]!;
-  switch (grantFor(ds, principal)) {
+  switch (grantFor(catalog, ds, principal)) {
     case null:
       return "hidden";
     case "PUBLIC":
@@ -105,7 +116,7 @@ export function fieldAccess(
 /** Which rows of the dataset the principal may read, or { deny: true }. */
 export function rowScope(catalog: Catalog, principal: Principal, dataset: string): RowScope {
   const ds = datasetOf(catalog, dataset);
-  const grant = ds === null ? null : grantFor(ds, principal);
+  const grant = ds === null ? null : grantFor(catalog, ds, principal);
   if (ds === null || grant === null) return { deny: true };
   const scope: RowScope = {
     deny: false,
@@ -116,7 +127,13 @@ export function rowScope(catalog: Catalog, principal: Principal, dataset: string
     enterpriseField: null,
     filter: null,
     exclude: grant === "ADMIN" || principal.department === ds.owner ? null : (ds.ownerOnlyRows ?? null),
+    sectors: null,
+    sectorField: null,
   };
+  if (grant === "RULE" && ds.sectorField) {
+    scope.sectors = sectorLimit(catalog, ds, principal);
+    scope.sectorField = scope.sectors === null ? null : ds.sectorField;
+  }
   if ((grant === "ADMIN" || grant === "RULE") && ds.territorial) {
     // Only ADMIN may hold the empty (unlimited) territory; anyone else without one is denied.
     if (principal.territory === "" && grant === "RULE") return { deny: true };

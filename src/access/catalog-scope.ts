@@ -15,7 +15,11 @@ export function catalogScope(catalog: Catalog, principal: Principal): ReadScope 
     rowLimit(dataset) {
       if (!limits.has(dataset)) {
         const scope = rowScope(catalog, principal, dataset);
-        limits.set(dataset, scope.deny ? null : { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter, exclude: scope.exclude });
+        if (scope.deny) limits.set(dataset, null);
+        else {
+          const sectors = scope.sectors === null ? null : { field: scope.sectorField!, values: scope.sectors };
+          limits.set(dataset, { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter, exclude: scope.exclude, sectors });
+        }
       }
       return limits.get(dataset)!;
     },

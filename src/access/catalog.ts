@@ -35,6 +35,8 @@ const ReadRuleSchema = z
   .object({
     departments: z.union([z.literal("*"), z.array(DepartmentSchema).min(1)]),
     roles: z.union([z.literal("*"), z.array(RoleSchema).min(1)]),
+    /** "regulated": the rule opens only the rows of the sectors the reader's department regulates (条). */
+    sectors: z.literal("regulated", { error: (issue) => `unknown sectors ${quoted(issue.input)} (expected "regulated")` }).optional(),
   })
   .strict();
 
@@ -51,6 +53,8 @@ const DatasetSchema = z
     territoryField: FieldPath.optional(),
     /** The field holding the owning enterprise's credit code: ENTERPRISE principals read their own rows. */
     enterpriseField: FieldPath.optional(),
+    /** The field holding the enterprise's sector, for rules limited to the sectors a department regulates. */
+    sectorField: FieldPath.optional(),
     read: z.array(ReadRuleSchema),
     fields: z.record(Identifier, FieldClassSchema),
   })
@@ -61,7 +65,10 @@ const DatasetSchema = z
     if (ds.territorial && !ds.territoryField) {
       ctx.addIssue({ code: "custom", path: ["territoryField"], message: "is required when territorial is true" });
     }
-    for (const key of ["territoryField", "enterpriseField"] as const) {
+    if (ds.read.some((rule) => rule.sectors) && !ds.sectorField) {
+      ctx.addIssue({ code: "custom", path: ["sectorField"], message: "is required when a read rule is limited to regulated sectors" });
+    }
+    for (const key of ["territoryField", "enterpriseField", "sectorField"] as const) {
       const path = ds[key];
       if (path && !known(path)) ctx.addIssue({ code: "custom", path: [key], message: `names unknown field ${path}` });
     }
@@ -90,9 +97,18 @@ export const CatalogSchema = z
         ownerDepartment: z.boolean().default(false),
       })
       .strict(),
+    /** The enterprise sectors each department regulates (管行业必须管安全), by department code. */
+    sectors: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
     datasets: z.record(Identifier, DatasetSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((catalog, ctx) => {
+    for (const department of Object.keys(catalog.sectors)) {
+      if (!(DEPARTMENT_CODES as readonly string[]).includes(department)) {
+        ctx.addIssue({ code: "custom", path: ["sectors", department], message: `unknown department ${quoted(department)} (expected ${DEPARTMENT_CODES.join(", ")})` });
+      }
+    }
+  });
 
 export type Catalog = z.output<typeof CatalogSchema>;
 export type CatalogDataset = Catalog["datasets"][string];
@@ -141,6 +157,11 @@ export function fieldsOf(catalog: Catalog, dataset: string): Readonly<Record<str
 export function fieldClassOf(catalog: Catalog, dataset: string, field: string): FieldClass | null {
   const fields = fieldsOf(catalog, dataset);
   return Object.hasOwn(fields, field) ? fields[field]! : null;
+}
+
+/** The sectors a department regulates (empty when none). */
+export function regulatedSectors(catalog: Catalog, department: Department): readonly string[] {
+  return catalog.sectors[department] ?? [];
 }
 
 /** The dataset's entry, or null when it is not in the catalogue. */

@@ -54,6 +54,9 @@ const spec = (s: Partial<DatasetSpec> = {}): DatasetSpec => ({
   ...s,
 });
 
+/** The owning enterprise, for filters on its fields (its sector). */
+const ENTERPRISE = { dataset: "Enterprise", from: "enterpriseCode", to: "creditCode" } as const;
+
 export const DATASETS: Record<DatasetName, DatasetSpec> = {
   Region: spec({ key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [] } }),
   Enterprise: spec({
@@ -72,8 +75,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       qrCode: [],
     },
   }),
-  RiskPoint: spec({ enterprisePath: ["enterpriseCode"] }),
-  MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"] }),
+  RiskPoint: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
+  MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   Hazard: spec({
     enterprisePath: ["enterpriseCode"],
     defaultOrder: [{ foundAt: "desc" }, { id: "asc" }],

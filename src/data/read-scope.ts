@@ -14,6 +14,8 @@ export interface RowLimit {
   filter?: Readonly<Record<string, unknown>> | null;
   /** Rows matching all these equality conditions are left out (rows only their owner reads), or null. */
   exclude?: Readonly<Record<string, unknown>> | null;
+  /** Only rows whose sector (at `field`, e.g. "enterprise.sector") is one of `values` (条), or null for any sector. */
+  sectors?: { field: string; values: readonly string[] } | null;
 }
 
 export interface ReadScope {

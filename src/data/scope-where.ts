@@ -40,6 +40,7 @@ export function rowLimitWhere(dataset: DatasetName, limit: RowLimit): Record<str
     parts.push(enterprisePath ? atPath(enterprisePath, limit.enterpriseCode) : { [DATASETS[dataset].key]: { in: [] } });
   }
   if (limit.filter) parts.push(...filterWhere(limit.filter));
+  if (limit.sectors) parts.push(atPath(limit.sectors.field.split("."), { in: [...limit.sectors.values] }));
   if (limit.exclude) parts.push({ NOT: { AND: Object.entries(limit.exclude).map(([field, value]) => atPath(field.split("."), value)) } });
   return parts.length === 0 ? {} : { AND: parts };
 }

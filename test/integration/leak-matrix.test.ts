@@ -2,9 +2,12 @@
  * The leak matrix: for every role × department × territory (and enterprise
  * users, and anonymous callers), queries generated from the schema over every
  * root list and its relations, and node(id) with ids of records in and out of
- * scope, must return nothing outside the caller's territory or catalogue and
- * nothing unmasked that the catalogue masks. The catalogue is the statement of
- * policy; this test proves the hub enforces it on every path.
+ * scope, must return nothing outside the caller's territory, sector or
+ * catalogue and nothing unmasked that the catalogue masks. The catalogue is
+ * the statement of policy; this test proves the hub enforces it on every path.
+ * One rule is stated here on its own, so that it holds whatever the catalogue
+ * says: outside the emergency bureau, a government reader sees an enterprise's
+ * file only when its department regulates the enterprise's sector (条).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canReadDataset, datasetOf, fieldAccess, loadCatalog, readGrant, rowScope, type DevTokenRequest, type Principal } from "../../src/access/index.js";
@@ -17,7 +20,9 @@ import { startTestHub, type TestHub } from "../helpers/start-server.js";
 type Obj = Record<string, unknown>;
 const catalog = loadCatalog(CATALOG_FILE);
 const ROLES = ["ADMIN", "SUPERVISOR", "INSPECTOR", "ANALYST", "SERVICE"] as const;
-const DEPARTMENTS = ["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT"] as const;
+const DEPARTMENTS = ["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT", "HOUSING"] as const;
+/** The records of an enterprise's file, open to a department by the sector of the enterprise. */
+const ENTERPRISE_FILE = new Set(["Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent"]);
 const TERRITORIES = ["410106", "4102", "410505"];
 
 interface Case {
@@ -30,7 +35,9 @@ let t: TestHub;
 let cases: Case[] = [];
 let listsQuery: string;
 /** Ids of records of every Node type, with the region each lies in (from an unrestricted read). */
-let probes: Array<{ id: string; type: string; region: string | null; enterprise: string | null }> = [];
+let probes: Array<{ id: string; type: string; region: string | null; enterprise: string | null; sector: string | null }> = [];
+/** The sector of every enterprise, from an unrestricted read. */
+const sectorOfEnterprise = new Map<string, string>();
 
 const principalOf = (request: DevTokenRequest | null): Principal =>
   request === null
@@ -53,8 +60,9 @@ beforeAll(async () => {
   const admin = await t.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
   const all = await t.request(listsQuery, undefined, admin);
   expect(all.errors).toBeUndefined();
+  for (const o of collect(all.data as Obj)) if (o.__typename === "Enterprise") sectorOfEnterprise.set(o.creditCode as string, o.sector as string);
   probes = collect(all.data as Obj).filter((o) => typeof o.id === "string" && datasetOf(catalog, o.__typename as string)?.fields.id !== undefined)
-    .map((o) => ({ id: o.id as string, type: o.__typename as string, region: regionOf(o), enterprise: (o.creditCode ?? o.enterpriseCode ?? null) as string | null }));
+    .map((o) => ({ id: o.id as string, type: o.__typename as string, region: regionOf(o), enterprise: (o.creditCode ?? o.enterpriseCode ?? null) as string | null, sector: sectorOf(o) }));
   const enterpriseCodes = ["410106", "4102", "410505"].map((prefix) => probes.find((p) => p.type === "Enterprise" && p.region?.startsWith(prefix))?.enterprise).filter((c): c is string => !!c);
   const requests: Array<[string, DevTokenRequest | null]> = [["anonymous", null]];
   for (const role of ROLES) for (const department of DEPARTMENTS) for (const region of TERRITORIES) requests.push([`${department} ${role} ${region}`, { department, roles: [role], region }]);
@@ -83,6 +91,20 @@ function regionOf(o: Obj): string | null {
   return null;
 }
 
+/** The sector of an enterprise's record: its own, or its enterprise's. */
+function sectorOf(o: Obj): string | null {
+  if (typeof o.sector === "string") return o.sector;
+  const code = (o.creditCode ?? o.enterpriseCode) as string | undefined;
+  return code ? (sectorOfEnterprise.get(code) ?? null) : null;
+}
+
+/** The sector rule, independent of the catalogue's read rules: a department other than EMERGENCY reads only the files of the sectors it regulates. */
+function sectorRuleBroken(principal: Principal, type: string, sector: string | null): boolean {
+  if (!ENTERPRISE_FILE.has(type) || sector === null || principal.department === null || principal.department === "EMERGENCY") return false;
+  if (principal.roles.includes("ADMIN") || principal.roles.includes("ENTERPRISE")) return false;
+  return !(catalog.sectors[principal.department] ?? []).includes(sector);
+}
+
 function inTerritory(region: string, territory: string): boolean {
   // a warning lies in a territory when an area is inside it or covers it
   return region.split(",").some((code) => isWithinDivision(code, territory) || isWithinDivision(territory.padEnd(6, "0"), code));
@@ -101,6 +123,9 @@ function violations(c: Case, data: Obj): string[] {
     const scope = rowScope(catalog, c.principal, type);
     const region = regionOf(o);
     if (!scope.deny && scope.territory && region !== null && !inTerritory(region, scope.territory)) found.push(`${at}: region ${region} outside ${scope.territory}`);
+    const sector = sectorOf(o);
+    if (!scope.deny && scope.sectors && sector !== null && !scope.sectors.includes(sector)) found.push(`${at}: sector ${sector} outside ${scope.sectors.join("/")}`);
+    if (sectorRuleBroken(c.principal, type, sector)) found.push(`${at}: ${c.principal.department} does not regulate ${sector}`);
     const owner = (o.creditCode ?? o.enterpriseCode) as string | undefined;
     if (!scope.deny && scope.enterpriseCode && owner !== undefined && owner !== scope.enterpriseCode) found.push(`${at}: enterprise ${owner} is not ${scope.enterpriseCode}`);
     if (!scope.deny && scope.grant === "PUBLIC" && type === "Warning" && o.status !== undefined && o.status !== "ACTIVE") found.push(`${at}: public reader sees status ${String(o.status)}`);
@@ -125,16 +150,21 @@ describe("leak matrix", () => {
   it("root lists and their relations return nothing out of scope or unmasked", async () => {
     const problems: string[] = [];
     let rowsSeenByNonAdmins = 0;
+    let filesSeenBySectorRegulators = 0;
     for (const c of cases) {
       const token = c.request ? await t.signToken(c.request) : undefined;
       const res = await t.request(listsQuery, undefined, token);
       if (res.errors) problems.push(`${c.name}: ${res.errors.map((e) => e.message).join("; ")}`);
       const data = (res.data ?? {}) as Obj;
       if (!c.principal.roles.includes("ADMIN")) rowsSeenByNonAdmins += collect(data).length;
+      if (c.principal.department !== null && c.principal.department !== "EMERGENCY" && !c.principal.roles.includes("ADMIN")) {
+        filesSeenBySectorRegulators += collect(data).filter((o) => ENTERPRISE_FILE.has(o.__typename as string)).length;
+      }
       problems.push(...violations(c, data).map((v) => `${c.name}: ${v}`));
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(rowsSeenByNonAdmins).toBeGreaterThan(1000);
+    expect(filesSeenBySectorRegulators).toBeGreaterThan(10);
   }, 300_000);
 
   it("node(id) answers null for every record out of scope, in and out of the territory", async () => {
@@ -142,6 +172,7 @@ describe("leak matrix", () => {
     const problems: string[] = [];
     const sample = sampleProbes();
     let outOfScopeAsked = 0;
+    let sectorLimitedAsked = 0;
     for (const c of cases) {
       const token = c.request ? await t.signToken(c.request) : undefined;
       for (let i = 0; i < sample.length; i += 50) {
@@ -155,7 +186,10 @@ describe("leak matrix", () => {
           const outOfScope =
             scope.deny ||
             (scope.territory !== null && probe.region !== null && !inTerritory(probe.region, scope.territory)) ||
-            (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode);
+            (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode) ||
+            (scope.sectors !== null && probe.sector !== null && !scope.sectors.includes(probe.sector)) ||
+            sectorRuleBroken(c.principal, probe.type, probe.sector);
+          if (outOfScope && scope.sectors !== null && !scope.deny) sectorLimitedAsked++;
           if (outOfScope) {
             outOfScopeAsked++;
             if (node !== null && node !== undefined) problems.push(`${c.name}: node(${probe.type} in ${probe.region}) returned though out of scope`);
@@ -168,6 +202,7 @@ describe("leak matrix", () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(outOfScopeAsked).toBeGreaterThan(500);
+    expect(sectorLimitedAsked).toBeGreaterThan(50);
   }, 300_000);
 });
 
@@ -179,6 +214,11 @@ function sampleProbes() {
     for (const prefix of ["410106", "4102", "4105", ""]) {
       const probe = ofType.find((p) => (p.region ?? "").startsWith(prefix) && !picked.includes(p));
       if (probe && picked.filter((p) => p.type === type).length < 3) picked.push(probe);
+    }
+    // and one record of every sector, so each department meets files it regulates and files it does not
+    for (const sector of new Set(ofType.map((p) => p.sector).filter((s) => s !== null))) {
+      const probe = ofType.find((p) => p.sector === sector && !picked.includes(p));
+      if (probe && !picked.some((p) => p.type === type && p.sector === sector)) picked.push(probe);
     }
   }
   return picked;

@@ -109,13 +109,38 @@ describe("the catalogue file", () => {
     );
     expect(brokenCatalog((raw) => (raw.version = 2))).toThrow(/version: unsupported catalogue version 2/);
   });
+
+  it("refuses a sector rule on a dataset without a sector field, and sectors of an unknown department", () => {
+    expect(brokenCatalog((raw) => delete raw.datasets.Hazard.sectorField)).toThrow(/datasets\.Hazard\.sectorField: is required when a read rule is limited to regulated sectors/);
+    expect(brokenCatalog((raw) => (raw.sectors.FORESTRY = ["林业"]))).toThrow(/sectors\.FORESTRY: unknown department "FORESTRY"/);
+    expect(brokenCatalog((raw) => (raw.datasets.Hazard.read = [{ departments: "*", roles: "*", sectors: "all" }]))).toThrow(/unknown sectors "all"/);
+  });
+});
+
+describe("the sector axis (条)", () => {
+  it("limits a sector regulator to the sectors it regulates, within its territory", () => {
+    const housing = who("HOUSING", ["SUPERVISOR"], "410106");
+    expect(rowScope(catalog, housing, "Hazard")).toMatchObject({ deny: false, territory: "410106", sectors: ["建筑施工", "城镇燃气"], sectorField: "sector" });
+    expect(rowScope(catalog, housing, "RiskPoint")).toMatchObject({ sectors: ["建筑施工", "城镇燃气"], sectorField: "enterprise.sector" });
+  });
+
+  it("does not limit the emergency bureau, ADMIN, or datasets outside an enterprise's file", () => {
+    expect(rowScope(catalog, emergencySupervisor, "Hazard")).toMatchObject({ sectors: null });
+    expect(rowScope(catalog, admin, "Enterprise")).toMatchObject({ sectors: null });
+    expect(rowScope(catalog, transportInspector, "RoadHazard")).toMatchObject({ sectors: null });
+  });
+
+  it("closes an enterprise's file to a department that regulates no sector", () => {
+    expect(rowScope(catalog, who("METEOROLOGY", ["SUPERVISOR"], "4102"), "Enterprise")).toEqual({ deny: true });
+  });
 });
 
 describe("who reads which dataset", () => {
   const table: Array<[string, Principal, Record<string, boolean>]> = [
     ["anonymous", ANONYMOUS, { Shelter: true, Warning: true, Region: true, Enterprise: false, Hazard: false, HydroReading: false, AuditEntry: false }],
     ["water SERVICE", waterService, { Shelter: true, Warning: true, HydroStation: true, Enterprise: true, Hazard: true, TeamMember: true, SyncRun: false, ConnectorStatus: false }],
-    ["transport INSPECTOR", transportInspector, { RoadHazard: true, GeoHazardPoint: true, Enterprise: false, Hazard: false, TeamMember: false }],
+    ["transport INSPECTOR", transportInspector, { RoadHazard: true, GeoHazardPoint: true, Enterprise: true, Hazard: true, TeamMember: false }],
+    ["meteorology SUPERVISOR (regulates no sector)", who("METEOROLOGY", ["SUPERVISOR"], "4102"), { Warning: true, Enterprise: false, Hazard: false, HazardStats: true }],
     ["emergency ANALYST", emergencyAnalyst, { Enterprise: true, HazardEvent: true, TeamMember: true, ConnectorStatus: false, AuditEntry: false }],
     ["emergency SUPERVISOR", emergencySupervisor, { Enterprise: true, ConnectorStatus: true, SyncRun: false, QuarantinedRecord: false }],
     ["ADMIN", admin, { SyncRun: true, QuarantinedRecord: true, AuditEntry: true, ConnectorStatus: true, Enterprise: true }],
