@@ -86,6 +86,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       events: [],
       overdue: ["state", "deadline", "supervisionDeadline"],
       supervised: ["supervisedBy"],
+      supervisingAuthority: ["supervisedBy"],
     },
   }),
   HazardEvent: spec({

@@ -25,6 +25,7 @@ export function snapshotOf(row: Row): HazardSnapshot {
     grade: row.grade as HazardSnapshot["grade"],
     version: row.version as number,
     foundAt: row.foundAt as Date,
+    supervisedBy: (row.supervisedBy as string | null | undefined) ?? null,
   };
 }
 

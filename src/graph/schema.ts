@@ -13,6 +13,7 @@ import { HazardResolver } from "./hazard/hazard.resolver.js";
 import { HydroResolver } from "./hydro/hydro.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
 import { RegionResolver } from "./region/region.resolver.js";
+import { AuthorityResolver, HazardAuthorityResolver } from "./hazard/authority.resolver.js";
 import { RescueTeamResolver, ResourcesResolver, SupplyDepotResolver } from "./resources/resources.resolver.js";
 import { RoadHazardResolver } from "./road-hazard/road-hazard.resolver.js";
 import { SupervisionResolver } from "./supervision/supervision.resolver.js";
@@ -22,6 +23,8 @@ import { WarningResolver } from "./warning/warning.resolver.js";
 export const RESOLVERS = [
   NodeResolver,
   RegionResolver,
+  AuthorityResolver,
+  HazardAuthorityResolver,
   EnterpriseResolver,
   EnterpriseQrResolver,
   HazardResolver,

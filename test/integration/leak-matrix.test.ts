@@ -189,7 +189,7 @@ describe("leak matrix", () => {
             (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode) ||
             (scope.sectors !== null && probe.sector !== null && !scope.sectors.includes(probe.sector)) ||
             sectorRuleBroken(c.principal, probe.type, probe.sector);
-          if (outOfScope && scope.sectors !== null && !scope.deny) sectorLimitedAsked++;
+          if (outOfScope && !scope.deny && scope.sectors !== null) sectorLimitedAsked++;
           if (outOfScope) {
             outOfScopeAsked++;
             if (node !== null && node !== undefined) problems.push(`${c.name}: node(${probe.type} in ${probe.region}) returned though out of scope`);

@@ -291,3 +291,73 @@ describe("the hub's workflow owns a hazard's state once it has acted", () => {
     expect(state).toBe(hazard.state);
   }
 });
+
+describe("authorities are real", () => {
+  const STEP = `{ state version supervisedBy supervisingAuthority { code name } events { action note } }`;
+  const supervise = (id: string, version: number, authority: string | null, as: string) =>
+    t.request(`mutation($input: SuperviseHazardInput!) { superviseHazard(input: $input) ${STEP} }`, { input: { id, expectedVersion: version, deadline: "2026-12-31", ...(authority === null ? {} : { authority }) } }, as);
+  const accept = (id: string, version: number, as: string) =>
+    t.request(`mutation($input: AcceptHazardInput!) { acceptHazard(input: $input) ${STEP} }`, { input: { id, expectedVersion: version, opinion: "整改到位" } }, as);
+
+  let serial = 0;
+  async function fixtureHazard(fields: { enterpriseCode: string; regionCode: string; sector: string; grade: "GENERAL" | "MAJOR"; state: string; supervisedBy?: string }) {
+    const id = `AUTH-${++serial}`;
+    await t.database.db.prisma.hazard.create({
+      data: { id, ...fields, state: fields.state as never, description: `authority fixture ${id}`, foundAt: new Date("2026-11-01T02:00:00Z"), sourceDepartment: "EMERGENCY", sourceSystem: "fixture", sourceId: id, fetchedAt: new Date(), contentHash: "fixture" },
+    });
+    return toGlobalId("Hazard", id);
+  }
+  const kaifengMajor = (state = "RECTIFYING", supervisedBy?: string) =>
+    fixtureHazard({ enterpriseCode: kaifeng.creditCode, regionCode: "410212", sector: "危险化学品", grade: "MAJOR", state, supervisedBy });
+
+  it("refuses an authority that is not in the list, does not cover the hazard or does not supervise its sector, naming input.authority", async () => {
+    const city = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410200" });
+    const id = await kaifengMajor();
+    for (const [authority, reason] of [
+      ["EMERGENCY@410100", /郑州市应急管理局 \(EMERGENCY@410100\) does not cover the hazard's division 410212/],
+      ["WATER@410200", /开封市水利局 \(WATER@410200\) does not supervise the hazard's sector 危险化学品/],
+      ["EMERGENCY@990000", /'EMERGENCY@990000' is no supervising authority of the reference list/],
+      ["火星应急管理局", /'火星应急管理局' is no supervising authority/],
+    ] as const) {
+      const res = await supervise(id, 1, authority, city);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.authority" });
+      expect(res.errors![0]!.message).toMatch(reason);
+    }
+  });
+
+  it("matches names exactly and stores the authority's code", async () => {
+    const city = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410200" });
+    const res = await supervise(await kaifengMajor(), 1, "开封市应急管理局", city);
+    expect(res.errors).toBeUndefined();
+    expect((res.data as any).superviseHazard).toMatchObject({ supervisedBy: "EMERGENCY@410200", supervisingAuthority: { code: "EMERGENCY@410200", name: "开封市应急管理局" } });
+  });
+
+  it("lets a higher authority take a listing over, records it, and then only the higher one decides", async () => {
+    const city = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410200" });
+    const provincial = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+    const id = await kaifengMajor("PENDING_ACCEPTANCE", "开封市应急管理局");
+    const taken = await supervise(id, 1, null, provincial);
+    expect(taken.errors).toBeUndefined();
+    const hazard = (taken.data as any).superviseHazard;
+    expect(hazard).toMatchObject({ supervisedBy: "EMERGENCY@410000", supervisingAuthority: { name: "河南省应急管理厅" } });
+    expect(hazard.events.at(-1)).toEqual({ action: "SUPERVISE", note: "挂牌督办: EMERGENCY@410000, 期限 2026-12-31 (接管 开封市应急管理局 的挂牌督办)" });
+    expect((await supervise(id, 2, null, city)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await accept(id, 2, city)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await accept(id, 2, provincial)).data).toMatchObject({ acceptHazard: { state: "CLOSED" } });
+  });
+
+  it("opens a hazard to its sector's regulator and closes it to other departments (条)", async () => {
+    const fireworks = "91410212MA9FWK0L51";
+    await t.database.db.prisma.enterprise.create({ data: { creditCode: fireworks, name: "开封测试烟花爆竹有限公司", regionCode: "410212", sector: "烟花爆竹", sourceDepartment: "EMERGENCY", sourceSystem: "fixture", sourceId: fireworks, fetchedAt: new Date(), contentHash: "fixture" } });
+    const plant = await fixtureHazard({ enterpriseCode: fireworks, regionCode: "410212", sector: "烟花爆竹", grade: "GENERAL", state: "PENDING_ACCEPTANCE" });
+    const site = await fixtureHazard({ enterpriseCode: kaifeng.creditCode, regionCode: "410212", sector: "建筑施工", grade: "GENERAL", state: "PENDING_ACCEPTANCE" });
+    const water = await token({ department: "WATER", roles: ["SUPERVISOR"], region: "410200" });
+    const housing = await token({ department: "HOUSING", roles: ["SUPERVISOR"], region: "410200" });
+    const emergency = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410200" });
+    expect((await accept(plant, 1, water)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect((await accept(plant, 1, housing)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect((await accept(site, 1, water)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect((await accept(site, 1, housing)).data).toMatchObject({ acceptHazard: { state: "CLOSED" } });
+    expect((await accept(plant, 1, emergency)).data).toMatchObject({ acceptHazard: { state: "CLOSED" } });
+  });
+});

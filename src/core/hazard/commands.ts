@@ -58,8 +58,14 @@ export interface RejectCommand {
 export interface SuperviseCommand {
   action: "SUPERVISE";
   expectedVersion: number;
-  /** The supervising authority (挂牌督办单位). */
+  /** The supervising authority (挂牌督办单位), as its code (EMERGENCY@410200). */
   authority: string;
+  /**
+   * Why that authority may not list this hazard (not in the reference list,
+   * not covering the hazard, not regulating its sector), as worked out by the
+   * caller, which holds the list and the catalogue; null when it may.
+   */
+  authorityProblem?: string | null;
   /** Calendar date "YYYY-MM-DD" in China Standard Time. */
   deadline: string;
   note?: string | null;

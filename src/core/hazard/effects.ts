@@ -76,9 +76,11 @@ export function hazardEffects(
     case "REJECT":
       return { patch: {}, steps: [step("REJECT", c.opinion, c.evidence)] };
     case "SUPERVISE": {
-      // Re-listing replaces supervisedBy, so the event keeps the listing itself.
+      // Re-listing replaces supervisedBy, so the event keeps the listing itself, and whom it took over from.
       const authority = c.authority.trim();
-      const listing = `挂牌督办: ${authority}, 期限 ${c.deadline}`;
+      const previous = hazard?.supervisedBy?.trim();
+      const takeover = previous && previous !== authority ? ` (接管 ${previous} 的挂牌督办)` : "";
+      const listing = `挂牌督办: ${authority}, 期限 ${c.deadline}${takeover}`;
       const note = trimmedText(c.note);
       return {
         patch: { supervisedBy: authority, supervisionDeadline: c.deadline },

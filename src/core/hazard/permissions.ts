@@ -51,9 +51,10 @@ const ownGeneral: Condition = {
       : ownEnterprise.denial(c),
 };
 
-const supervisingAuthority: Condition = {
-  test: (c) => c.actor.isSupervisingAuthority,
-  denial: (c) => `only the supervising authority may ${c.action} this hazard`,
+/** The listing authority re-lists; a higher authority may take the listing over. */
+const authorityOrAbove: Condition = {
+  test: (c) => c.actor.isSupervisingAuthority || c.actor.isAboveListing === true,
+  denial: (c) => `only the supervising authority, or one above it, may ${c.action} this hazard`,
 };
 
 const ownGeneralStillReported: Condition = {
@@ -84,7 +85,7 @@ export const HAZARD_PERMISSIONS: Readonly<Record<HazardAction, PermissionRule>> 
   SUBMIT: { roles: RECTIFYING_WORK },
   ACCEPT: { roles: CLOSING },
   REJECT: { roles: CLOSING },
-  SUPERVISE: { grade: "MAJOR", roles: { ADMIN: true, SUPERVISOR: supervisingAuthority } },
+  SUPERVISE: { grade: "MAJOR", roles: { ADMIN: true, SUPERVISOR: authorityOrAbove } },
   CANCEL: { roles: { ADMIN: true, SUPERVISOR: authorityIfMajor, ENTERPRISE: ownGeneralStillReported } },
   FIX_ON_SPOT: { grade: "GENERAL", roles: CLOSING },
 };

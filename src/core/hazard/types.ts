@@ -39,12 +39,15 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
  * Who acts, with the facts about them the caller has already worked out.
  * `ownEnterprise`: the actor is the enterprise the hazard belongs to.
  * `isSupervisingAuthority`: the actor's department/territory supervises this hazard.
+ * `isAboveListing`: the actor acts for a higher authority than the one the
+ * hazard is listed under, so it may take the listing over (挂牌督办 escalated).
  */
 export interface HazardActor {
   id: string;
   roles: readonly ActorRole[];
   ownEnterprise: boolean;
   isSupervisingAuthority: boolean;
+  isAboveListing?: boolean;
 }
 
 /** The fields of a stored hazard the decision reads; a full row fits. */
@@ -53,4 +56,6 @@ export interface HazardSnapshot {
   grade: HazardGrade;
   version: number;
   foundAt: Date;
+  /** The authority the hazard is listed under (挂牌督办), if any. */
+  supervisedBy?: string | null;
 }

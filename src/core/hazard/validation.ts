@@ -104,6 +104,7 @@ function validatePlan(c: PlanCommand, ctx: ValidationContext): HazardError | nul
 function validateSupervise(c: SuperviseCommand, ctx: ValidationContext): HazardError | null {
   return firstError(
     () => required("authority", c.authority, "supervising authority"),
+    () => (c.authorityProblem ? badInput("authority", c.authorityProblem) : null),
     () => dayNotBeforeReport("deadline", c.deadline, ctx.reportDate),
   );
 }

@@ -47,12 +47,13 @@ async function reloaded(ctx: HubContext, key: string): Promise<Row> {
   return hazard;
 }
 
-/** Applies a command to an existing hazard and returns it as it now is. */
-export async function stepHazard(ctx: HubContext, id: string, command: StepCommand): Promise<Row> {
+/** Applies a command (or the command made for the stored hazard) to an existing hazard and returns it as it now is. */
+export async function stepHazard(ctx: HubContext, id: string, commandFor: StepCommand | ((hazard: Row) => StepCommand)): Promise<Row> {
   signedIn(ctx);
   const hazard = await loadHazard(ctx, id);
   const key = hazard.key as string;
-  const actor = await hazardActor(ctx, hazard, hazard.enterpriseCode as string);
+  const command = typeof commandFor === "function" ? commandFor(hazard) : commandFor;
+  const actor = hazardActor(ctx, hazard, hazard.enterpriseCode as string);
   const now = new Date();
   const decision = decideHazardAction(snapshotOf(hazard), command, actor, now);
   if (!decision.ok) throw hubErrorOf(decision.error);
@@ -95,7 +96,7 @@ export async function reportHazard(ctx: HubContext, request: ReportRequest): Pro
   const now = new Date();
   const { enterpriseCode: _code, riskPointId: _rp, ...fields } = request;
   const command: ReportCommand = { ...fields, action: "REPORT", foundAt: request.foundAt ?? now };
-  const decision = decideHazardAction(null, command, await hazardActor(ctx, null, checked.code), now);
+  const decision = decideHazardAction(null, command, hazardActor(ctx, null, checked.code), now);
   if (!decision.ok) throw hubErrorOf(decision.error);
 
   const id = randomUUID();

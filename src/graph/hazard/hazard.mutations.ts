@@ -6,9 +6,8 @@
  * "input.<field>"), NOT_FOUND (absent or outside your scope), UNAUTHENTICATED.
  */
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput } from "../../errors/hub-error.js";
 import type { HubContext } from "../context.js";
-import { authorityOf, parseAuthority } from "./authority.js";
+import { namedAuthority } from "./authority.js";
 import {
   AcceptHazardInput,
   CancelHazardInput,
@@ -21,16 +20,6 @@ import {
 } from "./hazard.inputs.js";
 import { Hazard } from "./hazard.type.js";
 import { reportHazard, stepHazard } from "./hazard-workflow.js";
-
-/** The authority a listing names: the one given (normalised), or the caller's own department and territory. */
-function listingAuthority(ctx: HubContext, given: string | null | undefined): string {
-  if (given != null && given.trim() !== "") {
-    const parsed = parseAuthority(given);
-    if (!parsed.ok) throw badInput("input.authority", parsed.reason);
-    return parsed.authority;
-  }
-  return authorityOf(ctx.principal.department, ctx.principal.territory) ?? "";
-}
 
 @Resolver(() => Hazard)
 export class HazardMutations {
@@ -69,14 +58,22 @@ export class HazardMutations {
     return stepHazard(ctx, input.id, { action: "REJECT", expectedVersion: input.expectedVersion, opinion: input.opinion, evidence: input.evidence });
   }
 
-  @Mutation(() => Hazard, { description: "List a MAJOR hazard for supervised rectification (挂牌督办); the state is unchanged" })
+  @Mutation(() => Hazard, {
+    description:
+      "List a MAJOR hazard for supervised rectification (挂牌督办) under an authority of the reference list (`authorities`) that covers it and supervises its sector; " +
+      "by default the caller's own. A higher authority may take a listing over. The state is unchanged",
+  })
   superviseHazard(@Arg("input", () => SuperviseHazardInput) input: SuperviseHazardInput, @Ctx() ctx: HubContext) {
-    return stepHazard(ctx, input.id, {
-      action: "SUPERVISE",
-      expectedVersion: input.expectedVersion,
-      authority: listingAuthority(ctx, input.authority),
-      deadline: input.deadline,
-      note: input.note,
+    return stepHazard(ctx, input.id, (hazard) => {
+      const authority = namedAuthority(ctx.catalog, ctx.principal, input.authority, hazard);
+      return {
+        action: "SUPERVISE",
+        expectedVersion: input.expectedVersion,
+        authority: authority.code,
+        authorityProblem: authority.problem,
+        deadline: input.deadline,
+        note: input.note,
+      };
     });
   }
 

@@ -54,10 +54,10 @@ function brokenCatalog(edit: (raw: any) => void): () => Catalog {
 describe("the catalogue file", () => {
   it("validates and covers every dataset of the API", () => {
     expect(catalog.version).toBe(1);
-    expect(catalog.updated).toBe("2026-11-22");
+    expect(catalog.updated).toBe("2026-11-27");
     expect(datasetsIn(catalog).sort()).toEqual(
       [
-        "Region", "Department", "Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
+        "Region", "Department", "Authority", "Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
         "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin",

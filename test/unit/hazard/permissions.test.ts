@@ -20,6 +20,7 @@ const A = {
   admin: actor(["ADMIN"]),
   authority: actor(["SUPERVISOR"], { isSupervisingAuthority: true }),
   otherSupervisor: actor(["SUPERVISOR"]),
+  aboveListing: actor(["SUPERVISOR"], { isAboveListing: true }),
   inspector: actor(["INSPECTOR"]),
   analyst: actor(["ANALYST"]),
   ownEnterprise: actor(["ENTERPRISE"], { ownEnterprise: true }),
@@ -128,7 +129,10 @@ const CASES: Case[] = [
   // SUPERVISE (挂牌督办): MAJOR only, by the supervising authority or ADMIN.
   ["SUPERVISE", "MAJOR", "authority", true],
   ["SUPERVISE", "MAJOR", "admin", true],
-  ["SUPERVISE", "MAJOR", "otherSupervisor", "only the supervising authority may SUPERVISE"],
+  ["SUPERVISE", "MAJOR", "otherSupervisor", "only the supervising authority, or one above it, may SUPERVISE"],
+  // a higher authority takes the listing over by listing it again, and decides only once it has
+  ["SUPERVISE", "MAJOR", "aboveListing", true],
+  ["ACCEPT", "MAJOR", "aboveListing", "only the supervising authority may ACCEPT a MAJOR hazard"],
   ["SUPERVISE", "MAJOR", "inspector", "INSPECTOR may not SUPERVISE"],
   ["SUPERVISE", "MAJOR", "ownEnterprise", "ENTERPRISE may not SUPERVISE"],
   ["SUPERVISE", "GENERAL", "admin", "SUPERVISE applies only to MAJOR hazards"],
