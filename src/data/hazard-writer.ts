@@ -80,7 +80,8 @@ export async function writeHazardStep(
   now: Date,
 ): Promise<StepOutcome> {
   return prisma.$transaction(async (tx): Promise<StepOutcome> => {
-    const data = { ...patchData(next.patch), ...extra, state: next.state, version: next.version };
+    // hubActed in the same statement as the state: a sync that locks the row after it keeps the workflow's fields
+    const data = { ...patchData(next.patch), ...extra, state: next.state, version: next.version, hubActed: true };
     const updated = await tx.hazard.updateMany({
       where: { id: hazardId, version: expectedVersion },
       data: data as PrismaTypes.HazardUpdateManyMutationInput,

@@ -19,7 +19,6 @@
  * replays to the current state.
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
-import { HAZARD_ACTIONS } from "../core/hazard/index.js";
 import type { Prisma } from "../data/database.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
 import type { ApplyOutcome } from "./apply-records.js";
@@ -46,12 +45,20 @@ export const WORKFLOW_FIELDS = [
   "closedAt",
 ] as const;
 
+/**
+ * How an update sets the workflow's fields: as stored once the hub has acted
+ * (hubActed, read from the row as the statement locks it, so a workflow step
+ * that commits while the sync runs is never overwritten), and the state the
+ * source reports kept aside when it differs.
+ */
+const ON_UPDATE: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(WORKFLOW_FIELDS.map((field) => [field, `CASE WHEN t."hubActed" THEN t."${field}" ELSE EXCLUDED."${field}" END`])),
+  sourceState: `CASE WHEN t."hubActed" AND EXCLUDED."state" IS DISTINCT FROM t."state" THEN EXCLUDED."state" ELSE NULL END`,
+};
+
 interface Stored {
-  id: string;
   state: string;
   sourceState: string | null;
-  /** The hub has taken a workflow step on it. */
-  hubOwned: boolean;
 }
 
 export async function applyHazards(
@@ -62,61 +69,43 @@ export async function applyHazards(
   now: Date,
   fixed: Row,
 ): Promise<void> {
-  const sourceIds = resolved.map((r) => r.record.sourceId);
-  const before = await storedHazards(prisma, connector.sourceSystem, sourceIds);
-  const reported: BulkEvent[] = [];
-  const rows = resolved.map(({ record, data }) => {
-    const stored = before.get(record.sourceId);
-    if (!stored?.hubOwned) return { sourceId: record.sourceId, data: { ...data, sourceState: null } };
-    const reportedState = data.state as string;
-    const differs = reportedState !== stored.state;
-    if (differs && reportedState !== stored.sourceState) {
-      reported.push({
-        hazardId: stored.id,
-        action: "SOURCE_STATE",
-        fromState: stored.state,
-        toState: stored.state,
-        actor: connector.sourceSystem,
-        note: `来源系统报告状态 ${reportedState}，与本平台处置状态 ${stored.state} 不一致，未采用`,
-      });
-    }
-    const sourceOwned = Object.fromEntries(Object.entries(data).filter(([field]) => !(WORKFLOW_FIELDS as readonly string[]).includes(field)));
-    return { sourceId: record.sourceId, data: { ...sourceOwned, sourceState: differs ? reportedState : null }, hashOf: data };
-  });
+  const before = await storedHazards(prisma, connector.sourceSystem, resolved.map((r) => r.record.sourceId));
+  const rows = resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data: { ...data, sourceState: null }, hashOf: data }));
   const groups = toRowGroups(rows, { fixed, newId: true });
-  const written = await upsertRows(prisma, { model: "hazard", key: "id", conflict: ["sourceSystem", "sourceId"] }, groups);
+  const target = { model: "hazard", key: "id", conflict: ["sourceSystem", "sourceId"], onUpdate: ON_UPDATE, returning: ["sourceId", "state", "sourceState", "hubActed"] };
+  const written = await upsertRows(prisma, target, groups);
   outcome.counts.created += written.created.length;
   outcome.counts.updated += written.updated.length;
   outcome.counts.unchanged += resolved.length - written.created.length - written.updated.length;
   for (const key of written.created) outcome.changes.push({ dataset: "hazard", key, change: "created" });
   for (const key of written.updated) outcome.changes.push({ dataset: "hazard", key, change: "updated" });
-
-  const changedKeys = [...written.created, ...written.updated];
-  const after = changedKeys.length === 0 ? [] : await selectIn(prisma, "hazard", ["id", "sourceId", "state"], { column: "id", values: changedKeys });
-  const synced: BulkEvent[] = [];
-  for (const row of after) {
-    const stored = before.get(row.sourceId as string);
-    if (stored?.state === row.state) continue;
-    synced.push({ hazardId: row.id as string, action: "SYNC", fromState: stored?.state ?? null, toState: row.state as string, actor: connector.sourceSystem, note: null });
-  }
-  await appendEventsBulk(prisma, [...synced, ...reported], now);
+  await appendEventsBulk(prisma, historyOf(written.rows, before, connector.sourceSystem), now);
 }
 
-/** The stored hazards of these source ids: key, state, the state the source reported, and whether the hub has acted on them. */
+/**
+ * The events a write adds to the hazards' histories: a SYNC event for every
+ * change of state the source made (from the stored state; none for a new
+ * hazard), and a SOURCE_STATE event, once, when the source reports a state
+ * the hub's workflow has not taken.
+ */
+function historyOf(written: Row[], before: Map<string, Stored>, actor: string): BulkEvent[] {
+  const events: BulkEvent[] = [];
+  for (const row of written) {
+    const hazardId = row.key as string;
+    const state = row.state as string;
+    const stored = before.get(row.sourceId as string);
+    if (row.hubActed !== true) {
+      if (stored?.state !== state) events.push({ hazardId, action: "SYNC", fromState: stored?.state ?? null, toState: state, actor, note: null });
+    } else if (row.sourceState !== null && row.sourceState !== stored?.sourceState) {
+      const note = `来源系统报告状态 ${String(row.sourceState)}，与本平台处置状态 ${state} 不一致，未采用`;
+      events.push({ hazardId, action: "SOURCE_STATE", fromState: state, toState: state, actor, note });
+    }
+  }
+  return events;
+}
+
+/** The stored state and reported state of these source ids, as the sync found them. */
 async function storedHazards(prisma: Prisma, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
-  if (sourceIds.length === 0) return new Map();
-  const rows = await prisma.$queryRawUnsafe<Array<Row>>(
-    `SELECT h."sourceId", h."id", h."state"::text AS "state", h."sourceState"::text AS "sourceState",
-            EXISTS (SELECT 1 FROM "HazardEvent" e WHERE e."hazardId" = h."id" AND e."action" = ANY($3::text[])) AS "hubOwned"
-       FROM "Hazard" h WHERE h."sourceSystem" = $1 AND h."sourceId" = ANY($2::text[])`,
-    sourceSystem,
-    sourceIds,
-    [...HAZARD_ACTIONS],
-  );
-  return new Map(
-    rows.map((row) => [
-      row.sourceId as string,
-      { id: row.id as string, state: row.state as string, sourceState: (row.sourceState as string | null) ?? null, hubOwned: row.hubOwned === true },
-    ]),
-  );
+  const rows = await selectIn(prisma, "hazard", ["sourceId", "state", "sourceState"], { column: "sourceId", values: sourceIds, sourceSystem });
+  return new Map(rows.map((row) => [row.sourceId as string, { state: row.state as string, sourceState: (row.sourceState as string | null) ?? null }]));
 }

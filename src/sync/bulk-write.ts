@@ -70,11 +70,23 @@ export interface UpsertTarget {
    * source system and its content hash differs or it was retired.
    */
   conflict: string[];
+  /**
+   * SQL for columns an update sets otherwise than to the incoming value,
+   * reading the stored row as `t` and the incoming one as `EXCLUDED`. The
+   * expressions see the row as it is when the statement locks it, so a
+   * condition on the stored row holds even against a write that committed
+   * after the caller last read it.
+   */
+  onUpdate?: Readonly<Record<string, string>>;
+  /** Columns of every row written to return, as stored after the write. */
+  returning?: readonly string[];
 }
 
 export interface UpsertResult {
   created: string[];
   updated: string[];
+  /** The `returning` columns (and `key`) of every row written. */
+  rows: Row[];
 }
 
 /** Columns never overwritten by an update: identity, and the version (raised by one instead). */
@@ -88,19 +100,21 @@ const KEEP_ON_UPDATE = new Set(["id", "sourceSystem", "sourceId", "version"]);
  */
 export async function upsertRows(prisma: Prisma, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
   const table = tableOf(target.model);
-  const result: UpsertResult = { created: [], updated: [] };
+  const result: UpsertResult = { created: [], updated: [], rows: [] };
+  const returning = (target.returning ?? []).map((column) => `, t.${quote(column)}`).join("");
   for (const { columns, rows } of groups) {
     const list = columns.map(quote).join(", ");
     const assignments = columns
       .filter((column) => column !== target.key && !KEEP_ON_UPDATE.has(column))
-      .map((column) => `${quote(column)} = EXCLUDED.${quote(column)}`);
+      .map((column) => `${quote(column)} = ${target.onUpdate?.[column] ?? `EXCLUDED.${quote(column)}`}`);
     const sql =
       `INSERT INTO ${table} AS t (${list}) SELECT ${list} FROM ${recordset(table)} ` +
       `ON CONFLICT (${target.conflict.map(quote).join(", ")}) DO UPDATE SET ${[...assignments, `"version" = t."version" + 1`].join(", ")} ` +
       `WHERE t."sourceSystem" = EXCLUDED."sourceSystem" AND (t."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR t."retiredAt" IS NOT NULL) ` +
-      `RETURNING t.${quote(target.key)} AS key, (t.xmax = 0) AS inserted`;
+      `RETURNING t.${quote(target.key)} AS key, (t.xmax = 0) AS inserted${returning}`;
     const written = await bulkQuery(prisma)(sql, [`[${rows.join(",")}]`]);
     for (const row of written) (row.inserted ? result.created : result.updated).push(row.key as string);
+    result.rows.push(...written);
   }
   return result;
 }

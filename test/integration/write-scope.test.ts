@@ -280,6 +280,31 @@ describe("the hub's workflow owns a hazard's state once it has acted", () => {
     expectReplays((await query(HISTORY, { id })).node);
   });
 
+  it("never undoes a workflow step that races a sync of the same hazard", async () => {
+    const service = await token({ department: "EMERGENCY", roles: ["SERVICE"] });
+    const supervisor = await token({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+    const items = Array.from({ length: 12 }, (_, i) => ({ ...hazard(0, `受限空间作业未审批${i}`), id: `YH-RACE-${i}` }));
+    await push("emergency", emergencyPage({ enterprises: [enterprise], hazards: items }), service);
+    let submitted = 0;
+    for (const item of items) {
+      const id = toGlobalId("Hazard", (await t.database.db.prisma.hazard.findFirstOrThrow({ where: { sourceId: item.id } })).id);
+      const [step] = await Promise.all([
+        t.request(`mutation { submitRectification(input: { id: "${id}", expectedVersion: 1, note: "已整改" }) { state } }`, {}, supervisor),
+        push("emergency", emergencyPage({ enterprises: [enterprise], hazards: [{ ...item, dangerManageFunds: 500 }] }), service),
+      ]);
+      const after = (await query(HISTORY, { id })).node;
+      expectReplays(after);
+      if (step.errors === undefined) {
+        submitted++;
+        expect(after.state).toBe("PENDING_ACCEPTANCE");
+      } else {
+        expect(step.errors[0]!.extensions!.code).toBe("CONFLICT");
+        expect(after.state).toBe("RECTIFYING");
+      }
+    }
+    expect(submitted).toBeGreaterThan(0);
+  });
+
   /** Folding the events from no state gives the current state, each event starting where the last ended. */
   function expectReplays(hazard: { state: string; events: Array<{ seq: number; fromState: string | null; toState: string }> }) {
     let state: string | null = null;

@@ -112,6 +112,7 @@ export async function reportHazard(ctx: HubContext, request: ReportRequest): Pro
     id,
     ...content,
     version: decision.next.version,
+    hubActed: true,
     sourceDepartment: principal.department ?? "EMERGENCY",
     sourceSystem: HUB_SOURCE_SYSTEM,
     sourceId: id,

@@ -34,6 +34,8 @@ export class Hazard extends SharedRecord {
     description: "The state the department system reports when it differs from this one: once the hub's workflow has acted on a hazard it owns the state, and a differing report is kept here (and in the history) instead of applied",
   })
   sourceState!: string | null;
+  @Field({ description: "The hub's workflow has acted on it: from then on the workflow, not the department system, owns its state, plan, supervision and acceptance" })
+  hubActed!: boolean;
 }
 
 @ObjectType({ implements: Node, description: "One step in a hazard's history; never changed once written" })
