@@ -15,6 +15,8 @@ const jsQR = jsqr.default;
 /** The sample enterprise of 上街区 that keeps its own supply depot. */
 const CODE = "91410106MA3XU9D44B";
 const KAIFENG_CODE = "91410212MA44RT0B6T";
+/** 郑州上街城建工程有限公司 (建筑施工). */
+const BUILDER = "91410106MA4AUJ8N6X";
 
 let t: TestHub;
 let supervisor: string;
@@ -77,12 +79,14 @@ describe("GET /enterprises/<code>/file", () => {
   });
 
   it("masks what the API masks", async () => {
-    const water = await t.signToken({ department: "WATER", roles: ["SUPERVISOR"], region: "410100" });
-    const api = (await t.request(EnterpriseFileDocument, { code: CODE }, water)).data!.enterprise!;
-    const file = ((await (await getFile(CODE, water)).json()) as { enterprise: Record<string, unknown> }).enterprise;
+    // the housing bureau regulates construction: it reads a builder's file, masked
+    const housing = await t.signToken({ department: "HOUSING", roles: ["SUPERVISOR"], region: "410100" });
+    expect((await getFile(CODE, housing)).status).toBe(404); // an aluminium works is not its sector
+    const api = (await t.request(EnterpriseFileDocument, { code: BUILDER }, housing)).data!.enterprise!;
+    const file = ((await (await getFile(BUILDER, housing)).json()) as { enterprise: Record<string, unknown> }).enterprise;
     expect(file.safetyPrincipalPhone).toBe(api.safetyPrincipalPhone);
     expect(file.legalRepresentative).toBe(api.legalRepresentative);
-    const unmasked = (await t.request(EnterpriseFileDocument, { code: CODE }, supervisor)).data!.enterprise!;
+    const unmasked = (await t.request(EnterpriseFileDocument, { code: BUILDER }, supervisor)).data!.enterprise!;
     expect(file.legalRepresentative).not.toBeNull();
     expect(file.legalRepresentative).not.toBe(unmasked.legalRepresentative);
     expect(file.creditStatus).toBeNull(); // RESTRICTED: owner and EMERGENCY only

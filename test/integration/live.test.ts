@@ -19,6 +19,8 @@ let t: TestHub;
 let admin: string;
 /** One enterprise in 上街区 (410106) and one in 开封 (4102). */
 let shangjie: string;
+/** 郑州上街城建工程有限公司, a builder (建筑施工) in the sample data. */
+const BUILDER_IN_SHANGJIE = "91410106MA4AUJ8N6X";
 let kaifeng: string;
 const clients: Array<{ dispose(): void | Promise<void> }> = [];
 
@@ -72,17 +74,18 @@ describe("hazardChanged", () => {
   });
 
   it("masks personal data in payloads as queries do", async () => {
-    const water = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" })), print(HazardChangesDocument));
+    // the housing bureau regulates construction (建筑施工): it sees the hazards of a builder, masked
+    const housing = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "HOUSING", roles: ["SERVICE"], region: "410000" })), print(HazardChangesDocument));
     const emergency = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" })), print(HazardChangesDocument));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const hazard = await report(shangjie);
+    const hazard = await report(BUILDER_IN_SHANGJIE);
     const supervisor = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
     const planned = await t.request(PlanRectificationDocument, { input: { id: hazard.id, expectedVersion: hazard.version, measures: "更换防护栏", responsiblePerson: "张建国", deadline: cstDayFromNow(10) } }, supervisor);
     expect(planned.errors).toBeUndefined();
-    const forWater = [await water.next(), await water.next()].map((e) => e.hazardChanged);
+    const forHousing = [await housing.next(), await housing.next()].map((e) => e.hazardChanged);
     const forEmergency = [await emergency.next(), await emergency.next()].map((e) => e.hazardChanged);
-    expect(forWater[1]).toMatchObject({ action: "PLAN", hazard: { state: "RECTIFYING", responsiblePerson: "张**" } });
-    expect(forWater[1]!.hazard.enterprise?.legalRepresentativePhone).toMatch(/\*{4}/);
+    expect(forHousing[1]).toMatchObject({ action: "PLAN", hazard: { state: "RECTIFYING", responsiblePerson: "张**" } });
+    expect(forHousing[1]!.hazard.enterprise?.legalRepresentativePhone).toMatch(/\*{4}/);
     expect(forEmergency[1]).toMatchObject({ action: "PLAN", hazard: { responsiblePerson: "张建国" } });
   });
 
