@@ -20,10 +20,15 @@ const EnvSchema = z.object({
   EMHUB_MAX_ALIASES: intFrom(30),
   EMHUB_MAX_COST: intFrom(50_000),
   EMHUB_PAGE_MAX: intFrom(200),
+  EMHUB_MAX_TOKENS: intFrom(5_000),
+  EMHUB_MAX_AGGREGATES: intFrom(4),
+  EMHUB_WS_MAX_BYTES: intFrom(1_048_576),
+  EMHUB_WS_MAX_OPERATIONS: intFrom(50),
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).default("auto"),
   NODE_ENV: z.string().default("development"),
+  EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
 });
 
 export interface HubConfig {
@@ -34,7 +39,20 @@ export interface HubConfig {
   dataDir: string;
   publicUrl: string;
   redisUrl: string | null;
-  limits: { maxDepth: number; maxAliases: number; maxCost: number; pageMax: number };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    pageMax: number;
+    /** Lexical tokens in one document: a longer one is refused before it is parsed further. */
+    maxTokens: number;
+    /** Aggregates (hazardStats, bulletin, overdueHazards) one operation may compute. */
+    maxAggregates: number;
+    /** Largest WebSocket message, in bytes. */
+    wsMaxBytes: number;
+    /** Operations (subscriptions) one WebSocket may run at once. */
+    wsMaxOperations: number;
+  };
   /** auto: load the sample feeds when the database holds no shared records yet. */
   loadSamples: "auto" | "always" | "never";
   /** Seconds between runs of the hazard overdue check (`serve` only). */
@@ -42,6 +60,8 @@ export interface HubConfig {
   /** Events that may wait for one slow subscriber before its subscription is ended. */
   subscriberBuffer: number;
   production: boolean;
+  /** Whether the schema may be introspected (GraphiQL needs it): off in production unless EMHUB_INTROSPECTION=on. */
+  introspection: boolean;
   /** Each connector's sources and schedule, and how sources are fetched (sync-config.ts). */
   sync: SyncConfig;
 }
@@ -60,11 +80,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: path.resolve(e.EMHUB_DATA_DIR),
     publicUrl: e.EMHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     redisUrl: e.REDIS_URL || null,
-    limits: { maxDepth: e.EMHUB_MAX_DEPTH, maxAliases: e.EMHUB_MAX_ALIASES, maxCost: e.EMHUB_MAX_COST, pageMax: e.EMHUB_PAGE_MAX },
+    limits: {
+      maxDepth: e.EMHUB_MAX_DEPTH,
+      maxAliases: e.EMHUB_MAX_ALIASES,
+      maxCost: e.EMHUB_MAX_COST,
+      pageMax: e.EMHUB_PAGE_MAX,
+      maxTokens: e.EMHUB_MAX_TOKENS,
+      maxAggregates: e.EMHUB_MAX_AGGREGATES,
+      wsMaxBytes: e.EMHUB_WS_MAX_BYTES,
+      wsMaxOperations: e.EMHUB_WS_MAX_OPERATIONS,
+    },
     loadSamples: e.EMHUB_LOAD_SAMPLES,
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     production: e.NODE_ENV === "production",
+    introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),
   };
 }

@@ -83,9 +83,19 @@ function outOfRange(data: Data): string | null {
   return null;
 }
 
+/** The first text field holding a NUL character, which no PostgreSQL text may hold. */
+function nulCharacter(data: Data): string | null {
+  for (const [field, value] of Object.entries(data)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((text) => typeof text === "string" && text.includes("\u0000"))) return `${field} holds a NUL character (U+0000)`;
+  }
+  return null;
+}
+
 /** Why a record of `dataset` is implausible, naming the field, or null. */
 export function implausibility(dataset: string, data: Data, ctx: PlausibilityContext): string | null {
   return (
+    nulCharacter(data) ??
     futureTime(data, ctx.now) ??
     unknownDivision(data) ??
     outsideProvince(data, ctx.province) ??

@@ -33,7 +33,8 @@ import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
 import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
 import { sharedSubscriptions } from "./shared-subscriptions.js";
-import { operationLimitRules } from "./validation-rules.js";
+import { nulError, nulInVariables } from "./operation-guards.js";
+import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -65,7 +66,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const events = options.events ?? createEventBus({ redisUrl: config.redisUrl });
   const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events };
   const schema = await hubSchema();
-  const rules = operationLimitRules(config.limits);
+  const rules = operationLimitRules(config.limits, config.introspection);
+  const parseOptions = parseOptionsFor(config.limits);
   const app = express();
   const httpServer = http.createServer(app);
   let draining = false;
@@ -75,6 +77,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     path: GRAPHQL_PATH,
     schema,
     rules,
+    parseOptions,
+    maxPayload: config.limits.wsMaxBytes,
+    maxOperations: config.limits.wsMaxOperations,
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
     afterResult: flushAudit,
@@ -83,8 +88,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const apollo = new ApolloServer<HubContext>({
     schema,
     validationRules: rules,
+    parseOptions,
     formatError: formatHubError,
-    introspection: true,
+    introspection: config.introspection,
     // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
     stopOnTerminationSignals: false,
     plugins: [
@@ -93,6 +99,16 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
       { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request }) {
+              const path = nulInVariables(request.variables);
+              if (path) throw nulError(path);
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();

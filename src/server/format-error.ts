@@ -6,11 +6,32 @@
  */
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "../errors/hub-error.js";
+
+/** The parser's "more than N tokens" as the QUERY_TOO_COMPLEX refusal it is; other syntax errors as they are. */
+export function tooLong(error: GraphQLError): GraphQLError {
+  // graphql-js words it "Document contains more that N tokens"
+  const limit = /Document contains more th(?:an|at) (\d+) tokens/.exec(error.message)?.[1];
+  if (limit === undefined) return error;
+  return new GraphQLError(`the document has more than ${limit} tokens; it is refused unread`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } });
+}
+
+/** The code a validation rule gave its error, which Apollo replaces by GRAPHQL_VALIDATION_FAILED. */
+function ownCode(error: GraphQLError): string | undefined {
+  const inner = error.originalError;
+  const code = inner instanceof GraphQLError ? inner.extensions?.code : error.extensions?.code;
+  return typeof code === "string" && code !== "GRAPHQL_VALIDATION_FAILED" ? code : undefined;
+}
 
 export function formatHubError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || !(original instanceof Error)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (original instanceof GraphQLError) {
+      if (tooLong(original) !== original) return { ...formatted, message: tooLong(original).message, extensions: { ...extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+      const code = ownCode(original);
+      if (code) return { ...formatted, extensions: { ...extensions, ...(original.originalError instanceof GraphQLError ? original.originalError.extensions : {}), code } };
+    }
     return { ...formatted, extensions };
   }
   console.error("[emhub] unexpected error:", original);

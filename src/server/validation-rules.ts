@@ -6,9 +6,10 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from "graphql";
 import type { HubConfig } from "../config/config.js";
 import { ErrorCode } from "../errors/hub-error.js";
+import { maxAggregatesRule, noNulInLiteralsRule } from "./operation-guards.js";
 
 /** Report a rejection as an ordinary validation error (graphql-armor throws by default). */
 const asValidationError = {
@@ -20,10 +21,18 @@ const asValidationError = {
   ],
 };
 
-export function operationLimitRules(limits: HubConfig["limits"]): ValidationRule[] {
+/** Parsing stops at this many tokens (a 2,000-fragment chain or 5,000 aliases never reach validation). */
+export function parseOptionsFor(limits: HubConfig["limits"]) {
+  return { maxTokens: limits.maxTokens };
+}
+
+export function operationLimitRules(limits: HubConfig["limits"], introspection = true): ValidationRule[] {
   return [
+    ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...asValidationError }),
     maxAliasesRule({ n: limits.maxAliases, ...asValidationError }),
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...asValidationError }),
+    maxAggregatesRule(limits.maxAggregates),
+    noNulInLiteralsRule,
   ] as ValidationRule[];
 }

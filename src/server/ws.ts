@@ -6,18 +6,26 @@
  * gets its own context (and so its own loaders).
  */
 import type { Server } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from "graphql";
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
+import { ErrorCode } from "../errors/hub-error.js";
+import { nulError, nulInVariables } from "./operation-guards.js";
+import { tooLong } from "./format-error.js";
 
 export interface WsServerOptions {
   httpServer: Server;
   path: string;
   schema: GraphQLSchema;
   rules: ValidationRule[];
+  parseOptions: ParseOptions;
+  /** Largest message accepted, in bytes: a larger one closes the socket (1009). */
+  maxPayload: number;
+  /** Operations one socket may run at once; one more is refused with QUERY_TOO_COMPLEX. */
+  maxOperations: number;
   /** Resolves the connection's principal, or rejects when its credentials are refused. */
   authenticate: (connectionParams: Record<string, unknown> | undefined) => Promise<Principal>;
   context: (principal: Principal) => HubContext;
@@ -29,10 +37,12 @@ export interface WsServerOptions {
 
 type ConnectionState = {
   principal?: Principal;
+  /** Ids of the operations running on the socket. */
+  running?: Set<string>;
 };
 
 export function startWsServer(options: WsServerOptions) {
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayload });
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
@@ -48,15 +58,22 @@ export function startWsServer(options: WsServerOptions) {
         if (principal.expiresAt) closeWhenExpired(ctx.extra.socket, principal.expiresAt);
         return true;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        const running = (ctx.extra.running ??= new Set());
+        if (running.size >= options.maxOperations) {
+          return [new GraphQLError(`this connection already runs ${running.size} operations; at most ${options.maxOperations} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
+        }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, options.parseOptions);
         } catch (error) {
-          return [error as GraphQLError];
+          return [tooLong(error as GraphQLError)];
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
         if (errors.length > 0) return errors;
+        const nul = nulInVariables(payload.variables);
+        if (nul) return [nulError(nul)];
+        running.add(id);
         return {
           schema: options.schema,
           document,
@@ -67,6 +84,9 @@ export function startWsServer(options: WsServerOptions) {
       },
       onNext: async (_ctx, _id, _payload, args) => {
         await options.afterResult(args.contextValue as HubContext);
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.running?.delete(id);
       },
     },
     wss,

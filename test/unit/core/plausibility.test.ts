@@ -41,6 +41,11 @@ describe("implausible values", () => {
     expect(implausibility("geoHazardPoint", { regionCode: "410106", lat: 34.8, lon: 113.3 }, ctx)).toBeNull();
   });
 
+  it("refuses text holding a NUL character", () => {
+    expect(implausibility("enterprise", { name: "某\u0000公司" }, ctx)).toBe("name holds a NUL character (U+0000)");
+    expect(implausibility("warning", { regionCodes: ["410200", "41\u00000"] }, ctx)).toMatch(/^regionCodes holds a NUL/);
+  });
+
   it("refuses hydrological values outside their physical range", () => {
     expect(implausibility("hydroReading", { level: 1e308 }, ctx)).toMatch(/^level 1e\+308 m is outside -200…9000 m/);
     expect(implausibility("hydroReading", { storage: -1 }, ctx)).toMatch(/^storage -1/);

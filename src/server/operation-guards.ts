@@ -1,0 +1,97 @@
+/**
+ * Guards on what one operation may ask for, beyond depth, aliases and cost
+ * (validation-rules.ts): how many expensive aggregates it computes, and NUL
+ * characters in its strings (PostgreSQL text cannot hold them). Shared by HTTP
+ * and WebSocket operations.
+ */
+import { GraphQLError, Kind, type ASTNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
+import { ErrorCode } from "../errors/hub-error.js";
+
+/** Root fields that aggregate every hazard of a territory: each costs about as much as a page of a thousand rows. */
+export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(["hazardStats", "bulletin", "overdueHazards"]);
+
+/** The aggregate root fields an operation's selection asks for, counting every alias and fragment spread. */
+function countAggregates(context: ValidationContext, selectionSet: SelectionSetNode, seen: ReadonlySet<string>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (AGGREGATE_FIELDS.has(selection.name.value)) count++;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += countAggregates(context, selection.selectionSet, seen);
+    } else if (!seen.has(selection.name.value)) {
+      const fragment = context.getFragment(selection.name.value);
+      if (fragment) count += countAggregates(context, fragment.selectionSet, new Set([...seen, selection.name.value]));
+    }
+  }
+  return count;
+}
+
+/** Refuses an operation computing more than `max` aggregates (hazardStats, bulletin, overdueHazards) with QUERY_TOO_COMPLEX. */
+export function maxAggregatesRule(max: number) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      if (operation.operation !== "query") return;
+      const count = countAggregates(context, operation.selectionSet, new Set());
+      if (count > max) {
+        context.reportError(
+          new GraphQLError(`the operation computes ${count} aggregates (${[...AGGREGATE_FIELDS].join(", ")}); at most ${max} per operation`, {
+            nodes: [operation],
+            extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+          }),
+        );
+      }
+    },
+  });
+}
+
+/** Refuses a string literal holding a NUL character, naming the argument. */
+export function noNulInLiteralsRule(context: ValidationContext): ASTVisitor {
+  return {
+    Argument(argument) {
+      const path = nulIn(literalValue(argument.value), argument.name.value);
+      if (path) context.reportError(nulError(path, [argument]));
+    },
+  };
+}
+
+/** The path of the first string holding a NUL character in variables, or null. */
+export function nulInVariables(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  return variables ? nulIn(variables, "") : null;
+}
+
+export function nulError(argumentName: string, nodes?: readonly ASTNode[]) {
+  return new GraphQLError(`${argumentName} holds a NUL character (U+0000), which no text may hold`, {
+    nodes,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName },
+  });
+}
+
+function nulIn(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulIn(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulIn(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** A literal as plain data (strings, lists, objects); variables and other scalars as null. */
+function literalValue(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING:
+      return node.value;
+    case Kind.LIST:
+      return node.values.map(literalValue);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalValue(field.value)]));
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Bounded work per request: documents too long to parse, too many
+ * aggregates, NUL characters, oversized or overfull WebSockets — each refused
+ * with its code, and the hub still answering afterwards.
+ */
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { subscribe, wsClient, wsExecute } from "../helpers/ws-client.js";
+
+let t: TestHub;
+let province: string;
+beforeAll(async () => {
+  t = await startTestHub();
+  province = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
+
+describe("over HTTP", () => {
+  it("refuses a document of more tokens than the limit before validating it", async () => {
+    const aliases = `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: __typename`).join(" ")} }`;
+    const res = await t.request(aliases, undefined, province);
+    expect(codeOf(res)).toBe("QUERY_TOO_COMPLEX");
+    expect(res.errors![0]!.message).toMatch(/more than 5000 tokens/);
+    const chain = Array.from({ length: 2000 }, (_, i) => `fragment f${i} on Query { ${i < 1999 ? `...f${i + 1}` : "__typename"} }`).join("\n");
+    const deep = await t.request(`query { ...f0 }\n${chain}`, undefined, province);
+    expect(deep.status).toBe(400);
+    expect(codeOf(deep)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("refuses more aggregates than the limit, aliased or through fragments, and says so", async () => {
+    const stats = Array.from({ length: 30 }, (_, i) => `s${i}: hazardStats(region: "41") { total }`).join(" ");
+    const res = await t.request(`{ ${stats} }`, undefined, province);
+    expect(codeOf(res)).toBe("QUERY_TOO_COMPLEX");
+    expect(res.errors![0]!.message).toMatch(/computes 30 aggregates .* at most 4/);
+    const viaFragments = await t.request(`{ ...a ...a2 } fragment a on Query { x: hazardStats { total } y: hazardStats { total } z: overdueHazards(first: 1) { totalCount } } fragment a2 on Query { ...a }`, undefined, province);
+    expect(codeOf(viaFragments)).toBe("QUERY_TOO_COMPLEX");
+    const allowed = await t.request(`{ a: hazardStats(region: "41") { total } b: hazardStats(region: "4102") { total } }`, undefined, province);
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it("carries QUERY_TOO_COMPLEX for depth and alias refusals too", async () => {
+    const deep = await t.request(`{ regions(first: 1) { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }`, undefined, province);
+    expect(codeOf(deep)).toBe("QUERY_TOO_COMPLEX");
+    const aliased = await t.request(`{ ${Array.from({ length: 40 }, (_, i) => `r${i}: region(code: "41") { code }`).join(" ")} }`, undefined, province);
+    expect(codeOf(aliased)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("refuses a NUL character in a literal or a variable as BAD_USER_INPUT naming it", async () => {
+    const literal = await t.request(`{ enterprises(first: 1, filter: { nameContains: "a\\u0000b" }) { totalCount } }`, undefined, province);
+    expect(literal.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.nameContains" });
+    const variable = await t.request(`query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, { f: { nameContains: "a\u0000b" } }, province);
+    expect(variable.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "f.nameContains" });
+    expect((await t.request(`{ enterprises(first: 1) { totalCount } }`, undefined, province)).errors).toBeUndefined();
+  });
+});
+
+describe("over the WebSocket", () => {
+  it("closes a socket that sends a message larger than the limit, and serves the next one", async () => {
+    const socket = new WebSocket(t.wsUrl, "graphql-transport-ws");
+    await new Promise((resolve) => socket.once("open", resolve));
+    const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: "connection_init", payload: { padding: "x".repeat(2 * 1024 * 1024) } }));
+    expect(await closed).toBe(1009);
+    const client = wsClient(t.wsUrl, { authorization: `Bearer ${province}` });
+    expect(await wsExecute(client, `{ regions(first: 1) { totalCount } }`)).toMatchObject({ data: { regions: { totalCount: expect.any(Number) } } });
+    await client.dispose();
+  });
+
+  it("runs at most the limit of operations on one socket at once", async () => {
+    const client = wsClient(t.wsUrl, { authorization: `Bearer ${province}` });
+    const subs = Array.from({ length: 50 }, () => subscribe(client, `subscription { hazardChanged { action } }`));
+    const extra = subscribe(client, `subscription { hazardChanged { action } }`);
+    await expect(extra.next(2000)).rejects.toThrow(/at most 50 at once/);
+    subs[0]!.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = subscribe(client, `subscription { warningIssued { __typename } }`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(again.error()).toBeNull();
+    for (const sub of [...subs, again]) sub.stop();
+    await client.dispose();
+  });
+
+  it("refuses the token limit and NUL characters as over HTTP", async () => {
+    const client = wsClient(t.wsUrl, { authorization: `Bearer ${province}` });
+    const long = await wsExecute(client, `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: __typename`).join(" ")} }`);
+    expect(long.errors![0]!.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    const nul = await wsExecute(client, `query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, { f: { nameContains: "\u0000" } });
+    expect(nul.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "f.nameContains" });
+    await client.dispose();
+  });
+});
+
+describe("introspection", () => {
+  it("is refused over HTTP and the WebSocket when turned off (production's default)", async () => {
+    const closed = await startTestHub({ introspection: false }, { samples: false });
+    try {
+      const http = await closed.request(`{ __schema { types { name } } }`);
+      expect(http.errors?.[0]?.message).toMatch(/introspection/i);
+      const client = wsClient(closed.wsUrl);
+      const ws = await wsExecute(client, `{ __type(name: "Query") { name } }`);
+      expect(ws.errors?.[0]?.message).toMatch(/introspection/i);
+      await client.dispose();
+      expect((await closed.request(`{ regions(first: 1) { totalCount } }`)).errors).toBeUndefined();
+    } finally {
+      await closed.stop();
+    }
+  });
+});
