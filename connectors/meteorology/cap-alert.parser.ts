@@ -20,6 +20,9 @@ export interface RawAlert {
 
 const REPEATED = new Set(["entry", "info", "area", "polygon", "circle", "geocode", "parameter", "category", "responseType", "resource", "eventCode"]);
 
+/** Larger than any feed of alerts (about 5 KB each); larger documents are refused before decoding. */
+export const CAP_MAX_BYTES = 4 * 1024 * 1024;
+
 /** Deeper nesting than any CAP document has; deeper documents are refused before parsing. */
 const MAX_DEPTH = 32;
 
@@ -107,6 +110,7 @@ function checkNamespace(doc: SourceDocument, xml: string): void {
 }
 
 export function readCapXml(doc: SourceDocument): RawAlert[] {
+  if (doc.body.length > CAP_MAX_BYTES) throw new DocumentError(`${doc.name}: ${doc.body.length} bytes, more than the ${CAP_MAX_BYTES} a CAP document may have`);
   const xml = decodeXml(doc);
   if (xml.trim() === "") throw new DocumentError(`${doc.name}: empty document`);
   checkShape(doc, xml);

@@ -44,8 +44,12 @@ const circle = z.string().transform((value, ctx) => {
 
 const valuePair = z.object({ valueName: text, value: text });
 
+/** Longest texts an alert may carry: a warning is read on a phone and a wall screen, not a report. */
+export const CAP_TEXT_LIMITS = { headline: 200, description: 4000, instruction: 4000, areaDesc: 1000 } as const;
+const limited = (max: number) => optionalText.pipe(z.string().max(max, `is longer than ${max} characters`).nullable());
+
 export const capArea = z.object({
-  areaDesc: text,
+  areaDesc: text.pipe(z.string().max(CAP_TEXT_LIMITS.areaDesc, `is longer than ${CAP_TEXT_LIMITS.areaDesc} characters`)),
   polygon: list(polygon),
   circle: list(circle),
   geocode: list(valuePair),
@@ -64,9 +68,9 @@ export const capInfo = z.object({
   onset: optionalCapTime,
   expires: optionalCapTime,
   senderName: optionalText,
-  headline: optionalText,
-  description: optionalText,
-  instruction: optionalText,
+  headline: limited(CAP_TEXT_LIMITS.headline),
+  description: limited(CAP_TEXT_LIMITS.description),
+  instruction: limited(CAP_TEXT_LIMITS.instruction),
   parameter: list(valuePair),
   area: list(capArea),
 });

@@ -216,6 +216,14 @@ describe("meteorology documents", () => {
     }
   });
 
+  it("rejects an alert whose texts are longer than a warning's, and refuses a document larger than a feed", () => {
+    const long = withId(UPDATE, "41020041600000_LONG").replace(/<description>[^<]*<\/description>/, `<description>${"暴".repeat(4001)}</description>`);
+    const result = parse(feedOf(long, CANCEL));
+    expect(result.records).toHaveLength(1);
+    expect(result.rejected[0]!.reason).toMatch(/info\[0\]\.description is longer than 4000 characters/);
+    expect(() => parse(UPDATE.replace("<info>", `<!--${"x".repeat(4 * 1024 * 1024)}--><info>`))).toThrow(/more than the 4194304 a CAP document may have/);
+  });
+
   it("refuses deep nesting before parsing it", () => {
     const deep = UPDATE.replace("<info>", `${"<x>".repeat(20_000)}${"</x>".repeat(20_000)}<info>`);
     expect(() => parse(deep)).toThrow(/nested deeper than 32 levels/);

@@ -37,6 +37,8 @@ export interface FetchConfig {
   tries: number;
   /** Wait before the second attempt; doubled for every further one. */
   backoffMs: number;
+  /** Largest document a source may deliver, in bytes: a larger one is a failed fetch, read no further. */
+  maxBytes: number;
 }
 
 export interface SyncConfig {
@@ -90,6 +92,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env, names: read
     timeoutMs: wholeNumber(env, "EMHUB_SOURCE_TIMEOUT", 30, 1, problems) * 1000,
     tries: wholeNumber(env, "EMHUB_SOURCE_TRIES", 3, 1, problems),
     backoffMs: 1000,
+    maxBytes: wholeNumber(env, "EMHUB_SOURCE_MAX_MB", 20, 1, problems) * 1024 * 1024,
   };
   if (problems.length > 0) throw new Error(`invalid configuration: ${problems.join("; ")}`);
   return { connectors, fetch, province };

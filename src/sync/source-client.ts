@@ -53,7 +53,7 @@ export async function* readSources(sources: string[], options: SourceClientOptio
       yield { name: source, failure: files };
       continue;
     }
-    for (const file of files) yield readFile(file);
+    for (const file of files) yield readFile(file, options.maxBytes);
   }
 }
 
@@ -72,8 +72,10 @@ function listFiles(source: string): string[] | string {
   }
 }
 
-function readFile(file: string): SourceItem {
+function readFile(file: string, maxBytes: number): SourceItem {
   try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) return { name: file, failure: `${file}: ${size} bytes, more than the ${maxBytes} a document may have` };
     return { name: path.basename(file), body: fs.readFileSync(file) };
   } catch (error) {
     return { name: file, failure: `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
@@ -112,8 +114,9 @@ async function attemptFetch(url: string, options: SourceClientOptions): Promise<
   let body: Buffer;
   try {
     response = await fetch(url, { signal, redirect: "follow" });
-    body = Buffer.from(await response.arrayBuffer());
+    body = await readBody(response, options.maxBytes);
   } catch (error) {
+    if (error instanceof AttemptError) throw error;
     throw new AttemptError(transportReason(error as Error, options.timeoutMs), true);
   }
   if (!response.ok) {
@@ -126,6 +129,28 @@ async function attemptFetch(url: string, options: SourceClientOptions): Promise<
     throw new AttemptError(`truncated body: ${body.length} of ${declared} bytes`, true);
   }
   return { body, contentType: response.headers.get("content-type") ?? undefined };
+}
+
+/** The body, read as it arrives and given up (connection closed) once it passes `maxBytes`. */
+async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
+  const tooLarge = (size: string) => new AttemptError(`${size}, more than the ${maxBytes} bytes a document may have`, false);
+  const declared = Number(response.headers.get("content-length"));
+  if (response.headers.has("content-length") && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(`Content-Length ${declared}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    size += part.value.length;
+    if (size > maxBytes) {
+      await reader!.cancel();
+      throw tooLarge(`${size} bytes received`);
+    }
+    chunks.push(Buffer.from(part.value));
+  }
+  return Buffer.concat(chunks);
 }
 
 function transportReason(error: Error, timeoutMs: number): string {

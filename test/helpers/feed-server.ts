@@ -28,6 +28,10 @@ export const FAILING_ROUTES = {
   truncated: "/fail/truncated",
   /** A complete 200 answer whose JSON stops half-way. */
   cutJson: "/fail/cut-json",
+  /** Declares 300 MB and starts sending. */
+  huge: "/fail/huge",
+  /** Sends without a Content-Length, on and on (4 MB). */
+  endless: "/fail/endless",
 } as const;
 
 export async function startFeedServer(): Promise<FeedServer> {
@@ -52,6 +56,22 @@ export async function startFeedServer(): Promise<FeedServer> {
         res.writeHead(200, { "content-type": "application/json", "content-length": "2000" });
         res.write(`{"code":200,"msg":"success","page":1,"pageSize":500,"total":203,"data":{"enterprises":[${" ".repeat(30)}`, () => res.socket?.destroy());
         return;
+      case FAILING_ROUTES.huge:
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(300 * 1024 * 1024) });
+        res.write("[");
+        return;
+      case FAILING_ROUTES.endless: {
+        res.writeHead(200, { "content-type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let sent = 0;
+        const more = () => {
+          while (sent < 64 && res.write(chunk)) sent++;
+          if (sent < 64) res.once("drain", more);
+          else res.end();
+        };
+        more();
+        return;
+      }
       case FAILING_ROUTES.cutJson: {
         const body = `{"code":200,"msg":"success","page":1,"pageSize":500,"total":203,"data":{"enterprises":[{"creditCode":"9141`;
         res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }).end(body);

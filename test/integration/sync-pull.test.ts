@@ -19,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database.
 
 let database: TestDatabase;
 let feeds: FeedServer;
-const FETCH = { timeoutMs: 500, tries: 3, backoffMs: 20 };
+const FETCH = { timeoutMs: 500, tries: 3, backoffMs: 20, maxBytes: 1024 * 1024 };
 const EMERGENCY_PAGE = "/emergency/page-1-of-1.json";
 const samplePage = () => JSON.parse(fs.readFileSync(path.join(CONNECTORS_DIR, "emergency/samples/page-1-of-1.json"), "utf8"));
 
@@ -125,6 +125,8 @@ describe("a failed fetch is a failed run with its reason, and the data stays", (
     { route: FAILING_ROUTES.hang, reason: /within 500 ms \(timeout\) \(3 tries\)/, hits: 3 },
     { route: FAILING_ROUTES.truncated, reason: /truncated body/, hits: 3 },
     { route: FAILING_ROUTES.cutJson, reason: /not JSON/, hits: 1 },
+    { route: FAILING_ROUTES.huge, reason: /Content-Length 314572800, more than the 1048576 bytes a document may have/, hits: 1 },
+    { route: FAILING_ROUTES.endless, reason: /more than the 1048576 bytes a document may have/, hits: 1 },
   ];
 
   it.each(cases)("$route", async ({ route, reason, hits }) => {

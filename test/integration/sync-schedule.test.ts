@@ -38,7 +38,7 @@ it("pulls each scheduled connector on its interval, one run at a time, until the
         transport: { sources: [feeds.url("/transport.csv")], intervalSeconds: 0.2 },
         "natural-resources": { sources: [feeds.url(FAILING_ROUTES.error)], intervalSeconds: 0.2 },
       },
-      fetch: { timeoutMs: 500, tries: 1, backoffMs: 10 },
+      fetch: { timeoutMs: 500, tries: 1, backoffMs: 10, maxBytes: 1024 * 1024 },
       province: "41",
     },
   };

@@ -9,7 +9,7 @@ const summary = (name: string) => ({ connector: name, ok: true }) as SyncSummary
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const config = (intervals: Record<string, number>): SyncConfig => ({
   connectors: Object.fromEntries(Object.entries(intervals).map(([name, seconds]) => [name, { sources: null, intervalSeconds: seconds }])),
-  fetch: { timeoutMs: 100, tries: 1, backoffMs: 1 },
+  fetch: { timeoutMs: 100, tries: 1, backoffMs: 1, maxBytes: 1024 },
   province: "41",
 });
 

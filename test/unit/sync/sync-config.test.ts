@@ -18,7 +18,7 @@ describe("sync configuration", () => {
       "natural-resources": 3600,
       transport: 3600,
     });
-    expect(config.fetch).toEqual({ timeoutMs: 30_000, tries: 3, backoffMs: 1000 });
+    expect(config.fetch).toEqual({ timeoutMs: 30_000, tries: 3, backoffMs: 1000, maxBytes: 20 * 1024 * 1024 });
   });
 
   it("reads sources (comma-separated) and intervals (0 = not scheduled) per connector", () => {
