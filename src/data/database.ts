@@ -1,14 +1,13 @@
 /**
  * Opens the hub's PostgreSQL: a server named by DATABASE_URL, or the embedded
- * PGlite database persisted in the data folder. PGlite is exposed on loopback
- * by pglite-socket so that both modes use the same path: Prisma → pg driver
+ * PGlite database persisted in the data folder (embedded.ts), served on a
+ * private Unix socket so that both modes use the same path: Prisma → pg driver
  * adapter → PostgreSQL wire protocol.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { startEmbedded } from "./embedded.js";
 import { createSqlRunner, type SqlRunner } from "./sql.js";
 
 export type Prisma = PrismaClient;
@@ -35,24 +34,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const embedded = await startEmbedded(options.dataDir);
   // PGlite runs one statement at a time; one connection keeps transactions whole.
   return connect(embedded.url, "embedded", 1, embedded.stop);
-}
-
-async function startEmbedded(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const dir = path.join(dataDir, "pglite");
-  fs.mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 4 });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  return {
-    url,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
 }
 
 async function connect(
