@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).default("auto"),
   NODE_ENV: z.string().default("development"),
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
+  EMHUB_LEADER_RETRY: intFrom(10),
 });
 
 export interface HubConfig {
@@ -60,6 +61,8 @@ export interface HubConfig {
   /** Events that may wait for one slow subscriber before its subscription is ended. */
   subscriberBuffer: number;
   production: boolean;
+  /** Seconds between a standby instance's tries to take over the schedule of pulls. */
+  leaderRetrySeconds: number;
   /** Whether the schema may be introspected (GraphiQL needs it): off in production unless EMHUB_INTROSPECTION=on. */
   introspection: boolean;
   /** Each connector's sources and schedule, and how sources are fetched (sync-config.ts). */
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     production: e.NODE_ENV === "production",
+    leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),
   };

@@ -2,13 +2,19 @@
  * Applies prisma/migrations/<name>/migration.sql in order, bookkept in Prisma's
  * own `_prisma_migrations` table (same columns and sha256 checksums), so the
  * Prisma CLI (`prisma migrate status|deploy`) agrees with what the hub did.
- * Each migration runs in its own transaction.
+ * Each migration runs in its own transaction, under a transaction-level
+ * advisory lock: of hubs starting together on a new database, one applies
+ * each migration and the others wait, then find it applied.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "../config/paths.js";
 import type { Prisma } from "./database.js";
+
+/** The advisory lock key of migrations (any constant the hub uses for nothing else). */
+export const MIGRATION_LOCK = 4_101_060_001;
+const LOCK = `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
 
 const BOOKKEEPING = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -28,7 +34,10 @@ export interface MigrationResult {
 }
 
 export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  await prisma.$executeRawUnsafe(BOOKKEEPING);
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(LOCK);
+    await tx.$executeRawUnsafe(BOOKKEEPING);
+  });
   const done = await prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string }>>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
@@ -47,7 +56,13 @@ export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<Mig
       if (recorded !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum differs)`);
       continue;
     }
-    await prisma.$transaction(async (tx) => {
+    const ran = await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(LOCK);
+      const appliedMeanwhile = await tx.$queryRawUnsafe<unknown[]>(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        name,
+      );
+      if (appliedMeanwhile.length > 0) return false;
       for (const statement of splitStatements(sql)) await tx.$executeRawUnsafe(statement);
       await tx.$executeRawUnsafe(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
@@ -55,8 +70,9 @@ export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<Mig
         checksum,
         name,
       );
-    });
-    applied.push(name);
+      return true;
+    }, { timeout: 120_000 });
+    if (ran) applied.push(name);
   }
   return { applied, alreadyApplied: doneByName.size };
 }

@@ -34,6 +34,7 @@ import { createAuthenticator, credentialsFromConnectionParams } from "./authenti
 import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
 import { sharedSubscriptions } from "./shared-subscriptions.js";
 import { nulError, nulInVariables } from "./operation-guards.js";
+import { startLeadership } from "../sync/leadership.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
@@ -133,7 +134,10 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     if (!options.db) await db.close();
     throw error;
   }
-  const scheduler = options.schedule ? scheduleConnectors(db.prisma, config.sync, { ...options.schedule, onRun: chain(options.schedule.onRun, publishRun), onChanges: publishChanges }) : null;
+  const schedule = options.schedule;
+  const startSchedule = () => scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule?.onRun, publishRun), onChanges: publishChanges });
+  // instances sharing a PostgreSQL database pull under one leader; the embedded database has one process
+  const scheduler = !schedule ? null : db.mode === "postgres" ? startLeadership({ databaseUrl: db.url, lead: startSchedule, retryMs: config.leaderRetrySeconds * 1000 }) : startSchedule();
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

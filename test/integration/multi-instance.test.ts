@@ -23,6 +23,7 @@ import { cstDayFromNow } from "../helpers/hazards.js";
 import { startHubProcess, type HubProcess } from "../helpers/hub-process.js";
 import { skipReason, TEST_DATABASE_URL, TEST_REDIS_URL } from "../helpers/services.js";
 import { subscribe, wsClient } from "../helpers/ws-client.js";
+import { SCHEDULE_LOCK } from "../../src/sync/leadership.js";
 
 const reason = skipReason(["TEST_DATABASE_URL", TEST_DATABASE_URL], ["TEST_REDIS_URL", TEST_REDIS_URL]);
 
@@ -94,6 +95,37 @@ describe.skipIf(reason)("two hub instances", () => {
       await client.dispose();
     }
   }, 60_000);
+
+  it("starts together on a new database (one migrates, the other waits), and pulls under one leader at a time", async () => {
+    const fresh = `emhub_race_${process.pid}`;
+    await admin(`CREATE DATABASE ${fresh}`);
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/${fresh}`;
+    const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), "emhub-race-")));
+    const env = (dir: string) => ({ DATABASE_URL: url.toString(), EMHUB_DATA_DIR: dir, EMHUB_LOAD_SAMPLES: "never", EMHUB_LEADER_RETRY: "1" });
+    const [c, d] = await Promise.all(dirs.map((dir) => startHubProcess(env(dir))));
+    const leaders = async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [SCHEDULE_LOCK]);
+      await client.end();
+      return rows[0].n as number;
+    };
+    try {
+      for (const hub of [c, d]) expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+      await expect.poll(leaders, { timeout: 5000 }).toBe(1);
+      const [leader, standby] = /is the leader/.test(c!.output()) ? [c!, d!] : [d!, c!];
+      expect(standby.output()).not.toMatch(/is the leader/);
+      await leader.stop();
+      await expect.poll(() => /is the leader/.test(standby.output()), { timeout: 10_000 }).toBe(true);
+      expect(await leaders()).toBe(1);
+    } finally {
+      await c?.stop();
+      await d?.stop();
+      await admin(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`);
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("drains and exits cleanly on SIGTERM", async () => {
     await b.stop();
