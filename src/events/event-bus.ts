@@ -1,16 +1,19 @@
 /**
  * Publishes hub events to the subscribers of this instance at once and, with
- * REDIS_URL, to every other instance through one Redis channel. Redis is an
+ * REDIS_URL, to every other instance through one Redis stream. Redis is an
  * addition, never a dependency: while it is away local delivery goes on, a
- * warning is logged, and ioredis reconnects by itself. Publish only after the
- * change is committed.
+ * warning is logged, ioredis reconnects by itself, and no event is lost —
+ * events wait in a bounded outbox until they can be added to the stream, and
+ * each instance reads the stream from the last event it saw. Publish only
+ * after the change is committed.
  */
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
 import type { HubEvents, Topic } from "./hub-events.js";
 
-export const REDIS_CHANNEL = "emhub:events";
+/** The Redis stream every instance adds its events to and reads the others' from. */
+export const REDIS_STREAM = "emhub:events";
 
 export type RedisState = "disabled" | "connecting" | "ready" | "down";
 
@@ -18,6 +21,8 @@ export interface EventBus {
   publish<K extends Topic>(topic: K, event: HubEvents[K]): void;
   subscribe<K extends Topic>(topic: K, listener: (event: HubEvents[K]) => void): () => void;
   redisState(): RedisState;
+  /** Events waiting for Redis to come back, and events dropped because too many waited. */
+  redisBacklog(): { waiting: number; dropped: number };
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       return () => emitter.off(topic, listener as (event: unknown) => void);
     },
     redisState: () => redis?.state() ?? "disabled",
+    redisBacklog: () => redis?.backlog() ?? { waiting: 0, dropped: 0 },
     async close() {
       emitter.removeAllListeners();
       await redis?.close();
@@ -56,39 +62,98 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
   };
 }
 
+/** The stream's length is kept near this many events (XADD MAXLEN ~). */
+const STREAM_LENGTH = 10_000;
+/** Events kept while Redis is away, oldest dropped first beyond it. */
+const OUTBOX_LIMIT = 10_000;
+
 function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (message: string) => void) {
   const retryStrategy = (attempt: number) => Math.min(attempt * 200, 5000);
-  // The publisher never queues while Redis is away: an event it cannot send is dropped (local delivery already happened).
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy, lazyConnect: false });
-  const subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
+  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
+  const reader = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
   let state: RedisState = "connecting";
-  for (const client of [publisher, subscriber]) {
+  let closed = false;
+  for (const client of [publisher, reader]) {
     client.on("error", (error: Error) => {
       state = "down";
-      log(`redis: ${error.message}; events reach this instance's subscribers only until it is back`);
+      log(`redis: ${error.message}; events wait in this instance's outbox until it is back`);
     });
     client.on("ready", () => {
-      if (publisher.status === "ready" && subscriber.status === "ready") state = "ready";
+      if (publisher.status === "ready" && reader.status === "ready") state = "ready";
     });
   }
-  subscriber.subscribe(REDIS_CHANNEL).catch((error: Error) => log(`redis subscribe: ${error.message}`));
-  subscriber.on("message", (_channel: string, message: string) => {
+
+  // Publishing: every event goes through the outbox, which is emptied in order whenever Redis is there.
+  const outbox: string[] = [];
+  let dropped = 0;
+  let flushing = false;
+  const flush = async () => {
+    if (flushing || closed) return;
+    flushing = true;
+    try {
+      while (outbox.length > 0 && publisher.status === "ready") {
+        await publisher.xadd(REDIS_STREAM, "MAXLEN", "~", STREAM_LENGTH, "*", "e", outbox[0]!);
+        outbox.shift();
+      }
+    } catch (error) {
+      log(`redis publish: ${(error as Error).message}; ${outbox.length} events wait`);
+    } finally {
+      flushing = false;
+    }
+  };
+  publisher.on("ready", () => void flush());
+
+  // Reading: from the last event seen, so events added while this instance was cut off still arrive.
+  let lastId: string | null = null;
+  const deliver = (message: string) => {
     try {
       const envelope = JSON.parse(message) as Envelope;
       if (envelope.origin !== origin) emitter.emit(envelope.topic, envelope.event);
     } catch (error) {
       log(`redis: ignored a malformed event (${(error as Error).message})`);
     }
-  });
+  };
+  const read = async () => {
+    while (!closed) {
+      try {
+        if (lastId === null) {
+          const newest = (await reader.xrevrange(REDIS_STREAM, "+", "-", "COUNT", 1)) as Array<[string, string[]]>;
+          lastId = newest[0]?.[0] ?? "0-0";
+        }
+        const batches = (await reader.xread("COUNT", 500, "BLOCK", 5000, "STREAMS", REDIS_STREAM, lastId)) as Array<[string, Array<[string, string[]]>]> | null;
+        for (const [, entries] of batches ?? []) {
+          for (const [id, fields] of entries) {
+            lastId = id;
+            deliver(fields[1]!);
+          }
+        }
+      } catch (error) {
+        if (closed) return;
+        log(`redis read: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  };
+  void read();
+
   return {
     state: () => state,
+    /** Events waiting for Redis, and events dropped because the outbox was full. */
+    backlog: () => ({ waiting: outbox.length, dropped }),
     publish(envelope: Envelope) {
-      if (publisher.status !== "ready") return;
-      publisher.publish(REDIS_CHANNEL, JSON.stringify(envelope)).catch((error: Error) => log(`redis publish: ${error.message}`));
+      if (outbox.length >= OUTBOX_LIMIT) {
+        outbox.shift();
+        dropped++;
+        log(`redis: the outbox is full (${OUTBOX_LIMIT} events); the oldest are dropped (${dropped} so far)`);
+      }
+      outbox.push(JSON.stringify(envelope));
+      void flush();
     },
     async close() {
+      closed = true;
+      await flush();
       publisher.disconnect();
-      subscriber.disconnect();
+      reader.disconnect();
     },
   };
 }

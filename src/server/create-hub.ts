@@ -117,7 +117,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   let sqlStatements = 0;
   const stopCounting = db.onQuery(() => sqlStatements++);
   app.use(
-    healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), sqlStatements }) }),
+    healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), redisBacklog: events.redisBacklog(), sqlStatements }) }),
   );
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
