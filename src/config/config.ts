@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
   EMHUB_LEADER_RETRY: intFrom(10),
+  EMHUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
 });
 
 export interface HubConfig {
@@ -61,6 +62,8 @@ export interface HubConfig {
   /** Events that may wait for one slow subscriber before its subscription is ended. */
   subscriberBuffer: number;
   production: boolean;
+  /** Requests per minute per client (bearer token, or address without one) on /graphql, /ingest and the file routes; 0: no limit. */
+  rateLimitPerMinute: number;
   /** Seconds between a standby instance's tries to take over the schedule of pulls. */
   leaderRetrySeconds: number;
   /** Whether the schema may be introspected (GraphiQL needs it): off in production unless EMHUB_INTROSPECTION=on. */
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
+    rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
     introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),
   };

@@ -35,6 +35,7 @@ import { contextFor, flushAudit, principalFor, type ContextDeps } from "./reques
 import { sharedSubscriptions } from "./shared-subscriptions.js";
 import { nulError, nulInVariables } from "./operation-guards.js";
 import { startLeadership } from "../sync/leadership.js";
+import { rateLimitPerClient } from "./rate-limit.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
@@ -119,6 +120,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(
     healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), redisBacklog: events.redisBacklog(), sqlStatements }) }),
   );
+  const limiter = rateLimitPerClient(config.rateLimitPerMinute); // after the health routes: probes are never limited
+  if (limiter) app.use(limiter);
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it

@@ -26,7 +26,8 @@ export interface TestHub {
 export async function startTestHub(overrides: Partial<HubConfig> = {}, options: { samples?: boolean } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   if (options.samples !== false) await loadSamples(database.db.prisma, "cli");
-  const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, ...overrides };
+  // no rate limit unless a test sets one: suites send many requests with one token
+  const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, rateLimitPerMinute: 0, ...overrides };
   const hub = await startHub(config, { db: database.db });
   const graphqlUrl = `${hub.url}/graphql`;
   const devIssuer = await loadOrCreateDevIssuer(config.dataDir);

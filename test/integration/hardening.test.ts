@@ -111,3 +111,43 @@ describe("introspection", () => {
     }
   });
 });
+
+describe("rate limits", () => {
+  it("answers 429 with Retry-After to a client over its limit, counts each token on its own, and never limits the probes", async () => {
+    const limited = await startTestHub({ rateLimitPerMinute: 5 }, { samples: false });
+    try {
+      const one = await limited.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const other = await limited.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const ask = (token: string) => fetch(`${limited.graphqlUrl}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ regions(first: 1) { totalCount } }" }) });
+      for (let i = 0; i < 5; i++) expect((await ask(one)).status).toBe(200);
+      const refused = await ask(one);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "RATE_LIMITED" } }] });
+      expect((await ask(other)).status).toBe(200);
+      for (let i = 0; i < 10; i++) expect((await fetch(`${limited.hub.url}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
+describe("documents the XML parser refuses", () => {
+  it("are refused with 422, a reason and a run id, never a 500", async () => {
+    const met = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410000" });
+    const alert = (body: string) => `<?xml version="1.0"?>${body}<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier></alert>`;
+    const documents = [
+      alert(`<!DOCTYPE alert [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`),
+      alert(`<!DOCTYPE alert [<!ENTITY % p SYSTEM "http://127.0.0.1:1/x.dtd"> %p;]>`),
+      alert(`<!DOCTYPE alert [<!ENTITY big "${"x".repeat(100_000)}">]>`),
+      `<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">${"<a>".repeat(20_000)}${"</a>".repeat(20_000)}</alert>`,
+    ];
+    for (const body of documents) {
+      const res = await fetch(`${t.hub.url}/ingest/meteorology`, { method: "POST", headers: { "content-type": "application/cap+xml", authorization: `Bearer ${met}` }, body });
+      expect(res.status).toBe(422);
+      const answer = (await res.json()) as { error: { code: string; message: string; runId: string } };
+      expect(answer.error).toMatchObject({ code: "BAD_DOCUMENT", runId: expect.any(String) });
+      expect(answer.error.message).toMatch(/DOCTYPE|nested deeper/);
+    }
+  });
+});
