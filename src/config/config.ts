@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
   EMHUB_LEADER_RETRY: intFrom(10),
   EMHUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  EMHUB_STATEMENT_TIMEOUT: intFrom(30),
+  EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
 });
 
 export interface HubConfig {
@@ -54,6 +56,8 @@ export interface HubConfig {
     wsMaxBytes: number;
     /** Operations (subscriptions) one WebSocket may run at once. */
     wsMaxOperations: number;
+    /** Operations one client (a token's subject, or an address without one) may run at once over all its WebSockets. */
+    wsMaxPerClient: number;
   };
   /** auto: load the sample feeds when the database holds no shared records yet. */
   loadSamples: "auto" | "always" | "never";
@@ -62,6 +66,8 @@ export interface HubConfig {
   /** Events that may wait for one slow subscriber before its subscription is ended. */
   subscriberBuffer: number;
   production: boolean;
+  /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
+  statementTimeoutMs: number;
   /** Requests per minute per client (bearer token, or address without one) on /graphql, /ingest and the file routes; 0: no limit. */
   rateLimitPerMinute: number;
   /** Seconds between a standby instance's tries to take over the schedule of pulls. */
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxAggregates: e.EMHUB_MAX_AGGREGATES,
       wsMaxBytes: e.EMHUB_WS_MAX_BYTES,
       wsMaxOperations: e.EMHUB_WS_MAX_OPERATIONS,
+      wsMaxPerClient: e.EMHUB_WS_MAX_PER_CLIENT,
     },
     loadSamples: e.EMHUB_LOAD_SAMPLES,
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
+    statementTimeoutMs: e.EMHUB_STATEMENT_TIMEOUT * 1000,
     introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),
   };

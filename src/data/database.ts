@@ -27,10 +27,12 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl: string | null;
   dataDir: string;
+  /** PostgreSQL's statement_timeout for the hub's connections (ms); none when absent. */
+  statementTimeoutMs?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return connect(options.databaseUrl, "postgres", 10, async () => {});
+  if (options.databaseUrl) return connect(options.databaseUrl, "postgres", 10, async () => {}, options.statementTimeoutMs);
   const embedded = await startEmbedded(options.dataDir);
   // PGlite runs one statement at a time; one connection keeps transactions whole.
   return connect(embedded.url, "embedded", 1, embedded.stop);
@@ -41,11 +43,18 @@ async function connect(
   mode: Database["mode"],
   poolSize: number,
   stopServer: () => Promise<void>,
+  statementTimeoutMs?: number,
 ): Promise<Database> {
   // The pool is ours so that bulk statements can share it (bulkQuery below).
   // The embedded database's connection is kept open (idle ones are otherwise closed after 10 s): its session,
   // with the statements prepared on it, outlives the socket (sql.ts).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(mode === "embedded" ? { idleTimeoutMillis: 0 } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(mode === "embedded" ? { idleTimeoutMillis: 0 } : {}),
+    // no statement runs longer: one request or sync cannot hold a connection (and a core of the database) for long
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   let closing = false;
   // An idle connection the server drops (restart, failover, shutdown) is replaced on the next query; without
   // a listener node-postgres would raise it as an uncaught error.

@@ -3,9 +3,7 @@ import type { HubConfig } from "../config/config.js";
 import { openDatabase } from "../data/database.js";
 import { migrate } from "../data/migrate.js";
 import { writeReferenceData } from "../data/reference-data.js";
-import { hazardChanged } from "../events/hazard-events.js";
 import { isPoolEmpty, loadSamples } from "../sync/load-samples.js";
-import { startOverdueJob } from "../sync/overdue-job.js";
 import { GRAPHQL_PATH, startHub } from "./create-hub.js";
 
 export async function serve(config: HubConfig): Promise<void> {
@@ -20,14 +18,9 @@ export async function serve(config: HubConfig): Promise<void> {
       console.log(`[emhub] sample ${summary.connector}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} quarantined${summary.ok ? "" : ` — ${summary.errors.join("; ")}`}`);
     }
   }
-  const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow } }).catch(async (error: unknown) => {
+  const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow }, overdueCheck: true }).catch(async (error: unknown) => {
     await db.close();
     throw error;
-  });
-  const overdueJob = startOverdueJob(db.prisma, config.overdueIntervalSeconds, async (ids) => {
-    console.log(`[emhub] overdue: ${ids.length} hazard(s) newly overdue`);
-    const now = new Date();
-    for (const row of await db.prisma.hazard.findMany({ where: { id: { in: ids } } })) hub.events.publish("hazard.changed", hazardChanged(row, "OVERDUE", now));
   });
   console.log(`[emhub] GraphQL on http://localhost:${hub.port}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH}), database: ${db.mode}`);
 
@@ -37,7 +30,6 @@ export async function serve(config: HubConfig): Promise<void> {
     stopping = true;
     console.log(`[emhub] ${signal}: draining`);
     try {
-      await overdueJob.stop();
       await hub.stop();
       await db.close();
       process.exit(0);

@@ -35,6 +35,8 @@ import { contextFor, flushAudit, principalFor, type ContextDeps } from "./reques
 import { sharedSubscriptions } from "./shared-subscriptions.js";
 import { nulError, nulInVariables } from "./operation-guards.js";
 import { startLeadership } from "../sync/leadership.js";
+import { startOverdueJob } from "../sync/overdue-job.js";
+import { hazardChanged } from "../events/hazard-events.js";
 import { rateLimitPerClient } from "./rate-limit.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
@@ -60,6 +62,8 @@ export interface HubOptions {
   events?: EventBus;
   /** Run the connectors on their schedules until stop() (`emhub serve`; tests only when they ask). */
   schedule?: ScheduleOptions;
+  /** Run the hazard overdue check every config.overdueIntervalSeconds (`emhub serve`). */
+  overdueCheck?: boolean;
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
@@ -71,6 +75,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const rules = operationLimitRules(config.limits, config.introspection);
   const parseOptions = parseOptionsFor(config.limits);
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   let draining = false;
 
@@ -82,6 +87,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     parseOptions,
     maxPayload: config.limits.wsMaxBytes,
     maxOperations: config.limits.wsMaxOperations,
+    maxPerClient: config.limits.wsMaxPerClient,
+    hideSchemaDetails: !config.introspection,
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
     afterResult: flushAudit,
@@ -93,6 +100,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     parseOptions,
     formatError: formatHubError,
     introspection: config.introspection,
+    // without introspection, no "Did you mean …" either
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
     stopOnTerminationSignals: false,
     plugins: [
@@ -128,6 +137,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => console.error("[emhub] publishing synchronised changes failed:", error));
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization)) }));
+  app.use(jsonErrors);
 
   try {
     await listen(httpServer, config.port, config.host);
@@ -138,9 +148,21 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     throw error;
   }
   const schedule = options.schedule;
-  const startSchedule = () => scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule?.onRun, publishRun), onChanges: publishChanges });
-  // instances sharing a PostgreSQL database pull under one leader; the embedded database has one process
-  const scheduler = !schedule ? null : db.mode === "postgres" ? startLeadership({ databaseUrl: db.url, lead: startSchedule, retryMs: config.leaderRetrySeconds * 1000 }) : startSchedule();
+  const publishOverdue = async (ids: string[]) => {
+    console.log(`[emhub] overdue: ${ids.length} hazard(s) newly overdue`);
+    const now = new Date();
+    for (const row of await db.prisma.hazard.findMany({ where: { id: { in: ids } } })) events.publish("hazard.changed", hazardChanged(row, "OVERDUE", now));
+  };
+  // the leader's work: the schedule of pulls and the overdue check
+  const lead = () => {
+    const parts = [
+      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges }) : null,
+      options.overdueCheck ? startOverdueJob(db.prisma, config.overdueIntervalSeconds, publishOverdue) : null,
+    ];
+    return { stop: async () => void (await Promise.all(parts.map((part) => part?.stop()))) };
+  };
+  // instances sharing a PostgreSQL database work under one leader; the embedded database has one process
+  const leaderWork = !schedule && !options.overdueCheck ? null : db.mode === "postgres" ? startLeadership({ databaseUrl: db.url, lead, retryMs: config.leaderRetrySeconds * 1000 }) : lead();
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -151,12 +173,22 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     async stop() {
       draining = true;
       stopCounting();
-      await scheduler?.stop();
+      await leaderWork?.stop();
       await apollo.stop();
       if (!options.events) await events.close();
       if (!options.db) await db.close();
     },
   };
+}
+
+/** Body-parsing failures and anything else Express would answer with an HTML page: a JSON error, no stack. */
+function jsonErrors(error: { status?: number; statusCode?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+  if (status >= 500) console.error("[emhub] request failed:", error);
+  const message = status < 500 ? (error.type === "entity.parse.failed" ? "the body is not valid JSON" : (error.message ?? "bad request")) : "Internal server error";
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
 function chain<T>(...handlers: Array<((value: T) => void) | undefined>): (value: T) => void {

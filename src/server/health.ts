@@ -27,7 +27,9 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
       await db.prisma.$queryRawUnsafe("SELECT 1");
       res.json({ status: "ready", database: db.mode });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", database: db.mode, error: (error as Error).message });
+      // the reason (it may name hosts) is for the operator's log, not for anonymous callers
+      console.warn(`[emhub] readyz: the database does not answer: ${(error as Error).message}`);
+      res.status(503).json({ status: "unavailable", database: db.mode });
     }
   });
   router.get("/metrics", (req, res) => {

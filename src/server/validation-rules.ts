@@ -6,6 +6,7 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from "graphql";
 import type { HubConfig } from "../config/config.js";
 import { ErrorCode } from "../errors/hub-error.js";
@@ -21,6 +22,9 @@ const asValidationError = {
   ],
 };
 
+/** Directives in one operation (the schema's own are @include, @skip, @deprecated and @oneOf). */
+const MAX_DIRECTIVES = 20;
+
 /** Parsing stops at this many tokens (a 2,000-fragment chain or 5,000 aliases never reach validation). */
 export function parseOptionsFor(limits: HubConfig["limits"]) {
   return { maxTokens: limits.maxTokens };
@@ -30,7 +34,8 @@ export function operationLimitRules(limits: HubConfig["limits"], introspection =
   return [
     ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...asValidationError }),
-    maxAliasesRule({ n: limits.maxAliases, ...asValidationError }),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...asValidationError }), // __typename aliases count too
+    maxDirectivesRule({ n: MAX_DIRECTIVES, ...asValidationError }),
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...asValidationError }),
     maxAggregatesRule(limits.maxAggregates),
     noNulInLiteralsRule,

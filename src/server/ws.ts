@@ -26,6 +26,10 @@ export interface WsServerOptions {
   maxPayload: number;
   /** Operations one socket may run at once; one more is refused with QUERY_TOO_COMPLEX. */
   maxOperations: number;
+  /** Operations one client (token subject, or address when anonymous) may run at once over all its sockets. */
+  maxPerClient: number;
+  /** Leave the schema's names out of validation errors (no "Did you mean …"), as over HTTP. */
+  hideSchemaDetails: boolean;
   /** Resolves the connection's principal, or rejects when its credentials are refused. */
   authenticate: (connectionParams: Record<string, unknown> | undefined) => Promise<Principal>;
   context: (principal: Principal) => HubContext;
@@ -37,11 +41,20 @@ export interface WsServerOptions {
 
 type ConnectionState = {
   principal?: Principal;
+  /** Who the per-client limit counts this socket's operations for. */
+  client?: string;
   /** Ids of the operations running on the socket. */
   running?: Set<string>;
 };
 
 export function startWsServer(options: WsServerOptions) {
+  const perClient = new Map<string, number>();
+  const release = (client: string | undefined) => {
+    if (client === undefined) return;
+    const left = (perClient.get(client) ?? 1) - 1;
+    if (left > 0) perClient.set(client, left);
+    else perClient.delete(client);
+  };
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayload });
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
@@ -55,6 +68,7 @@ export function startWsServer(options: WsServerOptions) {
           return false;
         }
         ctx.extra.principal = principal;
+        ctx.extra.client = principal.anonymous ? `address:${ctx.extra.request.socket.remoteAddress ?? "unknown"}` : `subject:${principal.subject}`;
         if (principal.expiresAt) closeWhenExpired(ctx.extra.socket, principal.expiresAt);
         return true;
       },
@@ -63,6 +77,10 @@ export function startWsServer(options: WsServerOptions) {
         if (running.size >= options.maxOperations) {
           return [new GraphQLError(`this connection already runs ${running.size} operations; at most ${options.maxOperations} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
         }
+        const client = ctx.extra.client!;
+        if ((perClient.get(client) ?? 0) >= options.maxPerClient) {
+          return [new GraphQLError(`you already run ${options.maxPerClient} operations over your connections; at most ${options.maxPerClient} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
+        }
         let document;
         try {
           document = parse(payload.query, options.parseOptions);
@@ -70,10 +88,11 @@ export function startWsServer(options: WsServerOptions) {
           return [tooLong(error as GraphQLError)];
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return options.hideSchemaDetails ? errors.map(withoutSuggestions) : errors;
         const nul = nulInVariables(payload.variables);
         if (nul) return [nulError(nul)];
         running.add(id);
+        perClient.set(client, (perClient.get(client) ?? 0) + 1);
         return {
           schema: options.schema,
           document,
@@ -86,7 +105,12 @@ export function startWsServer(options: WsServerOptions) {
         await options.afterResult(args.contextValue as HubContext);
       },
       onComplete: (ctx, id) => {
-        ctx.extra.running?.delete(id);
+        if (ctx.extra.running?.delete(id)) release(ctx.extra.client);
+      },
+      onClose: (ctx) => {
+        // operations still running when the socket closes end with it
+        for (const _id of ctx.extra.running ?? []) release(ctx.extra.client);
+        ctx.extra.running?.clear();
       },
     },
     wss,
@@ -98,6 +122,11 @@ export function startWsServer(options: WsServerOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(/ Did you mean .*\?$/, "");
+  return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
 }
 
 /** Closes the socket with 4403 Forbidden when the token it authenticated with expires. */

@@ -41,3 +41,18 @@ describe("the embedded database", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL", () => {
+  it("ends a statement that runs longer than the statement timeout", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-timeout-"));
+    const db = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir, statementTimeoutMs: 200 });
+    try {
+      await expect(db.sql("SELECT pg_sleep(2)", [])).rejects.toThrow(/statement timeout/);
+      await expect(db.prisma.$queryRawUnsafe("SELECT pg_sleep(2)")).rejects.toThrow(/statement timeout/);
+      expect(await db.sql("SELECT 1 AS one", [])).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -43,6 +43,23 @@ describe("over HTTP", () => {
     expect(allowed.errors).toBeUndefined();
   });
 
+  it("counts __typename aliases and directives", async () => {
+    const typenames = await t.request(`{ ${Array.from({ length: 40 }, (_, i) => `t${i}: __typename`).join(" ")} }`, undefined, province);
+    expect(codeOf(typenames)).toBe("QUERY_TOO_COMPLEX");
+    const directives = await t.request(`{ __typename ${"@include(if: true) ".repeat(30)} }`, undefined, province);
+    expect(codeOf(directives)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("answers a body that is not JSON with a JSON error, and says nothing about Express", async () => {
+    const res = await fetch(t.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-powered-by")).toBeNull();
+    expect(await res.json()).toEqual({ errors: [{ message: "the body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    const big = await fetch(t.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }", variables: { x: "y".repeat(2 * 1024 * 1024) } }) });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+  });
+
   it("carries QUERY_TOO_COMPLEX for depth and alias refusals too", async () => {
     const deep = await t.request(`{ regions(first: 1) { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }`, undefined, province);
     expect(codeOf(deep)).toBe("QUERY_TOO_COMPLEX");
@@ -85,6 +102,27 @@ describe("over the WebSocket", () => {
     await client.dispose();
   });
 
+  it("limits the operations of one client over all its sockets", async () => {
+    const limited = await startTestHub({ limits: { ...t.hub.config.limits, wsMaxOperations: 5, wsMaxPerClient: 8 } }, { samples: false });
+    try {
+      const token = await limited.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+      const sockets = [0, 1].map(() => wsClient(limited.wsUrl, { authorization: `Bearer ${token}` }));
+      const subs = [...Array.from({ length: 5 }, () => subscribe(sockets[0]!, `subscription { hazardChanged { action } }`)), ...Array.from({ length: 3 }, () => subscribe(sockets[1]!, `subscription { hazardChanged { action } }`))];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(subs.every((sub) => sub.error() === null)).toBe(true);
+      const ninth = subscribe(sockets[1]!, `subscription { hazardChanged { action } }`);
+      await expect(ninth.next(2000)).rejects.toThrow(/at most 8 at once/);
+      await sockets[0]!.dispose(); // its five end with it
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = subscribe(sockets[1]!, `subscription { hazardChanged { action } }`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(again.error()).toBeNull();
+      await sockets[1]!.dispose();
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("refuses the token limit and NUL characters as over HTTP", async () => {
     const client = wsClient(t.wsUrl, { authorization: `Bearer ${province}` });
     const long = await wsExecute(client, `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: __typename`).join(" ")} }`);
@@ -104,6 +142,12 @@ describe("introspection", () => {
       const client = wsClient(closed.wsUrl);
       const ws = await wsExecute(client, `{ __type(name: "Query") { name } }`);
       expect(ws.errors?.[0]?.message).toMatch(/introspection/i);
+      // and no field suggestions that would spell the schema out
+      const typo = await closed.request(`{ shelter { name } }`);
+      expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      const wsTypo = await wsExecute(client, `{ shelter { name } }`);
+      expect(wsTypo.errors?.[0]?.message).toMatch(/Cannot query field "shelter"/);
+      expect(wsTypo.errors?.[0]?.message).not.toMatch(/Did you mean/);
       await client.dispose();
       expect((await closed.request(`{ regions(first: 1) { totalCount } }`)).errors).toBeUndefined();
     } finally {
