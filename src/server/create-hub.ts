@@ -37,7 +37,7 @@ import { nulError, nulInVariables } from "./operation-guards.js";
 import { startLeadership } from "../sync/leadership.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { hazardChanged } from "../events/hazard-events.js";
-import { rateLimitPerClient } from "./rate-limit.js";
+import { clientLimiter } from "./rate-limit.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
@@ -79,6 +79,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const httpServer = http.createServer(app);
   let draining = false;
 
+  const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl);
   const ws = startWsServer({
     httpServer,
     path: GRAPHQL_PATH,
@@ -88,6 +89,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     maxPayload: config.limits.wsMaxBytes,
     maxOperations: config.limits.wsMaxOperations,
     maxPerClient: config.limits.wsMaxPerClient,
+    mayRun: limiter ? (client) => limiter.take(`ws:${client}`) : undefined,
     hideSchemaDetails: !config.introspection,
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
@@ -129,8 +131,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(
     healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), redisBacklog: events.redisBacklog(), sqlStatements }) }),
   );
-  const limiter = rateLimitPerClient(config.rateLimitPerMinute); // after the health routes: probes are never limited
-  if (limiter) app.use(limiter);
+  if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
@@ -174,6 +175,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       draining = true;
       stopCounting();
       await leaderWork?.stop();
+      await limiter?.close();
       await apollo.stop();
       if (!options.events) await events.close();
       if (!options.db) await db.close();

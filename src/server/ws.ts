@@ -28,6 +28,8 @@ export interface WsServerOptions {
   maxOperations: number;
   /** Operations one client (token subject, or address when anonymous) may run at once over all its sockets. */
   maxPerClient: number;
+  /** Counts an operation of a client against the rate limit; false refuses it (RATE_LIMITED). */
+  mayRun?: (client: string) => Promise<boolean>;
   /** Leave the schema's names out of validation errors (no "Did you mean …"), as over HTTP. */
   hideSchemaDetails: boolean;
   /** Resolves the connection's principal, or rejects when its credentials are refused. */
@@ -78,6 +80,9 @@ export function startWsServer(options: WsServerOptions) {
           return [new GraphQLError(`this connection already runs ${running.size} operations; at most ${options.maxOperations} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
         }
         const client = ctx.extra.client!;
+        if (options.mayRun && !(await options.mayRun(client))) {
+          return [new GraphQLError("more operations a minute than this client may start; retry in a minute", { extensions: { code: "RATE_LIMITED" } })];
+        }
         if ((perClient.get(client) ?? 0) >= options.maxPerClient) {
           return [new GraphQLError(`you already run ${options.maxPerClient} operations over your connections; at most ${options.maxPerClient} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
         }

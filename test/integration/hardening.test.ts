@@ -3,6 +3,7 @@
  * aggregates, NUL characters, oversized or overfull WebSockets — each refused
  * with its code, and the hub still answering afterwards.
  */
+import crypto from "node:crypto";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
@@ -170,8 +171,30 @@ describe("rate limits", () => {
       expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "RATE_LIMITED" } }] });
       expect((await ask(other)).status).toBe(200);
       for (let i = 0; i < 10; i++) expect((await fetch(`${limited.hub.url}/healthz`)).status).toBe(200);
+      // WebSocket operations count against the same limit
+      const client = wsClient(limited.wsUrl, { authorization: `Bearer ${other}` });
+      const results = [];
+      for (let i = 0; i < 6; i++) results.push(await wsExecute(client, "{ regions(first: 1) { totalCount } }"));
+      expect(results.slice(0, 5).every((r) => r.errors === undefined)).toBe(true);
+      expect(results[5]!.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+      await client.dispose();
     } finally {
       await limited.stop();
+    }
+  });
+
+  it.skipIf(!process.env.TEST_REDIS_URL)("holds across instances through Redis", async () => {
+    const [a, b] = await Promise.all([0, 1].map(() => startTestHub({ rateLimitPerMinute: 5, redisUrl: process.env.TEST_REDIS_URL! }, { samples: false })));
+    try {
+      // a credential of its own for this run (the hubs' development issuers differ, so it is refused: counted all the same)
+      const credential = `Bearer not-a-token-${crypto.randomUUID()}`;
+      const ask = (hub: TestHub) => fetch(hub.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: credential }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const statuses = [];
+      for (const hub of [a!, b!, a!, b!, a!, b!]) statuses.push((await ask(hub)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      await a!.stop();
+      await b!.stop();
     }
   });
 });
