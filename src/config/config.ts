@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   EMHUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   EMHUB_STATEMENT_TIMEOUT: intFrom(30),
   EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
+  EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
 });
 
 export interface HubConfig {
@@ -68,6 +69,8 @@ export interface HubConfig {
   production: boolean;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
+  /** Roles (and "anonymous") that may run only the operations of schema/operations/; empty: none. */
+  trustedDocumentRoles: string[];
   /** Requests per minute per client (bearer token, or address without one) on /graphql, /ingest and the file routes; 0: no limit. */
   rateLimitPerMinute: number;
   /** Seconds between a standby instance's tries to take over the schedule of pulls. */
@@ -109,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
+    // production holds anonymous callers and enterprise accounts to the trusted operations unless told otherwise
+    trustedDocumentRoles: (e.EMHUB_TRUSTED_DOCUMENTS ?? (e.NODE_ENV === "production" ? "anonymous,ENTERPRISE" : ""))
+      .split(",")
+      .map((role) => role.trim())
+      .filter((role) => role !== "" && role !== "none"),
     statementTimeoutMs: e.EMHUB_STATEMENT_TIMEOUT * 1000,
     introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),

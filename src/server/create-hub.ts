@@ -38,6 +38,7 @@ import { startLeadership } from "../sync/leadership.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { hazardChanged } from "../events/hazard-events.js";
 import { clientLimiter } from "./rate-limit.js";
+import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
@@ -80,6 +81,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   let draining = false;
 
   const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl);
+  const trusted = loadTrustedDocuments(path.join(SCHEMA_DIR, "operations"), config.trustedDocumentRoles);
   const ws = startWsServer({
     httpServer,
     path: GRAPHQL_PATH,
@@ -90,6 +92,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     maxOperations: config.limits.wsMaxOperations,
     maxPerClient: config.limits.wsMaxPerClient,
     mayRun: limiter ? (client) => limiter.take(`ws:${client}`) : undefined,
+    trusted,
     hideSchemaDetails: !config.introspection,
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
@@ -115,7 +118,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ request }) {
+            async didResolveOperation({ request, document, contextValue }) {
+              const refused = trusted.check(contextValue.principal, document, request.operationName);
+              if (refused) throw refused;
               const path = nulInVariables(request.variables);
               if (path) throw nulError(path);
             },

@@ -14,6 +14,7 @@ import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
 import { ErrorCode } from "../errors/hub-error.js";
 import { nulError, nulInVariables } from "./operation-guards.js";
+import type { TrustedDocuments } from "./trusted-documents.js";
 import { tooLong } from "./format-error.js";
 
 export interface WsServerOptions {
@@ -30,6 +31,8 @@ export interface WsServerOptions {
   maxPerClient: number;
   /** Counts an operation of a client against the rate limit; false refuses it (RATE_LIMITED). */
   mayRun?: (client: string) => Promise<boolean>;
+  /** The operations some principals are held to. */
+  trusted: TrustedDocuments;
   /** Leave the schema's names out of validation errors (no "Did you mean …"), as over HTTP. */
   hideSchemaDetails: boolean;
   /** Resolves the connection's principal, or rejects when its credentials are refused. */
@@ -94,6 +97,8 @@ export function startWsServer(options: WsServerOptions) {
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
         if (errors.length > 0) return options.hideSchemaDetails ? errors.map(withoutSuggestions) : errors;
+        const refused = options.trusted.check(ctx.extra.principal!, document, payload.operationName);
+        if (refused) return [refused];
         const nul = nulInVariables(payload.variables);
         if (nul) return [nulError(nul)];
         running.add(id);

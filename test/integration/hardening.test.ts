@@ -4,8 +4,11 @@
  * with its code, and the hub still answering afterwards.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCHEMA_DIR } from "../../src/config/paths.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { subscribe, wsClient, wsExecute } from "../helpers/ws-client.js";
 
@@ -215,6 +218,30 @@ describe("documents the XML parser refuses", () => {
       const answer = (await res.json()) as { error: { code: string; message: string; runId: string } };
       expect(answer.error).toMatchObject({ code: "BAD_DOCUMENT", runId: expect.any(String) });
       expect(answer.error.message).toMatch(/DOCTYPE|nested deeper/);
+    }
+  });
+});
+
+describe("trusted documents", () => {
+  it("holds the roles the operator names to the operations of schema/operations, however they are written, and leaves the others free", async () => {
+    const held = await startTestHub({ trustedDocumentRoles: ["anonymous", "ENTERPRISE"] }, { samples: false });
+    try {
+      const shelters = fs.readFileSync(path.join(SCHEMA_DIR, "operations", "resources.graphql"), "utf8");
+      // the manifest's operation, reformatted and with the file's other operations beside it
+      const sent = `# a dashboard's copy\n${shelters.replace(/\n\s+/g, "\n ")}`;
+      const named = await fetch(held.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: sent, operationName: "Shelters", variables: { first: 2 } }) });
+      expect(((await named.json()) as { errors?: unknown[] }).errors).toBeUndefined();
+      const free = await held.request(`{ shelters(first: 1) { totalCount } }`);
+      expect(free.errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+      const enterprise = await held.signToken({ department: null, roles: ["ENTERPRISE"], enterprise: "91410106MA46JX0E8X" });
+      expect((await held.request(`{ shelters(first: 1) { totalCount } }`, undefined, enterprise)).errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+      const analyst = await held.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      expect((await held.request(`{ shelters(first: 1) { totalCount } }`, undefined, analyst)).errors).toBeUndefined();
+      const client = wsClient(held.wsUrl);
+      expect((await wsExecute(client, `subscription { warningIssued { __typename } }`)).errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+      await client.dispose();
+    } finally {
+      await held.stop();
     }
   });
 });
