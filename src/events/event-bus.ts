@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
-import type { HubEvents, Topic } from "./hub-events.js";
+import type { HubEvents, Published, Topic } from "./hub-events.js";
 
 /** The Redis stream every instance adds its events to and reads the others' from. */
 export const REDIS_STREAM = "emhub:events";
@@ -19,7 +19,8 @@ export type RedisState = "disabled" | "connecting" | "ready" | "down";
 
 export interface EventBus {
   publish<K extends Topic>(topic: K, event: HubEvents[K]): void;
-  subscribe<K extends Topic>(topic: K, listener: (event: HubEvents[K]) => void): () => void;
+  /** Listeners receive the event with its id (eventId), the same on every instance. */
+  subscribe<K extends Topic>(topic: K, listener: (event: Published<HubEvents[K]>) => void): () => void;
   redisState(): RedisState;
   /** Events waiting for Redis to come back, and events dropped because too many waited. */
   redisBacklog(): { waiting: number; dropped: number };
@@ -46,8 +47,9 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
 
   return {
     publish(topic, event) {
-      emitter.emit(topic, event);
-      redis?.publish({ origin, topic, event });
+      const stamped = { ...event, eventId: crypto.randomUUID() };
+      emitter.emit(topic, stamped);
+      redis?.publish({ origin, topic, event: stamped });
     },
     subscribe(topic, listener) {
       emitter.on(topic, listener as (event: unknown) => void);

@@ -48,6 +48,9 @@ export interface ConnectorRun extends SyncCounts {
   at: string;
 }
 
+/** Every event as published: with the id the bus gives it, the same on every instance. */
+export type Published<E> = E & { eventId: string };
+
 export interface HubEvents {
   "hazard.changed": HazardChanged;
   "warning.issued": WarningIssued;

@@ -49,8 +49,12 @@ describe.skipIf(skipReason(["TEST_REDIS_URL", TEST_REDIS_URL]))("through Redis",
     await eventually(() => a.redisState() === "ready" && b.redisState() === "ready");
     const onA = received(a);
     const onB = received(b);
+    const ids: Record<string, string[]> = { a: [], b: [] };
+    a.subscribe("record.changed", (event) => ids.a!.push(event.eventId));
+    b.subscribe("record.changed", (event) => ids.b!.push(event.eventId));
     a.publish("record.changed", change(`x-${Date.now()}`));
     await eventually(() => onB.length === 1);
+    expect(ids.b).toEqual(ids.a); // one event, one id, on every instance
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(onA).toHaveLength(1);
     expect(onB).toEqual(onA);

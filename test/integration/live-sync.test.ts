@@ -83,6 +83,7 @@ describe("waterLevelAlert", () => {
     await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(-60, 78.1)] })); // 柳园口: warning level 77.3
     const up = (await kaifeng.next()).waterLevelAlert;
     expect(up).toMatchObject({ level: 78.1, state: "ABOVE_WARNING", previousState: "NORMAL", rising: true, station: { code: "40105100", warningLevel: 77.3 } });
+    expect(up.eventId).toMatch(/^[0-9a-f-]{36}$/);
     await push("water", "WATER", JSON.stringify({ ST_RIVER_R: [reading(-1, 76.9)] }));
     expect((await kaifeng.next()).waterLevelAlert).toMatchObject({ state: "NORMAL", previousState: "ABOVE_WARNING", rising: false });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -12,7 +12,7 @@ import { DATASETS } from "../../data/datasets.js";
 import { toGlobalId } from "../../data/global-id.js";
 import { ErrorCode, HubError } from "../../errors/hub-error.js";
 import { boundedStream } from "../../events/bounded-stream.js";
-import type { HubEvents, Topic } from "../../events/hub-events.js";
+import type { HubEvents, Published, Topic } from "../../events/hub-events.js";
 import { parseRegionArg } from "../common/list.js";
 import type { HubContext } from "../context.js";
 import { HazardChangedFilter, WarningIssuedFilter } from "./live.filters.js";
@@ -24,12 +24,13 @@ type Args = Record<string, unknown>;
 
 /** The events of a topic, each turned into a payload (or skipped) for this subscriber. */
 function eventsFor<K extends Topic>(ctx: HubContext, topic: K, accept: (event: HubEvents[K]) => Promise<Payload | null>) {
-  return boundedStream<HubEvents[K], Payload>({
+  return boundedStream<Published<HubEvents[K]>, Payload>({
     listen: (push) => ctx.events.subscribe(topic, push),
     accept: async (event) => {
       const payload = await accept(event);
-      if (payload) ctx.reader.forget(); // nested fields of this event read current data
-      return payload;
+      if (!payload) return null;
+      ctx.reader.forget(); // nested fields of this event read current data
+      return { ...payload, eventId: event.eventId };
     },
     capacity: ctx.config.subscriberBuffer,
   });

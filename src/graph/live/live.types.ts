@@ -20,6 +20,7 @@ export const RecordChangeKind = defineEnum("RecordChangeKind", "What a synchroni
 
 @ObjectType({ description: "A hazard changed state or was reported, planned, supervised, became overdue…" })
 export class HazardChange {
+  @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
   @Field({ description: "The workflow action or OVERDUE, SYNC" }) action!: string;
   @Field() at!: Date;
   @Field(() => Hazard) hazard!: Record<string, unknown>;
@@ -27,6 +28,7 @@ export class HazardChange {
 
 @ObjectType({ description: "A warning was issued, updated or cancelled" })
 export class WarningChange {
+  @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
   @Field(() => WarningChangeKind) change!: string;
   @Field() at!: Date;
   @Field(() => Warning) warning!: Record<string, unknown>;
@@ -34,6 +36,7 @@ export class WarningChange {
 
 @ObjectType({ description: "A water level crossed one of its station's thresholds, upwards or back down" })
 export class WaterLevelAlert {
+  @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
   @Field(() => HydroStation) station!: Record<string, unknown>;
   @Field(() => Float, { description: "The level read, m" }) level!: number;
   @Field(() => WaterLevelState) state!: string;
@@ -44,6 +47,7 @@ export class WaterLevelAlert {
 
 @ObjectType({ description: "A synchronised record was created, updated or retired" })
 export class RecordChange {
+  @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
   @Field({ description: "Dataset (GraphQL type)" }) dataset!: string;
   @Field(() => RecordChangeKind) change!: string;
   @Field() at!: Date;
@@ -53,6 +57,7 @@ export class RecordChange {
 
 @ObjectType({ description: "A connector finished a run" })
 export class ConnectorRunEvent {
+  @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
   @Field() connector!: string;
   @Field() runId!: string;
   @Field() ok!: boolean;
