@@ -18,12 +18,12 @@
  */
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { emergencyConnector, generateEmergencyPages } from "../connectors/index.js";
 import { toGlobalId } from "../src/data/global-id.js";
 import { loadSamples } from "../src/sync/load-samples.js";
 import { runSync } from "../src/sync/run-sync.js";
 import { startHubProcess, type HubProcess } from "../test/helpers/hub-process.js";
+import { benchIssuer, cpuMs, settle } from "./hub-helpers.js";
 import { scratchDatabase } from "../test/helpers/test-database.js";
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
@@ -156,24 +156,6 @@ async function main() {
 }
 
 /** The benchmark's token issuer: a new ES256 key, and the hub's configuration that trusts it. */
-async function benchIssuer() {
-  const issuer = "https://bench.emhub.invalid";
-  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
-  const publicJwk = { ...(await exportJWK(publicKey)), kid: "bench-1", alg: "ES256", use: "sig" };
-  return {
-    config: { issuer, audience: "emhub", algorithms: ["ES256"], publicJwk },
-    sign: (subject: string) =>
-      new SignJWT({ dept: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" })
-        .setProtectedHeader({ alg: "ES256", typ: "JWT", kid: "bench-1" })
-        .setIssuer(issuer)
-        .setAudience("emhub")
-        .setSubject(subject)
-        .setIssuedAt()
-        .setExpirationTime("12h")
-        .sign(privateKey),
-  };
-}
-
 /** Walks a connection once (the query selects pageInfo) and keeps the `after` cursor of each page (null for the first). */
 async function pageCursors(url: string, token: string, query: string, pick: (data: any) => any, variables: Record<string, unknown>, pages: number): Promise<Array<string | null>> {
   const cursors: Array<string | null> = [null];
@@ -262,22 +244,8 @@ async function sqlStatements(url: string): Promise<number> {
 }
 
 /** CPU time (user + system) of a process, in ms. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** Waits until the process has used under 5% of a core for two 2 s windows in a row (its start-up work done). */
-async function settle(pid: number): Promise<void> {
-  let quiet = 0;
-  let before = cpuMs(pid);
-  while (quiet < 2) {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const after = cpuMs(pid);
-    quiet = after - before < 100 ? quiet + 1 : 0;
-    before = after;
-  }
-}
 
 function printTable(database: string, results: Measured[]): void {
   console.log(`\n${database}, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s, a new token per request, Node ${process.version}\n`);
