@@ -113,7 +113,7 @@ export class SupervisionResolver {
       closed: b.closed,
       stillOpen: b.stillOpen,
       overdue: b.overdue,
-      majorHazards: b.majors.map((h) => ctx.reader.present("Hazard", h.row)),
+      majorHazards: (await Promise.all(b.majors.map((h) => ctx.reader.byKey("Hazard", h.id)))).filter((row) => row !== null),
     };
   }
 }
