@@ -17,5 +17,7 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: true,
     maxWorkers: 2,
+    // request lines of in-process hubs would drown the report; hub processes set their own level
+    env: { EMHUB_LOG_LEVEL: "warn" },
   },
 });

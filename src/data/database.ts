@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { startEmbedded } from "./embedded.js";
 import { createSqlRunner, type SqlRunner } from "./sql.js";
+import { log } from "../log.js";
 
 export type Prisma = PrismaClient;
 
@@ -59,7 +60,7 @@ async function connect(
   // An idle connection the server drops (restart, failover, shutdown) is replaced on the next query; without
   // a listener node-postgres would raise it as an uncaught error.
   pool.on("error", (error) => {
-    if (!closing) console.warn(`[emhub] database connection lost: ${error.message}`);
+    if (!closing) log.warn({ err: error }, "database connection lost");
   });
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });

@@ -11,6 +11,7 @@ import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
 import type { HubEvents, Published, Topic } from "./hub-events.js";
+import { log as logger } from "../log.js";
 
 /** The Redis stream every instance adds its events to and reads the others' from. */
 export const REDIS_STREAM = "emhub:events";
@@ -42,7 +43,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const origin = crypto.randomUUID();
-  const log = rateLimited(options.log ?? ((message) => console.warn(`[emhub] ${message}`)));
+  const log = rateLimited(options.log ?? ((message) => logger.warn(message)));
   const redis = options.redisUrl ? connectRedis(options.redisUrl, origin, emitter, log) : null;
 
   return {

@@ -5,36 +5,37 @@ import { migrate } from "../data/migrate.js";
 import { writeReferenceData } from "../data/reference-data.js";
 import { isPoolEmpty, loadSamples } from "../sync/load-samples.js";
 import { GRAPHQL_PATH, startHub } from "./create-hub.js";
+import { log } from "../log.js";
 
 export async function serve(config: HubConfig): Promise<void> {
   const db = await openDatabase(config);
   const { applied } = await migrate(db.prisma);
-  if (applied.length > 0) console.log(`[emhub] applied migrations: ${applied.join(", ")}`);
+  if (applied.length > 0) log.info({ migrations: applied }, "applied migrations");
   await writeReferenceData(db.prisma);
   const loadNow = config.loadSamples === "always" || (config.loadSamples === "auto" && (await isPoolEmpty(db.prisma)));
   if (loadNow) {
     for (const summary of await loadSamples(db.prisma)) {
       const c = summary.counts;
-      console.log(`[emhub] sample ${summary.connector}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} quarantined${summary.ok ? "" : ` — ${summary.errors.join("; ")}`}`);
+      log.info({ connector: summary.connector, counts: c, errors: summary.errors }, `sample ${summary.connector} loaded`);
     }
   }
   const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow }, overdueCheck: true }).catch(async (error: unknown) => {
     await db.close();
     throw error;
   });
-  console.log(`[emhub] GraphQL on http://localhost:${hub.port}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH}), database: ${db.mode}`);
+  log.info({ port: hub.port, database: db.mode }, `GraphQL on http://localhost:${hub.port}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH})`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[emhub] ${signal}: draining`);
+    log.info({ signal }, "draining");
     try {
       await hub.stop();
       await db.close();
       process.exit(0);
     } catch (error) {
-      console.error("[emhub] stop failed:", error);
+      log.error({ err: error }, "stop failed");
       process.exit(1);
     }
   };

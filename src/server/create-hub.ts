@@ -38,9 +38,11 @@ import { startLeadership } from "../sync/leadership.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { hazardChanged } from "../events/hazard-events.js";
 import { clientLimiter } from "./rate-limit.js";
+import { requestLog } from "./request-log.js";
 import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
+import { log } from "../log.js";
 
 export const GRAPHQL_PATH = "/graphql";
 export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
@@ -77,6 +79,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const parseOptions = parseOptionsFor(config.limits);
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestLog);
   const httpServer = http.createServer(app);
   let draining = false;
 
@@ -138,11 +141,11 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   );
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
-  const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => console.error("[emhub] publishing a sync run failed:", error));
+  const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"));
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
-  const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => console.error("[emhub] publishing synchronised changes failed:", error));
+  const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
-  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization)) }));
+  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization), String(req.id)) }));
   app.use(jsonErrors);
 
   try {
@@ -155,7 +158,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   }
   const schedule = options.schedule;
   const publishOverdue = async (ids: string[]) => {
-    console.log(`[emhub] overdue: ${ids.length} hazard(s) newly overdue`);
+    log.info({ hazards: ids.length }, "overdue: hazards newly overdue");
     const now = new Date();
     for (const row of await db.prisma.hazard.findMany({ where: { id: { in: ids } } })) events.publish("hazard.changed", hazardChanged(row, "OVERDUE", now));
   };
@@ -193,7 +196,7 @@ function jsonErrors(error: { status?: number; statusCode?: number; type?: string
   if (res.headersSent) return next(error);
   const status = error.status ?? error.statusCode ?? 500;
   const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  if (status >= 500) console.error("[emhub] request failed:", error);
+  if (status >= 500) log.error({ err: error }, "request failed");
   const message = status < 500 ? (error.type === "entity.parse.failed" ? "the body is not valid JSON" : (error.message ?? "bad request")) : "Internal server error";
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

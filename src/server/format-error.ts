@@ -7,6 +7,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
+import { log } from "../log.js";
 
 /** The parser's "more than N tokens" as the QUERY_TOO_COMPLEX refusal it is; other syntax errors as they are. */
 export function tooLong(error: GraphQLError): GraphQLError {
@@ -34,6 +35,6 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown)
     }
     return { ...formatted, extensions };
   }
-  console.error("[emhub] unexpected error:", original);
+  log.error({ err: original, path: formatted.path }, "unexpected error");
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

@@ -6,6 +6,7 @@
  */
 import { Router } from "express";
 import type { Database } from "../data/database.js";
+import { log } from "../log.js";
 
 export interface HealthOptions {
   isDraining: () => boolean;
@@ -28,7 +29,7 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
       res.json({ status: "ready", database: db.mode });
     } catch (error) {
       // the reason (it may name hosts) is for the operator's log, not for anonymous callers
-      console.warn(`[emhub] readyz: the database does not answer: ${(error as Error).message}`);
+      log.warn({ err: error }, "readyz: the database does not answer");
       res.status(503).json({ status: "unavailable", database: db.mode });
     }
   });

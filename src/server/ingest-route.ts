@@ -19,6 +19,7 @@ import { hasRole, type Principal } from "../access/index.js";
 import { HubError } from "../errors/hub-error.js";
 import { runSync, type SyncOptions, type SyncSummary } from "../sync/run-sync.js";
 import { principalFor, type ContextDeps } from "./request-context.js";
+import { log } from "../log.js";
 
 export const INGEST_BODY_LIMIT = "20mb";
 
@@ -92,7 +93,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
       return sendError(res, 413, "PAYLOAD_TOO_LARGE", `a pushed document may be at most ${INGEST_BODY_LIMIT}`);
     }
     if (status && status >= 400 && status < 500) return sendError(res, status, "BAD_REQUEST", (error as Error).message);
-    console.error("[emhub] ingest failed:", error);
+    log.error({ err: error, connector: _req.params.connector }, "ingest failed");
     sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
   };
 

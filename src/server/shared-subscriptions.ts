@@ -12,6 +12,7 @@ import type { Principal } from "../access/index.js";
 import type { AuditWrite } from "../data/audit-writer.js";
 import { boundedStream } from "../events/bounded-stream.js";
 import type { HubContext } from "../graph/context.js";
+import { log } from "../log.js";
 
 export interface SharedSubscriptionOptions {
   /** Results that may wait for one member before its subscription is ended. */
@@ -50,7 +51,7 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
           if (reads.length > 0) {
             const { principal, requestId } = member.context;
             const entries = reads.map((entry) => ({ ...entry, requestId, subject: principal.subject, department: principal.department, roles: [...principal.roles] }));
-            options.audit(entries).catch((error: unknown) => console.error(`[emhub] audit of personal data sent to ${principal.subject} failed:`, error));
+            options.audit(entries).catch((error: unknown) => log.error({ err: error, subject: principal.subject }, "audit of personal data sent to a subscriber failed"));
           }
         }
       }

@@ -6,6 +6,7 @@
  * lock is released and another instance takes over at its next try.
  */
 import pg from "pg";
+import { log as logger } from "../log.js";
 
 /** The advisory lock key of the schedule. */
 export const SCHEDULE_LOCK = 4_101_060_002;
@@ -26,7 +27,7 @@ export interface LeadershipOptions {
 
 export function startLeadership(options: LeadershipOptions): Leadership {
   const retryMs = options.retryMs ?? 10_000;
-  const log = options.log ?? ((line: string) => console.log(`[emhub] ${line}`));
+  const log = options.log ?? ((line: string) => logger.info(line));
   let stopped = false;
   let client: pg.Client | null = null;
   let work: { stop(): Promise<void> } | null = null;

@@ -14,6 +14,7 @@ import { appendAuditForRecords } from "../data/audit-writer.js";
 import type { Prisma } from "../data/database.js";
 import { deadlinesOf } from "../data/hazard-row.js";
 import { appendEventsBulk } from "../data/hazard-writer.js";
+import { log } from "../log.js";
 
 export const OVERDUE_ACTOR = "emhub";
 export const OVERDUE_BATCH = 1000;
@@ -91,7 +92,7 @@ export function startOverdueJob(prisma: Prisma, intervalSeconds: number, onMarke
   const run = () => {
     current ??= markOverdueHazards(prisma, new Date(), onMarked)
       .then(() => undefined)
-      .catch((error: unknown) => console.error("[emhub] overdue check failed:", error))
+      .catch((error: unknown) => log.error({ err: error }, "overdue check failed"))
       .finally(() => {
         current = null;
       });

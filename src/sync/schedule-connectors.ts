@@ -5,6 +5,7 @@ import type { Prisma } from "../data/database.js";
 import { startScheduler, type Scheduler } from "./scheduler.js";
 import type { SyncOptions, SyncSummary } from "./run-sync.js";
 import { syncConnector } from "./sync-connector.js";
+import { log as logger } from "../log.js";
 
 export interface ScheduleOptions {
   /** The sample feeds were loaded at this start: connectors that read them wait one interval. */
@@ -25,7 +26,7 @@ export function describeRun(summary: SyncSummary): string {
 }
 
 export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: ScheduleOptions = {}): Scheduler {
-  const log = options.log ?? ((line: string) => console.log(`[emhub] ${line}`));
+  const log = options.log ?? ((line: string) => logger.info(line));
   return startScheduler({
     connectors: ALL_CONNECTORS,
     config,

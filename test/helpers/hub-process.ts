@@ -12,7 +12,7 @@ export interface HubProcess {
 
 export async function startHubProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<HubProcess> {
   const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, "bin/emhub.js"), "serve"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", EMHUB_LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
