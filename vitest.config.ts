@@ -18,6 +18,6 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     // request lines of in-process hubs would drown the report; hub processes set their own level
-    env: { EMHUB_LOG_LEVEL: "warn" },
+    env: { EMHUB_LOG_LEVEL: "error" },
   },
 });

@@ -239,13 +239,9 @@ async function measure(hub: HubProcess, op: Operation, tokens: string[]): Promis
 }
 
 async function sqlStatements(url: string): Promise<number> {
-  const metrics = (await (await fetch(`${url}/metrics`)).json()) as { sqlStatements: number };
-  return metrics.sqlStatements;
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^emhub_sql_statements_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
 }
-
-/** CPU time (user + system) of a process, in ms. */
-
-/** Waits until the process has used under 5% of a core for two 2 s windows in a row (its start-up work done). */
 
 function printTable(database: string, results: Measured[]): void {
   console.log(`\n${database}, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s, a new token per request, Node ${process.version}\n`);

@@ -33,8 +33,8 @@ const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/pr
  * WebAssembly memory, which moves by megabytes on its own.
  */
 async function heapKb(url: string): Promise<number> {
-  const metrics = (await (await fetch(`${url}/metrics?gc=1`)).json()) as { memory: { heapUsed: number } };
-  return metrics.memory.heapUsed / 1024;
+  const text = await (await fetch(`${url}/metrics?gc=1`)).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN) / 1024;
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -39,6 +39,7 @@ import { startOverdueJob } from "../sync/overdue-job.js";
 import { hazardChanged } from "../events/hazard-events.js";
 import { clientLimiter } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
+import { createHubMetrics } from "./metrics.js";
 import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
@@ -80,6 +81,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLog);
+  const metrics = createHubMetrics({ websocketClients: () => ws.wss.clients.size, redisState: () => events.redisState(), redisBacklog: () => events.redisBacklog() });
+  app.use(metrics.http);
   const httpServer = http.createServer(app);
   let draining = false;
 
@@ -115,6 +118,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     plugins: [
       // the hub sets no cache hints; the plugin would otherwise wrap every field's resolution
       ApolloServerPluginCacheControlDisabled(),
+      metrics.apolloPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
       { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
@@ -134,14 +138,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   });
   await apollo.start();
 
-  let sqlStatements = 0;
-  const stopCounting = db.onQuery(() => sqlStatements++);
-  app.use(
-    healthRoutes(db, { isDraining: () => draining, metrics: () => ({ websocketClients: ws.wss.clients.size, redis: events.redisState(), redisBacklog: events.redisBacklog(), sqlStatements }) }),
-  );
+  const stopCounting = db.onQuery(metrics.countStatement);
+  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry }));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
-  const publishRun = (summary: SyncSummary) => void publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"));
+  const publishRun = (summary: SyncSummary) => {
+    metrics.countRun(summary);
+    publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"));
+  };
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));

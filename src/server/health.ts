@@ -1,17 +1,17 @@
 /**
  * GET /healthz: the process is alive. GET /readyz: the database answers.
- * GET /metrics: memory, WebSocket clients, Redis state and the SQL statements
- * sent since start, as JSON (with
- * `?gc=1` a garbage collection first, when node runs with --expose-gc).
+ * GET /metrics: Prometheus metrics (metrics.ts; with `?gc=1` a garbage
+ * collection first, when node runs with --expose-gc).
  */
 import { Router } from "express";
+import type { Registry } from "prom-client";
 import type { Database } from "../data/database.js";
 import { log } from "../log.js";
 
 export interface HealthOptions {
   isDraining: () => boolean;
-  /** Figures of the running hub for /metrics. */
-  metrics: () => Record<string, unknown>;
+  /** The hub's Prometheus registry. */
+  metrics: Registry;
 }
 
 export function healthRoutes(db: Database, options: HealthOptions): Router {
@@ -33,10 +33,10 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
       res.status(503).json({ status: "unavailable", database: db.mode });
     }
   });
-  router.get("/metrics", (req, res) => {
+  router.get("/metrics", async (req, res) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (req.query.gc === "1" && gc) gc();
-    res.json({ uptimeSeconds: Math.round(process.uptime()), memory: process.memoryUsage(), ...options.metrics() });
+    res.type(options.metrics.contentType).send(await options.metrics.metrics());
   });
   return router;
 }
