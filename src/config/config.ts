@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   EMHUB_STATEMENT_TIMEOUT: intFrom(30),
   EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
   EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
+  EMHUB_CORS_ORIGINS: z.string().default(""),
 });
 
 export interface HubConfig {
@@ -69,6 +70,8 @@ export interface HubConfig {
   production: boolean;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
+  /** Browser origins allowed to call the hub (CORS), e.g. a dashboard's https://yjzh.example.gov.cn; empty: none. */
+  corsOrigins: string[];
   /** Roles (and "anonymous") that may run only the operations of schema/operations/; empty: none. */
   trustedDocumentRoles: string[];
   /** Requests per minute per client (bearer token, or address without one) on /graphql, /ingest and the file routes; 0: no limit. */
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
+    corsOrigins: e.EMHUB_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     // production holds anonymous callers and enterprise accounts to the trusted operations unless told otherwise
     trustedDocumentRoles: (e.EMHUB_TRUSTED_DOCUMENTS ?? (e.NODE_ENV === "production" ? "anonymous,ENTERPRISE" : ""))
       .split(",")

@@ -39,6 +39,7 @@ import { startOverdueJob } from "../sync/overdue-job.js";
 import { hazardChanged } from "../events/hazard-events.js";
 import { clientLimiter } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
+import cors from "cors";
 import { createHubMetrics } from "./metrics.js";
 import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
@@ -81,6 +82,10 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLog);
+  // browsers of the listed origins may call the API (their preflight is answered here, before Apollo's CSRF check)
+  if (config.corsOrigins.length > 0) {
+    app.use(cors({ origin: config.corsOrigins, allowedHeaders: ["authorization", "content-type", "x-request-id"], exposedHeaders: ["x-request-id", "retry-after"], maxAge: 600 }));
+  }
   const metrics = createHubMetrics({ websocketClients: () => ws.wss.clients.size, redisState: () => events.redisState(), redisBacklog: () => events.redisBacklog() });
   app.use(metrics.http);
   const httpServer = http.createServer(app);

@@ -245,3 +245,25 @@ describe("trusted documents", () => {
     }
   });
 });
+
+describe("CORS", () => {
+  it("answers a listed origin's preflight and marks its responses; an origin not listed gets no CORS headers", async () => {
+    const open = await startTestHub({ corsOrigins: ["https://yjzh.example.gov.cn"] }, { samples: false });
+    try {
+      const preflight = await fetch(open.graphqlUrl, {
+        method: "OPTIONS",
+        headers: { origin: "https://yjzh.example.gov.cn", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("https://yjzh.example.gov.cn");
+      expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+      const post = await fetch(open.graphqlUrl, { method: "POST", headers: { origin: "https://yjzh.example.gov.cn", "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect(post.status).toBe(200);
+      expect(post.headers.get("access-control-allow-origin")).toBe("https://yjzh.example.gov.cn");
+      const stranger = await fetch(open.graphqlUrl, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await open.stop();
+    }
+  });
+});
