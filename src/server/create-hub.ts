@@ -33,18 +33,18 @@ import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
 import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
 import { sharedSubscriptions } from "./shared-subscriptions.js";
-import { nulError, nulInVariables } from "./operation-guards.js";
+import cors from "cors";
+import { hazardChanged } from "../events/hazard-events.js";
+import { log } from "../log.js";
 import { startLeadership } from "../sync/leadership.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
-import { hazardChanged } from "../events/hazard-events.js";
+import { createHubMetrics } from "./metrics.js";
+import { operationGuards } from "./operation-guards.js";
 import { clientLimiter } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
-import cors from "cors";
-import { createHubMetrics } from "./metrics.js";
 import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
-import { log } from "../log.js";
 
 export const GRAPHQL_PATH = "/graphql";
 export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
@@ -127,18 +127,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
       { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
-      {
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ request, document, contextValue }) {
-              const refused = trusted.check(contextValue.principal, document, request.operationName);
-              if (refused) throw refused;
-              const path = nulInVariables(request.variables);
-              if (path) throw nulError(path);
-            },
-          };
-        },
-      },
+      operationGuards(trusted),
     ],
   });
   await apollo.start();

@@ -4,6 +4,9 @@
  * characters in its strings (PostgreSQL text cannot hold them). Shared by HTTP
  * and WebSocket operations.
  */
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { HubContext } from "../graph/context.js";
+import type { TrustedDocuments } from "./trusted-documents.js";
 import { GraphQLError, Kind, type ASTNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
 
@@ -94,4 +97,20 @@ function literalValue(node: ValueNode): unknown {
     default:
       return null;
   }
+}
+
+/** The guards Apollo applies once it knows the operation: trusted documents, then NUL characters in the variables. */
+export function operationGuards(trusted: TrustedDocuments): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, contextValue }) {
+          const refused = trusted.check(contextValue.principal, document, request.operationName);
+          if (refused) throw refused;
+          const path = nulInVariables(request.variables);
+          if (path) throw nulError(path);
+        },
+      };
+    },
+  };
 }
