@@ -130,6 +130,6 @@ describe.skipIf(reason)("two hub instances", () => {
   it("drains and exits cleanly on SIGTERM", async () => {
     await b.stop();
     expect(b.child.exitCode).toBe(0);
-    expect(b.output()).toContain("SIGTERM: draining");
+    expect(b.output()).toMatch(/"signal":"SIGTERM","msg":"draining"/);
   });
 });
