@@ -136,9 +136,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry }));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
+  // runs are published in the background; stop() waits for those under way before the database closes
+  const publishing = new Set<Promise<void>>();
   const publishRun = (summary: SyncSummary) => {
     metrics.countRun(summary);
-    publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"));
+    const published = publishSyncRun(db.prisma, events, summary)
+      .catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"))
+      .finally(() => publishing.delete(published));
+    publishing.add(published);
   };
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
@@ -183,6 +188,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       await leaderWork?.stop();
       await limiter?.close();
       await apollo.stop();
+      await Promise.all(publishing);
       if (!options.events) await events.close();
       if (!options.db) await db.close();
     },
