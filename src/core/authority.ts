@@ -6,7 +6,7 @@
  * The 安全生产委员会办公室 of a territory (SAFETY_COMMITTEE@…) sits in its
  * emergency bureau and acts through it. Pure: no I/O.
  */
-import { DIVISION_TREE, type TreeDivision } from "./division-tree.js";
+import { DIVISION_TREE, divisionOf, type TreeDivision } from "./division-tree.js";
 import { divisionPrefix, isWithinDivision, normaliseDivisionCode } from "./division.js";
 
 export interface Authority {
@@ -36,8 +36,6 @@ const BODIES: ReadonlyArray<{ code: string; department: string; province: string
   { code: "FIRE_RESCUE", department: "FIRE_RESCUE", province: "消防救援总队", city: "消防救援支队", county: "消防救援大队" },
 ];
 
-const NAMES = new Map(DIVISION_TREE.map((d) => [d.code, d.name]));
-
 function authoritiesOf(division: TreeDivision): Authority[] {
   return BODIES.map((body) => {
     const title = division.level === "PROVINCE" ? body.province : division.level === "COUNTY" ? (body.county ?? body.city) : body.city;
@@ -46,8 +44,8 @@ function authoritiesOf(division: TreeDivision): Authority[] {
     // the province's own bodies are called 省… in the province (省应急管理厅)
     if (division.level === "PROVINCE") aliases.push(...titles.map((t) => `省${t}`));
     // a county's are also named with their city (郑州市上街区应急管理局)
-    const city = division.level === "COUNTY" && division.parentCode !== "410000" ? NAMES.get(division.parentCode!) : undefined;
-    if (city) aliases.push(...titles.map((t) => `${city}${division.name}${t}`));
+    const parent = division.level === "COUNTY" && division.parentCode ? divisionOf(division.parentCode) : null;
+    if (parent?.level === "CITY") aliases.push(...titles.map((t) => `${parent.name}${division.name}${t}`));
     return { code: `${body.code}@${division.code}`, name: `${division.name}${title}`, aliases, department: body.department, division: division.code, level: division.level };
   });
 }

@@ -47,8 +47,13 @@ export function divisionTreeProblem(code: string): string | null {
   return null;
 }
 
+/** A division of the tree by its code in any accepted form ("4102"), or null. */
+export function divisionOf(code: string): TreeDivision | null {
+  const normalised = normaliseDivisionCode(code);
+  return normalised.ok ? (KNOWN.get(normalised.code) ?? null) : null;
+}
+
 /** The name of a division in the tree ("开封市"), or null. */
 export function divisionName(code: string): string | null {
-  const normalised = normaliseDivisionCode(code);
-  return normalised.ok ? (KNOWN.get(normalised.code)?.name ?? null) : null;
+  return divisionOf(code)?.name ?? null;
 }

@@ -68,5 +68,3 @@ export function createHubMetrics(sources: HubMetricsSources) {
     },
   };
 }
-
-export type HubMetrics = ReturnType<typeof createHubMetrics>;

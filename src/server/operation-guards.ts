@@ -5,9 +5,10 @@
  * and WebSocket operations.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
-import { GraphQLError, Kind, type ASTNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
+import { GraphQLError, Kind, type ASTNode, type DocumentNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
 
 /** Root fields that aggregate every hazard of a territory: each costs about as much as a page of a thousand rows. */
@@ -58,11 +59,11 @@ export function noNulInLiteralsRule(context: ValidationContext): ASTVisitor {
 }
 
 /** The path of the first string holding a NUL character in variables, or null. */
-export function nulInVariables(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
+function nulInVariables(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
   return variables ? nulIn(variables, "") : null;
 }
 
-export function nulError(argumentName: string, nodes?: readonly ASTNode[]) {
+function nulError(argumentName: string, nodes?: readonly ASTNode[]) {
   return new GraphQLError(`${argumentName} holds a NUL character (U+0000), which no text may hold`, {
     nodes,
     extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName },
@@ -99,16 +100,28 @@ function literalValue(node: ValueNode): unknown {
   }
 }
 
-/** The guards Apollo applies once it knows the operation: trusted documents, then NUL characters in the variables. */
+/** Why a parsed and validated operation may not run: not a trusted document for this principal, or a NUL in its variables; null when it may. */
+export function operationRefusal(
+  trusted: TrustedDocuments,
+  principal: Principal,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): GraphQLError | null {
+  const refused = trusted.check(principal, document, operationName);
+  if (refused) return refused;
+  const path = nulInVariables(variables);
+  return path ? nulError(path) : null;
+}
+
+/** The same refusals in Apollo, once it knows the operation. */
 export function operationGuards(trusted: TrustedDocuments): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, contextValue }) {
-          const refused = trusted.check(contextValue.principal, document, request.operationName);
+          const refused = operationRefusal(trusted, contextValue.principal, document, request.operationName, request.variables);
           if (refused) throw refused;
-          const path = nulInVariables(request.variables);
-          if (path) throw nulError(path);
         },
       };
     },

@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
 import { ErrorCode } from "../errors/hub-error.js";
-import { nulError, nulInVariables } from "./operation-guards.js";
+import { operationRefusal } from "./operation-guards.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { tooLong } from "./format-error.js";
 
@@ -97,10 +97,8 @@ export function startWsServer(options: WsServerOptions) {
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
         if (errors.length > 0) return options.hideSchemaDetails ? errors.map(withoutSuggestions) : errors;
-        const refused = options.trusted.check(ctx.extra.principal!, document, payload.operationName);
+        const refused = operationRefusal(options.trusted, ctx.extra.principal!, document, payload.operationName, payload.variables);
         if (refused) return [refused];
-        const nul = nulInVariables(payload.variables);
-        if (nul) return [nulError(nul)];
         running.add(id);
         perClient.set(client, (perClient.get(client) ?? 0) + 1);
         return {

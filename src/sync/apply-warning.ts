@@ -11,6 +11,9 @@ import { contentHash } from "../core/content-hash.js";
 
 type Row = Record<string, unknown>;
 
+/** A CAP message with status Actual (an alert without a status counts as one). */
+const isActual = (data: Row) => data.capStatus === undefined || data.capStatus === "Actual";
+
 export async function applyWarning(prisma: Prisma, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
   const refusal = await referenceRefusal(prisma, data, record.supersedes?.references ?? []);
   if (refusal) {
@@ -29,7 +32,7 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
     ...data,
     regionPrefixes: [...new Set(regionCodes.flatMap((code) => divisionLineage(code).map(divisionPrefix)))],
     // a Test, Exercise, Draft or System message is never in force (and, by the catalogue, only for its department)
-    status: data.capStatus !== undefined && data.capStatus !== "Actual" ? "NOT_ACTUAL" : cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
+    status: !isActual(data) ? "NOT_ACTUAL" : cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
     sourceDepartment: connector.department,
     sourceSystem: connector.sourceSystem,
     fetchedAt: now,
@@ -66,14 +69,14 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
  */
 async function referenceRefusal(prisma: Prisma, data: Row, references: readonly string[]): Promise<string | null> {
   const sender = data.sender as string;
-  const actual = data.capStatus === undefined || data.capStatus === "Actual";
+  const actual = isActual(data);
   for (const reference of references) {
     const [refSender, identifier] = reference.split(",");
     if (!refSender || !identifier) return `REFERENCE: '${reference}' is not "sender,identifier,sent"`;
     if (refSender !== sender) return `REFERENCE: ${identifier} is an alert of ${refSender}; an Update or Cancel from ${sender} may only supersede its own alerts`;
     const referenced = await prisma.warning.findMany({ where: { sender: refSender, identifier }, select: { capStatus: true } });
     if (referenced.length === 0) return `REFERENCE: ${refSender},${identifier} is an alert the hub has never received`;
-    if (referenced.some((w) => (w.capStatus === "Actual") !== actual)) {
+    if (referenced.some((w) => isActual(w) !== actual)) {
       return `REFERENCE: ${identifier} is ${actual ? "not an actual alert" : "an actual alert"}; a ${String(data.capStatus)} message may not supersede it`;
     }
   }

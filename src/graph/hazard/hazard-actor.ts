@@ -16,8 +16,10 @@ export function signedIn(ctx: HubContext): Principal {
   return ctx.principal;
 }
 
-function withinTerritory(regionCode: string, territory: string): boolean {
-  return territory === "" || isWithinDivision(regionCode, territory);
+/** A government caller whose territory contains the hazard. */
+function governs(p: Principal, hazard: Row): boolean {
+  const territory = p.territory;
+  return p.department !== null && !hasRole(p, "ENTERPRISE") && (territory === "" || isWithinDivision(hazard.regionCode as string, territory));
 }
 
 /**
@@ -28,8 +30,7 @@ function withinTerritory(regionCode: string, territory: string): boolean {
  */
 export function isSupervisingAuthority(ctx: HubContext, hazard: Row): boolean {
   const p = ctx.principal;
-  if (p.department === null || hasRole(p, "ENTERPRISE")) return false;
-  if (!withinTerritory(hazard.regionCode as string, p.territory)) return false;
+  if (!governs(p, hazard)) return false;
   if (hazard.supervisedBy) return actsForListing(p, hazard);
   if (hazard.grade === "MAJOR") return p.department === "EMERGENCY" && hasRole(p, "SUPERVISOR");
   return true;
@@ -37,12 +38,11 @@ export function isSupervisingAuthority(ctx: HubContext, hazard: Row): boolean {
 
 export function hazardActor(ctx: HubContext, hazard: Row | null, enterpriseCode: string): HazardActor {
   const p = ctx.principal;
-  const governs = hazard !== null && p.department !== null && !hasRole(p, "ENTERPRISE") && withinTerritory(hazard.regionCode as string, p.territory);
   return {
     id: p.subject,
     roles: p.roles,
     ownEnterprise: p.enterpriseCode !== null && p.enterpriseCode === enterpriseCode,
     isSupervisingAuthority: hazard ? isSupervisingAuthority(ctx, hazard) : false,
-    isAboveListing: governs && isAboveListing(p, hazard!),
+    isAboveListing: hazard !== null && governs(p, hazard) && isAboveListing(p, hazard),
   };
 }
