@@ -1,4 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build` (tsc keeps the
-// decorator metadata that type-graphql needs).
-import "../dist/src/cli/main.js";
+// The `emhub` command. The CLI runs from dist/, built once by bin/build.js and
+// again only when a source has changed since.
+import { ensureBuilt } from "./build.js";
+
+try {
+  await ensureBuilt();
+} catch (error) {
+  process.stderr.write(`emhub: ${error.message}\n`);
+  process.exit(1);
+}
+await import("../dist/src/cli/main.js");

@@ -26,7 +26,7 @@ const EnvSchema = z.object({
   EMHUB_WS_MAX_OPERATIONS: intFrom(50),
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
-  EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).default("auto"),
+  EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).optional(),
   NODE_ENV: z.string().default("development"),
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
   EMHUB_LEADER_RETRY: intFrom(10),
@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
   EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
   EMHUB_CORS_ORIGINS: z.string().default(""),
+  EMHUB_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
 });
 
 export interface HubConfig {
@@ -61,7 +62,7 @@ export interface HubConfig {
     /** Operations one client (a token's subject, or an address without one) may run at once over all its WebSockets. */
     wsMaxPerClient: number;
   };
-  /** auto: load the sample feeds when the database holds no shared records yet. */
+  /** auto: load the sample feeds when the database holds no shared records yet (the default outside production); never: the default in production. */
   loadSamples: "auto" | "always" | "never";
   /** Seconds between runs of the hazard overdue check (`serve` only). */
   overdueIntervalSeconds: number;
@@ -70,6 +71,8 @@ export interface HubConfig {
   production: boolean;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
+  /** The bearer token a Prometheus scraper sends to GET /metrics; none: open outside production, closed in it. */
+  metricsToken: string | null;
   /** Browser origins allowed to call the hub (CORS), e.g. a dashboard's https://yjzh.example.gov.cn; empty: none. */
   corsOrigins: string[];
   /** Roles (and "anonymous") that may run only the operations of schema/operations/; empty: none. */
@@ -109,12 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       wsMaxOperations: e.EMHUB_WS_MAX_OPERATIONS,
       wsMaxPerClient: e.EMHUB_WS_MAX_PER_CLIENT,
     },
-    loadSamples: e.EMHUB_LOAD_SAMPLES,
+    // the sample feeds are illustrative: a production database starts empty unless the operator asks for them
+    loadSamples: e.EMHUB_LOAD_SAMPLES ?? (e.NODE_ENV === "production" ? "never" : "auto"),
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
+    metricsToken: e.EMHUB_METRICS_TOKEN ?? null,
     corsOrigins: e.EMHUB_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     // production holds anonymous callers and enterprise accounts to the trusted operations unless told otherwise
     trustedDocumentRoles: (e.EMHUB_TRUSTED_DOCUMENTS ?? (e.NODE_ENV === "production" ? "anonymous,ENTERPRISE" : ""))

@@ -20,6 +20,8 @@ export interface Database {
   mode: "postgres" | "embedded";
   /** Runs one read statement without Prisma (sql.ts): the Reader's path to the data. */
   sql: SqlRunner;
+  /** The connection pool now: connections open, idle, and queries waiting for one. */
+  poolStats(): { total: number; idle: number; waiting: number; max: number };
   /** Listeners receive every SQL statement sent, through Prisma or `sql` (used by tests and diagnostics). */
   onQuery(listener: (sql: string) => void): () => void;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ async function connect(
     url,
     mode,
     sql: createSqlRunner(pool, notify),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

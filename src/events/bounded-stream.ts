@@ -15,6 +15,8 @@ export interface BoundedStreamOptions<E, T> {
   /** The payload for an event, or null to skip it (filtered out, out of scope). */
   accept: (event: E) => Promise<T | null>;
   capacity: number;
+  /** Called once when the stream ends because the subscriber fell `capacity` events behind. */
+  onOverflow?: () => void;
 }
 
 export function boundedStream<E, T>(options: BoundedStreamOptions<E, T>): AsyncIterableIterator<T> {
@@ -28,6 +30,7 @@ export function boundedStream<E, T>(options: BoundedStreamOptions<E, T>): AsyncI
     if (done || failure) return;
     if (queue.length >= options.capacity) {
       failure = new SubscriberTooSlowError(`subscriber too slow: more than ${options.capacity} events waiting; the subscription is ended`);
+      options.onOverflow?.();
       stop();
     } else {
       queue.push(event);

@@ -23,8 +23,8 @@ export interface EventBus {
   /** Listeners receive the event with its id (eventId), the same on every instance. */
   subscribe<K extends Topic>(topic: K, listener: (event: Published<HubEvents[K]>) => void): () => void;
   redisState(): RedisState;
-  /** Events waiting for Redis to come back, and events dropped because too many waited. */
-  redisBacklog(): { waiting: number; dropped: number };
+  /** Events waiting for Redis to come back, events dropped because too many waited, and how old (s) the last event read from the stream was when read. */
+  redisBacklog(): { waiting: number; dropped: number; lagSeconds: number };
   close(): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       return () => emitter.off(topic, listener as (event: unknown) => void);
     },
     redisState: () => redis?.state() ?? "disabled",
-    redisBacklog: () => redis?.backlog() ?? { waiting: 0, dropped: 0 },
+    redisBacklog: () => redis?.backlog() ?? { waiting: 0, dropped: 0, lagSeconds: 0 },
     async close() {
       emitter.removeAllListeners();
       await redis?.close();
@@ -108,6 +108,7 @@ function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (
 
   // Reading: from the last event seen, so events added while this instance was cut off still arrive.
   let lastId: string | null = null;
+  let lagSeconds = 0;
   const deliver = (message: string) => {
     try {
       const envelope = JSON.parse(message) as Envelope;
@@ -127,6 +128,8 @@ function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (
         for (const [, entries] of batches ?? []) {
           for (const [id, fields] of entries) {
             lastId = id;
+            // a stream id starts with the Redis server's clock in ms when the event was added
+            lagSeconds = Math.max(0, (Date.now() - Number(id.split("-")[0])) / 1000);
             deliver(fields[1]!);
           }
         }
@@ -141,8 +144,8 @@ function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (
 
   return {
     state: () => state,
-    /** Events waiting for Redis, and events dropped because the outbox was full. */
-    backlog: () => ({ waiting: outbox.length, dropped }),
+    /** Events waiting for Redis, events dropped because the outbox was full, and the lag of the last event read. */
+    backlog: () => ({ waiting: outbox.length, dropped, lagSeconds }),
     publish(envelope: Envelope) {
       if (outbox.length >= OUTBOX_LIMIT) {
         outbox.shift();

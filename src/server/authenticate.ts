@@ -5,6 +5,7 @@
  */
 import { ANONYMOUS, AuthError, createTokenVerifier, loadIssuersConfig, loadOrCreateDevIssuer, type Principal, type TokenVerifier } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
+import { log } from "../log.js";
 
 export interface Authenticator {
   /** The principal for a raw Authorization value ("Bearer …") or bare token; rejects with AuthError. */
@@ -13,6 +14,11 @@ export interface Authenticator {
 
 export async function createAuthenticator(config: HubConfig, env: NodeJS.ProcessEnv = process.env): Promise<Authenticator> {
   const issuers = loadIssuersConfig(env);
+  if (config.production && issuers.issuers.length === 0) {
+    log.warn(
+      "NO TOKEN ISSUER IS CONFIGURED: in production the development issuer is off, so every caller is anonymous and reads only public fields. Set EMHUB_ISSUERS or EMHUB_ISSUERS_FILE (README, Access).",
+    );
+  }
   const devIssuer = config.production ? undefined : await loadOrCreateDevIssuer(config.dataDir);
   const verifier: TokenVerifier = createTokenVerifier(issuers, { devIssuer });
   return {

@@ -8,7 +8,8 @@
 import { Router } from "express";
 import { parse } from "graphql";
 import { bulletinCsv, type BulletinData } from "./bulletin-csv.js";
-import { runAs, sendErrors, sendNotFound, type RouteDeps } from "./run-operation.js";
+import { sendErrors } from "./error-body.js";
+import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 
 export const BULLETIN_OPERATION = parse(/* GraphQL */ `
   query BulletinExport($region: String!, $period: String!) {

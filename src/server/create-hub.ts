@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -38,7 +38,9 @@ import { hazardChanged } from "../events/hazard-events.js";
 import { log } from "../log.js";
 import { startLeadership } from "../sync/leadership.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
-import { createHubMetrics } from "./metrics.js";
+import { createHubMetrics, metricsAccess } from "./metrics.js";
+import { webRoutes } from "./web-routes.js";
+import { sendError } from "./error-body.js";
 import { operationGuards } from "./operation-guards.js";
 import { clientLimiter } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
@@ -86,12 +88,24 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   if (config.corsOrigins.length > 0) {
     app.use(cors({ origin: config.corsOrigins, allowedHeaders: ["authorization", "content-type", "x-request-id"], exposedHeaders: ["x-request-id", "retry-after"], maxAge: 600 }));
   }
-  const metrics = createHubMetrics({ websocketClients: () => ws.wss.clients.size, redisState: () => events.redisState(), redisBacklog: () => events.redisBacklog() });
+  const metrics = createHubMetrics({
+    websocketClients: () => ws.wss.clients.size,
+    subscribers: () => subscriptions.subscribers(),
+    databasePool: () => db.poolStats(),
+    redisState: () => events.redisState(),
+    redisBacklog: () => events.redisBacklog(),
+  });
   app.use(metrics.http);
   const httpServer = http.createServer(app);
   let draining = false;
 
   const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl);
+  const subscriptions = sharedSubscriptions({
+    capacity: config.subscriberBuffer,
+    audit: (entries) => appendAudit(db.prisma, entries),
+    onDelivered: metrics.countDelivered,
+    onDropped: metrics.countDropped,
+  });
   const trusted = loadTrustedDocuments(path.join(SCHEMA_DIR, "operations"), config.trustedDocumentRoles);
   const ws = startWsServer({
     httpServer,
@@ -108,7 +122,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     authenticate: (params) => principalFor(deps, credentialsFromConnectionParams(params)),
     context: (principal) => contextFor(deps, principal),
     afterResult: flushAudit,
-    subscribe: sharedSubscriptions({ capacity: config.subscriberBuffer, audit: (entries) => appendAudit(db.prisma, entries) }),
+    subscribe: subscriptions.subscribe,
   });
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -123,6 +137,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     plugins: [
       // the hub sets no cache hints; the plugin would otherwise wrap every field's resolution
       ApolloServerPluginCacheControlDisabled(),
+      // the hub serves its own explorer (web-routes.ts), which loads nothing from outside
+      ApolloServerPluginLandingPageDisabled(),
       metrics.apolloPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
@@ -133,8 +149,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   await apollo.start();
 
   const stopCounting = db.onQuery(metrics.countStatement);
-  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry }));
+  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config) }));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
+  app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
   // runs are published in the background; stop() waits for those under way before the database closes
   const publishing = new Set<Promise<void>>();
@@ -149,6 +166,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization), String(req.id)) }));
+  app.use((req, res) => sendError(res, 404, "NOT_FOUND", `nothing at ${req.method} ${req.path}`));
   app.use(jsonErrors);
 
   try {
@@ -196,13 +214,13 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
 }
 
 /** Body-parsing failures and anything else Express would answer with an HTML page: a JSON error, no stack. */
-function jsonErrors(error: { status?: number; statusCode?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) {
+function jsonErrors(error: { status?: number; statusCode?: number; type?: string; message?: string }, req: express.Request, res: express.Response, next: express.NextFunction) {
   if (res.headersSent) return next(error);
   const status = error.status ?? error.statusCode ?? 500;
-  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  if (status >= 500) log.error({ err: error }, "request failed");
-  const message = status < 500 ? (error.type === "entity.parse.failed" ? "the body is not valid JSON" : (error.message ?? "bad request")) : "Internal server error";
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 404 ? "NOT_FOUND" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+  if (status >= 500) log.error({ err: error, requestId: String(req.id) }, "request failed");
+  const message = status === 404 ? "not found" : status < 500 ? (error.type === "entity.parse.failed" ? "the body is not valid JSON" : (error.message ?? "bad request")) : "Internal server error";
+  sendError(res, status, code, message);
 }
 
 function chain<T>(...handlers: Array<((value: T) => void) | undefined>): (value: T) => void {

@@ -6,7 +6,8 @@
  */
 import { Router } from "express";
 import { parse } from "graphql";
-import { runAs, sendErrors, sendNotFound, type RouteDeps } from "./run-operation.js";
+import { sendErrors } from "./error-body.js";
+import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 
 export const ENTERPRISE_FILE_FORMAT = "emhub-enterprise-file/1";
 

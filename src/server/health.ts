@@ -1,17 +1,21 @@
 /**
  * GET /healthz: the process is alive. GET /readyz: the database answers.
  * GET /metrics: Prometheus metrics (metrics.ts; with `?gc=1` a garbage
- * collection first, when node runs with --expose-gc).
+ * collection first, when node runs with --expose-gc), for the bearer of
+ * EMHUB_METRICS_TOKEN when it is set, and not at all in production without it.
  */
 import { Router } from "express";
 import type { Registry } from "prom-client";
 import type { Database } from "../data/database.js";
 import { log } from "../log.js";
+import { sendError } from "./error-body.js";
 
 export interface HealthOptions {
   isDraining: () => boolean;
   /** The hub's Prometheus registry. */
   metrics: Registry;
+  /** Whether a scrape with this Authorization header may read the metrics (metrics.ts). */
+  metricsAccess: (authorization: string | undefined) => "ok" | "unauthorized" | "closed";
 }
 
 export function healthRoutes(db: Database, options: HealthOptions): Router {
@@ -34,6 +38,9 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
     }
   });
   router.get("/metrics", async (req, res) => {
+    const access = options.metricsAccess(req.headers.authorization);
+    if (access === "unauthorized") return sendError(res, 401, "UNAUTHENTICATED", "the metrics need the bearer token of EMHUB_METRICS_TOKEN");
+    if (access === "closed") return sendError(res, 403, "FORBIDDEN", "in production the metrics are served only with EMHUB_METRICS_TOKEN set");
     const gc = (globalThis as { gc?: () => void }).gc;
     if (req.query.gc === "1" && gc) gc();
     res.type(options.metrics.contentType).send(await options.metrics.metrics());

@@ -10,7 +10,8 @@
  * and listed in `rejected`; the rest of the document lands.
  *
  *   200 { runId, accepted, counts, rejected: [{ sourceId, reason }] }
- *   401 UNAUTHENTICATED · 403 FORBIDDEN · 404 NOT_FOUND · 413 PAYLOAD_TOO_LARGE · 422 BAD_DOCUMENT
+ *   401 UNAUTHENTICATED · 403 FORBIDDEN · 404 NOT_FOUND · 413 PAYLOAD_TOO_LARGE · 422 BAD_DOCUMENT,
+ *   each as the hub's one error body (error-body.ts); a 422 carries the run id in extensions.runId
  */
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { connectorByName } from "../../connectors/index.js";
@@ -18,6 +19,7 @@ import type { Connector } from "../../connectors/types.js";
 import { hasRole, type Principal } from "../access/index.js";
 import { HubError } from "../errors/hub-error.js";
 import { runSync, type SyncOptions, type SyncSummary } from "../sync/run-sync.js";
+import { sendError } from "./error-body.js";
 import { principalFor, type ContextDeps } from "./request-context.js";
 import { log } from "../log.js";
 
@@ -26,10 +28,6 @@ export const INGEST_BODY_LIMIT = "20mb";
 interface IngestLocals {
   connector: Connector;
   principal: Principal;
-}
-
-function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).json({ error: { code, message, ...extra } });
 }
 
 /** Why `principal` may not push to `connector`, or null when it may. */

@@ -12,6 +12,7 @@ import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from "express-rate-limit";
 import { Redis } from "ioredis";
 import { RedisStore, type RedisReply } from "rate-limit-redis";
+import { sendError } from "./error-body.js";
 
 const WINDOW_MS = 60_000;
 
@@ -48,9 +49,7 @@ export function clientLimiter(perMinute: number, redisUrl: string | null): Clien
     store,
     passOnStoreError: true,
     handler: (_req, res, _next, options) => {
-      res.status(options.statusCode).json({
-        errors: [{ message: `more than ${perMinute} requests a minute from this client; retry after the time in Retry-After`, extensions: { code: "RATE_LIMITED" } }],
-      });
+      sendError(res, options.statusCode, "RATE_LIMITED", `more than ${perMinute} requests a minute from this client; retry after the time in Retry-After`);
     },
   });
   return {

@@ -2,11 +2,12 @@
  * Plain HTTP routes (the enterprise file, the bulletin CSV) answer by running
  * a fixed GraphQL operation as the caller: the same schema, context, reader
  * and field policy as /graphql, so a route never shows more than the API
- * would. Refusals are JSON `{ errors: [...] }` with an HTTP status.
+ * would. Refusals are the hub's one error body (error-body.ts) with an HTTP status.
  */
 import { execute, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Response } from "express";
 import { ErrorCode, HubError } from "../errors/hub-error.js";
+import { sendError } from "./error-body.js";
 import { formatHubError } from "./format-error.js";
 import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
 
@@ -48,10 +49,6 @@ export async function runAs<T>(route: RouteDeps, authorization: string | undefin
   return { ok: true, data: result.data as T };
 }
 
-export function sendErrors(res: Response, status: number, errors: GraphQLFormattedError[]): void {
-  res.status(status).json({ errors });
-}
-
 export function sendNotFound(res: Response, message: string): void {
-  sendErrors(res, 404, [{ message, extensions: { code: ErrorCode.NOT_FOUND } }]);
+  sendError(res, 404, ErrorCode.NOT_FOUND, message);
 }

@@ -19,6 +19,9 @@ export interface SharedSubscriptionOptions {
   capacity: number;
   /** Writes the audit entries of one delivered result. */
   audit: (entries: AuditWrite[]) => Promise<void>;
+  /** Counts results handed to subscribers, and subscribers ended for falling behind (metrics.ts). */
+  onDelivered?: (count: number) => void;
+  onDropped?: () => void;
 }
 
 interface Member {
@@ -46,6 +49,7 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
         const next = await group.source.next();
         if (next.done) break;
         const reads = leader.personalReads.drain(leader.requestId, leader.principal);
+        options.onDelivered?.(group.members.size);
         for (const member of group.members) {
           member.push(next.value);
           if (reads.length > 0) {
@@ -63,7 +67,10 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
     }
   }
 
-  return async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  /** Subscribers now, over every group. */
+  const subscribers = () => [...groups.values()].reduce((sum, group) => sum + group.members.size, 0);
+
+  async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = args.contextValue as HubContext;
     const key = JSON.stringify([print(args.document), args.variableValues ?? null, args.operationName ?? null, policyKey(context.principal)]);
     let group = groups.get(key);
@@ -90,6 +97,9 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
       },
       accept: async (result) => result,
       capacity: options.capacity,
+      onOverflow: options.onDropped,
     });
-  };
+  }
+
+  return { subscribe: subscribeShared, subscribers };
 }

@@ -215,9 +215,9 @@ describe("documents the XML parser refuses", () => {
     for (const body of documents) {
       const res = await fetch(`${t.hub.url}/ingest/meteorology`, { method: "POST", headers: { "content-type": "application/cap+xml", authorization: `Bearer ${met}` }, body });
       expect(res.status).toBe(422);
-      const answer = (await res.json()) as { error: { code: string; message: string; runId: string } };
-      expect(answer.error).toMatchObject({ code: "BAD_DOCUMENT", runId: expect.any(String) });
-      expect(answer.error.message).toMatch(/DOCTYPE|nested deeper/);
+      const answer = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; runId: string } }> };
+      expect(answer.errors[0]!.extensions).toMatchObject({ code: "BAD_DOCUMENT", runId: expect.any(String) });
+      expect(answer.errors[0]!.message).toMatch(/DOCTYPE|nested deeper/);
     }
   });
 });

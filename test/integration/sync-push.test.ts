@@ -47,24 +47,24 @@ describe("who may push", () => {
   it("answers 404 for an unknown connector", async () => {
     const res = await push("fire", alert, await service("METEOROLOGY"));
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe("NOT_FOUND");
+    expect(res.body.errors[0].extensions.code).toBe("NOT_FOUND");
   });
 
   it("answers 401 without a token or with a bad one", async () => {
     for (const token of [undefined, "not-a-token"]) {
       const res = await push("meteorology", alert, token);
       expect(res.status).toBe(401);
-      expect(res.body.error).toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringContaining("not authenticated") });
+      expect(res.body.errors[0]).toMatchObject({ message: expect.stringContaining("not authenticated"), extensions: { code: "UNAUTHENTICATED" } });
     }
   });
 
   it("answers 403 to another department's service account and to a non-service role", async () => {
     const water = await push("meteorology", alert, await service("WATER"));
     expect(water.status).toBe(403);
-    expect(water.body.error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("only METEOROLOGY") });
+    expect(water.body.errors[0]).toMatchObject({ message: expect.stringContaining("only METEOROLOGY"), extensions: { code: "FORBIDDEN" } });
     const supervisor = await push("meteorology", alert, await service("METEOROLOGY", ["SUPERVISOR"]));
     expect(supervisor.status).toBe(403);
-    expect(supervisor.body.error.code).toBe("FORBIDDEN");
+    expect(supervisor.body.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(await warningsByIdentifier("41020041600000_AUTH")).toEqual([]);
   });
 });
@@ -100,10 +100,10 @@ describe("pushed documents", () => {
     const before = (await t.request(WarningsDocument, { first: 200 }, reader)).data!.warnings.totalCount;
     const res = await push("meteorology", "<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'><identifier>x</identifier>", await service("METEOROLOGY"));
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: "BAD_DOCUMENT", message: expect.stringMatching(/XML/i) });
-    const run = await t.database.db.prisma.syncRun.findUniqueOrThrow({ where: { id: res.body.error.runId } });
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/XML/i), extensions: { code: "BAD_DOCUMENT" } });
+    const run = await t.database.db.prisma.syncRun.findUniqueOrThrow({ where: { id: res.body.errors[0].extensions.runId } });
     expect(run).toMatchObject({ connector: "meteorology", trigger: "push", ok: false });
-    expect(run.error).toBe(res.body.error.message);
+    expect(run.error).toBe(res.body.errors[0].message);
     const after = await t.request(WarningsDocument, { first: 200 }, reader);
     expect(after.status).toBe(200);
     expect(after.data!.warnings.totalCount).toBe(before);
@@ -113,7 +113,7 @@ describe("pushed documents", () => {
     const csv = iconv.decode(fs.readFileSync(path.join(CONNECTORS_DIR, "transport/samples/road-hazards.csv")), "gb18030");
     const res = await push("transport", Buffer.from(csv, "utf8"), await service("TRANSPORT"), "text/csv");
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toContain("not GB18030");
+    expect(res.body.errors[0].message).toContain("not GB18030");
   });
 
   it("never retires: a push holding one record leaves the others live", async () => {

@@ -130,7 +130,7 @@ describe("implausible values are quarantined at the door with the field and the 
     expect(headline).toBe("测试气象台发布暴雨黄色预警[Ⅲ级/较重]");
     const mislabelled = await push("meteorology", Buffer.from(xml.replace("_GB1", "_GB2")), met);
     expect(mislabelled.status).toBe(422);
-    expect(mislabelled.body.error.message).toMatch(/not valid GB2312/);
+    expect(mislabelled.body.errors[0].message).toMatch(/not valid GB2312/);
   });
 
   it("refuses a CAP 1.1 alert and an alert holding an undefined entity, with reasons", async () => {
@@ -138,7 +138,7 @@ describe("implausible values are quarantined at the door with the field and the 
     const cap11 = capAlert({ identifier: "41020041600000_NS1", geocodes: ["410200000000"] }).replace("cap:1.2", "cap:1.1");
     const res11 = await push("meteorology", `${cap11}<!-- urn:oasis:names:tc:emergency:cap:1.2 -->`, met);
     expect(res11.status).toBe(422);
-    expect(res11.body.error.message).toMatch(/not CAP 1.2/);
+    expect(res11.body.errors[0].message).toMatch(/not CAP 1.2/);
     const lol = capAlert({ identifier: "41020041600000_LOL1", geocodes: ["410200000000"] }).replace("<headline>", "<headline>&lol9;");
     const res = await push("meteorology", lol, met);
     expect(res.body.counts.created).toBe(0);

@@ -1,0 +1,37 @@
+/**
+ * The hub's web pages, built by Vite into dist/web (src/web): the GraphQL
+ * explorer at /explorer/ with the example operations of schema/operations/.
+ * A browser opening /graphql is sent to the explorer; clients posting or
+ * getting queries there are not. The explorer is served only where the
+ * schema may be introspected (not in production unless EMHUB_INTROSPECTION=on).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import express, { Router } from "express";
+import { PROJECT_ROOT, SCHEMA_DIR } from "../config/paths.js";
+
+export const WEB_DIR = path.join(PROJECT_ROOT, "dist", "web");
+const OPERATIONS_DIR = path.join(SCHEMA_DIR, "operations");
+
+export function exampleOperations(): Array<{ file: string; document: string }> {
+  return fs
+    .readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith(".graphql"))
+    .sort()
+    .map((file) => ({ file, document: fs.readFileSync(path.join(OPERATIONS_DIR, file), "utf8") }));
+}
+
+export function webRoutes(options: { graphqlPath: string; explorer: boolean }): Router {
+  const router = Router();
+  if (!options.explorer) return router;
+  const examples = exampleOperations();
+  router.get(options.graphqlPath, (req, res, next) => {
+    const wantsPage = req.query.query === undefined && req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
+    if (wantsPage) res.redirect(303, "/explorer/");
+    else next();
+  });
+  router.get("/explorer/operations.json", (_req, res) => void res.json(examples));
+  router.use("/explorer", express.static(path.join(WEB_DIR, "explorer"), { fallthrough: false }));
+  router.use("/assets", express.static(path.join(WEB_DIR, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }));
+  return router;
+}

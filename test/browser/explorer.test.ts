@@ -1,0 +1,66 @@
+/** The explorer in Chromium with the network closed: it loads from the hub alone, runs a query and receives a subscription event. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { capAlert } from "../helpers/cap-alert.js";
+import { browserSkipReason, openClosedNetworkBrowser, type ClosedNetworkBrowser } from "../helpers/browser.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { eventually } from "../helpers/services.js";
+
+const skip = browserSkipReason();
+
+/** GraphiQL's editors are CodeMirror 5 instances, reachable from their element. */
+type CodeMirrorElement = { CodeMirror: { setValue(text: string): void; getValue(): string } };
+
+const setQuery = (page: Page, query: string) =>
+  page.$eval(".graphiql-query-editor .CodeMirror", (element, text) => (element as unknown as CodeMirrorElement).CodeMirror.setValue(text), query);
+
+const response = (page: Page) => page.$eval(".graphiql-response .CodeMirror", (element) => (element as unknown as CodeMirrorElement).CodeMirror.getValue());
+
+describe.skipIf(skip)("the explorer, offline", () => {
+  let t: TestHub;
+  let b: ClosedNetworkBrowser;
+  beforeAll(async () => {
+    t = await startTestHub();
+    b = await openClosedNetworkBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.stop();
+  });
+
+  it("opens from /graphql with the example operations, runs a query under the token and receives a subscription event", async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${t.hub.url}/graphql`);
+    expect(new URL(page.url()).pathname).toBe("/explorer/");
+    await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
+    // one tab per file of schema/operations
+    await expect.poll(() => page.locator(".graphiql-tab").count()).toBe(8);
+
+    const county = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
+    await page.fill("#token", county);
+    await setQuery(page, "{ shelters(first: 50) { totalCount } }");
+    await page.click(".graphiql-execute-button");
+    const expected = (await t.request<{ shelters: { totalCount: number } }, never>("{ shelters(first: 50) { totalCount } }", undefined, county)).data!.shelters.totalCount;
+    const anonymous = (await t.request<{ shelters: { totalCount: number } }, never>("{ shelters(first: 50) { totalCount } }")).data!.shelters.totalCount;
+    expect(expected).not.toBe(anonymous); // the answer tells whether the token went with the query
+    await expect.poll(async () => (await response(page)).includes(`"totalCount": ${expected}`)).toBe(true);
+
+    await page.fill("#token", await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" }));
+    await setQuery(page, "subscription { warningIssued { change warning { identifier level } } }");
+    await page.click(".graphiql-execute-button");
+    await new Promise((resolve) => setTimeout(resolve, 500)); // subscribed
+    const identifier = `explorer-${Date.now()}`;
+    const met = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410000" });
+    const pushed = await fetch(`${t.hub.url}/ingest/meteorology`, {
+      method: "POST",
+      headers: { "content-type": "application/cap+xml", authorization: `Bearer ${met}` },
+      body: capAlert({ identifier, geocodes: ["410106000000"], level: "ORANGE" }),
+    });
+    expect(pushed.status).toBe(200);
+    await eventually(async () => (await response(page)).includes(identifier), 10_000);
+    expect(await response(page)).toContain('"level": "ORANGE"');
+
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+});
