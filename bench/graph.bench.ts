@@ -99,7 +99,7 @@ async function main() {
       for (const body of pages) yield { name: `page-${++n}.json`, body: Buffer.from(body) };
     })();
     // the samples first: the emergency sample is a full snapshot, which retires what it does not hold
-    await loadSamples(scratch.db.prisma, "cli");
+    await loadSamples(scratch.db.prisma, { trigger: "cli", placeAt: null });
     const summary = await runSync(scratch.db.prisma, emergencyConnector, documents, { trigger: "cli" });
     console.log(`loaded ${summary.counts.created} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const enterprises = (await scratch.db.sql(`SELECT "creditCode" FROM "Enterprise" WHERE "regionCode" LIKE '${REGION}%' ORDER BY 1`, [])).map((r) => r.creditCode as string);

@@ -93,5 +93,7 @@ export interface Connector {
   sourceSystem: string;
   /** Sample feeds shipped with the connector, relative to its folder. */
   sampleDocuments: string[];
+  /** The moment the sample feeds describe (ISO 8601 with offset); loading places them at the load time (src/sync/sample-clock.ts). */
+  sampleAsOf?: string;
   parse(doc: SourceDocument): ParseResult;
 }

@@ -9,6 +9,7 @@ export const emergencyConnector: Connector = {
   name: "emergency",
   department: "EMERGENCY",
   sourceSystem: "河南省安全生产风险隐患双重预防体系",
+  sampleAsOf: "2026-11-20T18:00:00+08:00",
   sampleDocuments: ["samples/page-1-of-1.json"],
   parse(doc) {
     return mapEmergencyPage(parsePagedJson(doc));

@@ -7,6 +7,7 @@ export const meteorologyConnector: Connector = {
   name: "meteorology",
   department: "METEOROLOGY",
   sourceSystem: "国家突发事件预警信息发布系统（CAP 1.2）",
+  sampleAsOf: "2026-07-20T17:00:00+08:00",
   sampleDocuments: [
     "samples/feed-2026-07-20.xml",
     "samples/update-kaifeng-rainstorm-orange.xml",

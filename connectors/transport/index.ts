@@ -8,6 +8,7 @@ export const transportConnector: Connector = {
   name: "transport",
   department: "TRANSPORT",
   sourceSystem: "河南省公路安全隐患排查治理系统",
+  sampleAsOf: "2026-07-20T17:00:00+08:00",
   sampleDocuments: ["samples/road-hazards.csv"],
   parse(doc) {
     return mapRoadHazards(readGb18030Csv(doc, { required: REQUIRED_COLUMNS, optional: OPTIONAL_COLUMNS }));

@@ -14,12 +14,12 @@ export async function serve(config: HubConfig): Promise<void> {
   await writeReferenceData(db.prisma);
   const loadNow = config.loadSamples === "always" || (config.loadSamples === "auto" && (await isPoolEmpty(db.prisma)));
   if (loadNow) {
-    for (const summary of await loadSamples(db.prisma)) {
+    for (const summary of await loadSamples(db.prisma, { trigger: "startup", placeAt: new Date() })) {
       const c = summary.counts;
       log.info({ connector: summary.connector, counts: c, errors: summary.errors }, `sample ${summary.connector} loaded`);
     }
   }
-  const hub = await startHub(config, { db, schedule: { samplesJustLoaded: loadNow }, overdueCheck: true }).catch(async (error: unknown) => {
+  const hub = await startHub(config, { db, schedule: {}, overdueCheck: true }).catch(async (error: unknown) => {
     await db.close();
     throw error;
   });

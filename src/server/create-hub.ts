@@ -100,9 +100,17 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   let draining = false;
 
   const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl);
+  // work the hub does in the background (audit of subscription deliveries, publication of runs): stop() waits for it
+  // before the database closes
+  const background = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    const tracked = work.finally(() => background.delete(tracked));
+    background.add(tracked);
+    return tracked;
+  };
   const subscriptions = sharedSubscriptions({
     capacity: config.subscriberBuffer,
-    audit: (entries) => appendAudit(db.prisma, entries),
+    audit: (entries) => track(appendAudit(db.prisma, entries)),
     onDelivered: metrics.countDelivered,
     onDropped: metrics.countDropped,
   });
@@ -153,14 +161,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }));
-  // runs are published in the background; stop() waits for those under way before the database closes
-  const publishing = new Set<Promise<void>>();
   const publishRun = (summary: SyncSummary) => {
     metrics.countRun(summary);
-    const published = publishSyncRun(db.prisma, events, summary)
-      .catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed"))
-      .finally(() => publishing.delete(published));
-    publishing.add(published);
+    void track(publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed")));
   };
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
@@ -206,7 +209,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       await leaderWork?.stop();
       await limiter?.close();
       await apollo.stop();
-      await Promise.all(publishing);
+      await Promise.all(background);
       if (!options.events) await events.close();
       if (!options.db) await db.close();
     },

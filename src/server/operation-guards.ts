@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
-import type { TrustedDocuments } from "./trusted-documents.js";
+import { TRUSTED_ONLY, type TrustedDocuments } from "./trusted-documents.js";
 import { GraphQLError, Kind, type ASTNode, type DocumentNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
 
@@ -121,7 +121,9 @@ export function operationGuards(trusted: TrustedDocuments): ApolloServerPlugin<H
       return {
         async didResolveOperation({ request, document, contextValue }) {
           const refused = operationRefusal(trusted, contextValue.principal, document, request.operationName, request.variables);
-          if (refused) throw refused;
+          // Apollo answers an error thrown here with 500 unless told the status: these are the caller's, not the hub's
+          const status = refused?.extensions.code === TRUSTED_ONLY ? 403 : 400;
+          if (refused) throw new GraphQLError(refused.message, { nodes: refused.nodes, extensions: { ...refused.extensions, http: { status } } });
         },
       };
     },

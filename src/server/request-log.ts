@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { log } from "../log.js";
 
@@ -24,6 +25,8 @@ export const requestLog = pinoHttp({
   genReqId: requestId,
   customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
   serializers: {
+    // for a 5xx answer with no error attached, pino-http makes one up ("failed with status code 500"): its stack says nothing
+    err: (err: Error) => (err.message.startsWith("failed with status code") ? { message: err.message } : pino.stdSerializers.err(err)),
     req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },

@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
+import { log } from "../log.js";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Principal } from "../access/index.js";
 import type { HubContext } from "../graph/context.js";
@@ -61,6 +62,18 @@ export function startWsServer(options: WsServerOptions) {
     else perClient.delete(client);
   };
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayload });
+  // A message over maxPayload makes ws close the socket with 1009 and emit an error, which graphql-ws would print
+  // as an "internal error" of the server: it is the client's fault, so it is logged as such and not passed on.
+  wss.on("connection", (socket) => {
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === "error" && args[0] instanceof RangeError && /max payload/i.test(args[0].message)) {
+        log.warn({ limit: options.maxPayload }, "a WebSocket message over the size limit: connection closed with 1009");
+        return true;
+      }
+      return emit(event, ...args);
+    }) as typeof socket.emit;
+  });
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,

@@ -1,4 +1,9 @@
-/** The scheduler `emhub serve` runs: every connector from its configured sources, with one log line per run that changed or failed. */
+/**
+ * The scheduler `emhub serve` runs: every connector that has sources
+ * configured, pulled from them on its interval, with one log line per run that
+ * changed or failed. A connector without sources is not pulled (its sample
+ * feeds are loaded once, into a new database, when samples are on).
+ */
 import { ALL_CONNECTORS } from "../../connectors/index.js";
 import { connectorSyncConfig, type SyncConfig } from "../config/sync-config.js";
 import type { Prisma } from "../data/database.js";
@@ -8,8 +13,6 @@ import { syncConnector } from "./sync-connector.js";
 import { log as logger } from "../log.js";
 
 export interface ScheduleOptions {
-  /** The sample feeds were loaded at this start: connectors that read them wait one interval. */
-  samplesJustLoaded?: boolean;
   /** First runs start this far apart (ms), so connectors do not all pull at once. Default 1000. */
   startDelayMs?: number;
   log?: (line: string) => void;
@@ -28,11 +31,10 @@ export function describeRun(summary: SyncSummary): string {
 export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: ScheduleOptions = {}): Scheduler {
   const log = options.log ?? ((line: string) => logger.info(line));
   return startScheduler({
-    connectors: ALL_CONNECTORS,
+    connectors: ALL_CONNECTORS.filter((connector) => connectorSyncConfig(config, connector.name).sources !== null),
     config,
     run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges }),
     startDelayMs: options.startDelayMs,
-    waitFirst: (connector) => options.samplesJustLoaded === true && connectorSyncConfig(config, connector.name).sources === null,
     onResult: (_connector, summary) => {
       options.onRun?.(summary);
       const c = summary.counts;

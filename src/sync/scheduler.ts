@@ -14,8 +14,6 @@ export interface SchedulerOptions {
   config: SyncConfig;
   /** One run of the connector; `signal` aborts when the scheduler stops. */
   run(connector: Connector, signal: AbortSignal): Promise<SyncSummary>;
-  /** Connectors whose first run waits one interval (their data was just loaded). */
-  waitFirst?: (connector: Connector) => boolean;
   /** Delay before a first run that does not wait, staggered per connector (ms). Default 1000. */
   startDelayMs?: number;
   onResult?(connector: Connector, summary: SyncSummary): void;
@@ -59,9 +57,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   const startDelay = options.startDelayMs ?? 1000;
   options.connectors.forEach((connector, index) => {
-    const interval = intervalOf(connector);
-    if (interval <= 0) return;
-    plan(connector, options.waitFirst?.(connector) ? interval * 1000 : startDelay * (index + 1));
+    if (intervalOf(connector) > 0) plan(connector, startDelay * (index + 1));
   });
 
   return {

@@ -1,4 +1,4 @@
-/** One run of a connector from its configured sources, or from its sample feeds when none are configured. */
+/** One run of a connector from its configured sources, or from its sample feeds (placed at now) when none are configured (`emhub sync`). */
 import type { Connector } from "../../connectors/types.js";
 import { connectorSyncConfig, type SyncConfig } from "../config/sync-config.js";
 import type { Prisma } from "../data/database.js";
@@ -13,6 +13,6 @@ export interface SyncConnectorOptions extends SyncOptions {
 
 export function syncConnector(prisma: Prisma, connector: Connector, config: SyncConfig, options: SyncConnectorOptions): Promise<SyncSummary> {
   const { sources, territory } = connectorSyncConfig(config, connector.name);
-  const documents = sources ? readSources(sources, { ...config.fetch, signal: options.signal }) : sampleDocuments(connector);
+  const documents = sources ? readSources(sources, { ...config.fetch, signal: options.signal }) : sampleDocuments(connector, new Date());
   return runSync(prisma, connector, documents, { territory, ...options });
 }

@@ -76,6 +76,7 @@ describe("over HTTP", () => {
     expect(literal.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.nameContains" });
     const variable = await t.request(`query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, { f: { nameContains: "a\u0000b" } }, province);
     expect(variable.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "f.nameContains" });
+    expect(variable.status).toBe(400);
     expect((await t.request(`{ enterprises(first: 1) { totalCount } }`, undefined, province)).errors).toBeUndefined();
   });
 });
@@ -233,6 +234,7 @@ describe("trusted documents", () => {
       expect(((await named.json()) as { errors?: unknown[] }).errors).toBeUndefined();
       const free = await held.request(`{ shelters(first: 1) { totalCount } }`);
       expect(free.errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+      expect(free.status).toBe(403);
       const enterprise = await held.signToken({ department: null, roles: ["ENTERPRISE"], enterprise: "91410106MA46JX0E8X" });
       expect((await held.request(`{ shelters(first: 1) { totalCount } }`, undefined, enterprise)).errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
       const analyst = await held.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
