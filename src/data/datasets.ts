@@ -7,6 +7,7 @@
 export type DatasetName =
   | "Region"
   | "Enterprise"
+  | "EnterpriseNotice"
   | "RiskPoint"
   | "MajorHazardSource"
   | "Hazard"
@@ -75,6 +76,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       qrCode: [],
     },
   }),
+  // a view (migration 20261127040000): an enterprise's public risk notice, read only by its key
+  EnterpriseNotice: spec({ key: "creditCode", regionPath: null, shared: false, defaultOrder: [{ creditCode: "asc" }], needs: { region: ["regionCode"], riskPointCounts: ["riskPoints"], fileUrl: ["creditCode"] } }),
   RiskPoint: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   Hazard: spec({

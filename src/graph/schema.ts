@@ -5,6 +5,7 @@ import { buildSchema, getMetadataStorage } from "type-graphql";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { NodeResolver } from "./common/node.resolver.js";
 import { applyFieldPolicy } from "./field-policy.js";
+import { EnterpriseNoticeResolver } from "./enterprise/enterprise-notice.resolver.js";
 import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
 import { GeoHazardResolver } from "./geo-hazard/geo-hazard.resolver.js";
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   HazardAuthorityResolver,
   EnterpriseResolver,
   EnterpriseQrResolver,
+  EnterpriseNoticeResolver,
   HazardResolver,
   HazardMutations,
   SupervisionResolver,

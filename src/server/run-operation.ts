@@ -29,8 +29,14 @@ function refusal<T>(status: number, code: ErrorCode, message: string): RouteResu
   return { ok: false, status, errors: [{ message, extensions: { code } }] };
 }
 
-/** Runs `document` for the bearer token in `authorization`; anonymous callers are refused (401). */
-export async function runAs<T>(route: RouteDeps, authorization: string | undefined, document: DocumentNode, variables: Record<string, unknown>): Promise<RouteResult<T>> {
+/** Runs `document` for the bearer token in `authorization`; anonymous callers are refused (401) unless `options.anonymous`. */
+export async function runAs<T>(
+  route: RouteDeps,
+  authorization: string | undefined,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  options: { anonymous?: boolean } = {},
+): Promise<RouteResult<T>> {
   let principal;
   try {
     principal = await principalFor(route.deps, authorization);
@@ -38,7 +44,7 @@ export async function runAs<T>(route: RouteDeps, authorization: string | undefin
     if (error instanceof HubError) return refusal(401, ErrorCode.UNAUTHENTICATED, error.message);
     throw error;
   }
-  if (principal.anonymous) return refusal(401, ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+  if (principal.anonymous && !options.anonymous) return refusal(401, ErrorCode.UNAUTHENTICATED, "a bearer token is required");
   const context = contextFor(route.deps, principal);
   const result = await execute({ schema: route.schema, document, contextValue: context, variableValues: variables });
   await flushAudit(context);

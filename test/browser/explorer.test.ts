@@ -34,7 +34,7 @@ describe.skipIf(skip)("the explorer, offline", () => {
     expect(new URL(page.url()).pathname).toBe("/explorer/");
     await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
     // one tab per file of schema/operations
-    await expect.poll(() => page.locator(".graphiql-tab").count()).toBe(8);
+    await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 10_000 }).toBe(8);
 
     const county = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
     await page.fill("#token", county);
@@ -43,7 +43,7 @@ describe.skipIf(skip)("the explorer, offline", () => {
     const expected = (await t.request<{ shelters: { totalCount: number } }, never>("{ shelters(first: 50) { totalCount } }", undefined, county)).data!.shelters.totalCount;
     const anonymous = (await t.request<{ shelters: { totalCount: number } }, never>("{ shelters(first: 50) { totalCount } }")).data!.shelters.totalCount;
     expect(expected).not.toBe(anonymous); // the answer tells whether the token went with the query
-    await expect.poll(async () => (await response(page)).includes(`"totalCount": ${expected}`)).toBe(true);
+    await expect.poll(async () => (await response(page)).includes(`"totalCount": ${expected}`), { timeout: 10_000 }).toBe(true);
 
     await page.fill("#token", await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" }));
     await setQuery(page, "subscription { warningIssued { change warning { identifier level } } }");

@@ -7,6 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import jsqr from "jsqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnterpriseFileDocument, EnterpriseQrCodeDocument } from "../generated/graphql.js";
+import { creditCodeCheckChar } from "../../src/core/credit-code.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 
 /** jsqr is CommonJS: its module object is the decoder and also carries it as `default`, which the types describe. */
@@ -44,15 +45,66 @@ describe("the enterprise file over GraphQL", () => {
 });
 
 describe("qrCode", () => {
-  it("is an SVG QR code that decodes back to the file's URL, which names the credit code", async () => {
+  it("is an SVG QR code that decodes back to the URL of the enterprise's public notice, which names the credit code", async () => {
     const res = await t.request(EnterpriseQrCodeDocument, { code: CODE }, supervisor);
     expect(res.errors).toBeUndefined();
     const svg = res.data!.enterprise!.qrCode!;
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const image = new Resvg(svg, { fitTo: { mode: "width", value: 400 }, background: "white" }).render();
     const decoded = jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height);
-    expect(decoded?.data).toBe(`${t.hub.config.publicUrl}/enterprises/${CODE}/file`);
+    expect(decoded?.data).toBe(`${t.hub.config.publicUrl}/e/${CODE}`);
     expect(new URL(decoded!.data).pathname.split("/")[2]).toBe(CODE);
+  });
+
+  it("follows EMHUB_PUBLIC_URL", async () => {
+    const elsewhere = await startTestHub({ publicUrl: "https://yjzh.example.gov.cn/hub/" });
+    try {
+      const token = await elsewhere.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410100" });
+      const svg = (await elsewhere.request(EnterpriseQrCodeDocument, { code: CODE }, token)).data!.enterprise!.qrCode!;
+      const image = new Resvg(svg, { fitTo: { mode: "width", value: 400 }, background: "white" }).render();
+      expect(jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height)?.data).toBe(`https://yjzh.example.gov.cn/hub/e/${CODE}`);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+});
+
+describe("GET /e/<code>, the page the QR code opens", () => {
+  const page = (code: string, token?: string) => fetch(`${t.hub.url}/e/${code}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it("shows anyone the public notice: name, code, the colours of its risks and its risk points, and no personal data", async () => {
+    const file = (await t.request(EnterpriseFileDocument, { code: CODE }, supervisor)).data!.enterprise!;
+    const res = await page(CODE);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain(file.name);
+    expect(html).toContain(CODE);
+    for (const point of file.riskPoints) expect(html).toContain(point.name);
+    const reds = file.riskPoints.filter((p) => p.level === "RED").length;
+    expect(html).toContain(`重大风险（红） ${reds}`);
+    // personal data (the safety principal, phones) stays out; the hazards too
+    for (const personal of [file.safetyPrincipal, file.safetyPrincipalPhone, file.legalRepresentativePhone]) if (personal) expect(html).not.toContain(personal);
+    expect(html).toContain("凭授权查看");
+    expect(html).not.toContain("隐患与重大危险源");
+    expect(html).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1|localhost)/);
+  });
+
+  it("adds the open hazards for a token that may read the file, and only then", async () => {
+    const withFile = await (await page(CODE, supervisor)).text();
+    expect(withFile).toContain("隐患与重大危险源");
+    const water = await t.signToken({ department: "WATER", roles: ["SUPERVISOR"], region: "410100" });
+    expect(await (await page(CODE, water)).text()).not.toContain("隐患与重大危险源");
+  });
+
+  it("answers 404 for an unknown code and 400 for one that is not a credit code, as pages", async () => {
+    const first17 = "91410106MA0000000";
+    const unknown = await page(first17 + creditCodeCheckChar(first17));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toMatch(/没有这个统一社会信用代码的企业/);
+    const bad = await page("not-a-code");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/not a unified social credit code/);
   });
 });
 

@@ -57,7 +57,7 @@ describe("the catalogue file", () => {
     expect(catalog.updated).toBe("2026-11-27");
     expect(datasetsIn(catalog).sort()).toEqual(
       [
-        "Region", "Department", "Authority", "Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
+        "Region", "Department", "Authority", "Enterprise", "EnterpriseNotice", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
         "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin",
