@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
   EMHUB_CORS_ORIGINS: z.string().default(""),
   EMHUB_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  EMHUB_BOUNDARY_FILE: z.string().optional(),
 });
 
 export interface HubConfig {
@@ -71,6 +72,8 @@ export interface HubConfig {
   production: boolean;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
+  /** A GeoJSON file of the boundaries the dashboard draws as its base map (the deployment's official map data); null: the province's extent. */
+  boundaryFile: string | null;
   /** The bearer token a Prometheus scraper sends to GET /metrics; none: open outside production, closed in it. */
   metricsToken: string | null;
   /** Browser origins allowed to call the hub (CORS), e.g. a dashboard's https://yjzh.example.gov.cn; empty: none. */
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
     metricsToken: e.EMHUB_METRICS_TOKEN ?? null,
+    boundaryFile: e.EMHUB_BOUNDARY_FILE ? path.resolve(e.EMHUB_BOUNDARY_FILE) : null,
     corsOrigins: e.EMHUB_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     // production holds anonymous callers and enterprise accounts to the trusted operations unless told otherwise
     trustedDocumentRoles: (e.EMHUB_TRUSTED_DOCUMENTS ?? (e.NODE_ENV === "production" ? "anonymous,ENTERPRISE" : ""))

@@ -28,3 +28,8 @@ export function boundingBox(lat: number, lon: number, radiusKm: number) {
 export function isInsideChina(lat: number, lon: number): boolean {
   return Number.isFinite(lat) && Number.isFinite(lon) && lat >= 3.8 && lat <= 53.6 && lon >= 73.5 && lon <= 135.1;
 }
+
+/** Extent of the provinces whose bounds the hub knows, with a margin of about 5 km. */
+export const PROVINCE_BOUNDS: Readonly<Record<string, { minLat: number; maxLat: number; minLon: number; maxLon: number }>> = {
+  "41": { minLat: 31.33, maxLat: 36.42, minLon: 110.30, maxLon: 116.70 },
+};

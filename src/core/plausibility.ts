@@ -3,6 +3,7 @@
  * the field and the reason before a record is written. Territory (the writer's
  * scope) is checked separately (write-scope.ts). Pure: no I/O.
  */
+import { PROVINCE_BOUNDS } from "./geo.js";
 import { divisionTreeProblem } from "./division-tree.js";
 
 /** How far ahead of the hub's clock a source's clock may run. */
@@ -11,10 +12,6 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 /** Times that record something that has happened: none may lie in the future. */
 const PAST_TIMES = ["observedAt", "sent", "foundAt", "filedAt", "acceptedAt", "closedAt"] as const;
 
-/** Extent of the provinces whose bounds the hub knows, with a margin of about 5 km. */
-const PROVINCE_BOUNDS: Readonly<Record<string, { minLat: number; maxLat: number; minLon: number; maxLon: number }>> = {
-  "41": { minLat: 31.33, maxLat: 36.42, minLon: 110.30, maxLon: 116.70 },
-};
 
 /** Physical ranges of hydrological values (SL 323 units: m, m³/s, 10⁶ m³). */
 export const HYDRO_RANGES = {

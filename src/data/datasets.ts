@@ -55,6 +55,9 @@ const spec = (s: Partial<DatasetSpec> = {}): DatasetSpec => ({
   ...s,
 });
 
+/** A located record's GeoJSON point is made from these. */
+const GEOMETRY = ["lat", "lon"] as const;
+
 /** The owning enterprise, for filters on its fields (its sector). */
 const ENTERPRISE = { dataset: "Enterprise", from: "enterpriseCode", to: "creditCode" } as const;
 
@@ -74,6 +77,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       supplyDepots: [],
       nearbyShelters: ["lat", "lon"],
       qrCode: [],
+      geometry: GEOMETRY,
     },
   }),
   // a view (migration 20261127040000): an enterprise's public risk notice, read only by its key
@@ -99,26 +103,27 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     defaultOrder: [{ seq: "asc" }],
     relations: { hazard: { dataset: "Hazard", from: "hazardId", to: "id" } },
   }),
-  Shelter: spec(),
-  RescueTeam: spec({ enterprisePath: ["enterpriseCode"], needs: { members: [] } }),
+  Shelter: spec({ needs: { geometry: GEOMETRY } }),
+  RescueTeam: spec({ enterprisePath: ["enterpriseCode"], needs: { members: [], geometry: GEOMETRY } }),
   TeamMember: spec({ regionPath: ["team", "regionCode"], relations: { team: { dataset: "RescueTeam", from: "teamId", to: "id" } } }),
-  SupplyDepot: spec({ enterprisePath: ["enterpriseCode"], needs: { items: [] } }),
+  SupplyDepot: spec({ enterprisePath: ["enterpriseCode"], needs: { items: [], geometry: GEOMETRY } }),
   SupplyItem: spec({ regionPath: ["depot", "regionCode"], relations: { depot: { dataset: "SupplyDepot", from: "depotId", to: "id" } } }),
   Warning: spec({
     regionPath: ["regionCodes"],
     defaultOrder: [{ sent: "desc" }, { id: "asc" }],
-    needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"] },
+    needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"], geometry: [], affected: ["regionCodes"] },
   }),
   WarningArea: spec({
     regionPath: ["warning", "regionCodes"],
     shared: false,
     defaultOrder: [{ areaDesc: "asc" }],
     relations: { warning: { dataset: "Warning", from: "warningId", to: "id" } },
+    needs: { geometry: ["polygons", "circles"] },
   }),
   HydroStation: spec({
     key: "code",
     defaultOrder: [{ code: "asc" }],
-    needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"], readings: [] },
+    needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"], readings: [], geometry: GEOMETRY },
   }),
   HydroReading: spec({
     regionPath: ["station", "regionCode"],
@@ -126,8 +131,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     defaultOrder: [{ observedAt: "desc" }],
     relations: { station: { dataset: "HydroStation", from: "stationCode", to: "code" } },
   }),
-  GeoHazardPoint: spec(),
-  RoadHazard: spec(),
+  GeoHazardPoint: spec({ needs: { geometry: GEOMETRY } }),
+  RoadHazard: spec({ needs: { geometry: GEOMETRY } }),
   AuditEntry: spec({ regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
   QuarantinedRecord: spec({ regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
 };

@@ -5,6 +5,8 @@ import { buildSchema, getMetadataStorage } from "type-graphql";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { NodeResolver } from "./common/node.resolver.js";
 import { applyFieldPolicy } from "./field-policy.js";
+import { GEOMETRY_RESOLVERS } from "./geo/geometry.resolver.js";
+import { WarningImpactResolver } from "./geo/warning-impact.resolver.js";
 import { EnterpriseNoticeResolver } from "./enterprise/enterprise-notice.resolver.js";
 import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
@@ -29,6 +31,8 @@ export const RESOLVERS = [
   EnterpriseResolver,
   EnterpriseQrResolver,
   EnterpriseNoticeResolver,
+  ...GEOMETRY_RESOLVERS,
+  WarningImpactResolver,
   HazardResolver,
   HazardMutations,
   SupervisionResolver,

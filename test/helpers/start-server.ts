@@ -22,10 +22,13 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-/** `options.samples: false` starts on a database holding reference data only, for fixtures made by hand. */
-export async function startTestHub(overrides: Partial<HubConfig> = {}, options: { samples?: boolean } = {}): Promise<TestHub> {
+/**
+ * `options.samples: false` starts on a database holding reference data only, for fixtures made by hand;
+ * `options.placeAt` loads the samples placed at that moment (as `emhub serve` does), not as shipped.
+ */
+export async function startTestHub(overrides: Partial<HubConfig> = {}, options: { samples?: boolean; placeAt?: Date } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  if (options.samples !== false) await loadSamples(database.db.prisma, { trigger: "cli", placeAt: null });
+  if (options.samples !== false) await loadSamples(database.db.prisma, { trigger: "cli", placeAt: options.placeAt ?? null });
   // no rate limit unless a test sets one: suites send many requests with one token
   const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, rateLimitPerMinute: 0, ...overrides };
   const hub = await startHub(config, { db: database.db });

@@ -84,7 +84,14 @@ describe("GET /e/<code>, the page the QR code opens", () => {
     const reds = file.riskPoints.filter((p) => p.level === "RED").length;
     expect(html).toContain(`重大风险（红） ${reds}`);
     // personal data (the safety principal, phones) stays out; the hazards too
-    for (const personal of [file.safetyPrincipal, file.safetyPrincipalPhone, file.legalRepresentativePhone]) if (personal) expect(html).not.toContain(personal);
+    const people = await t.request<{ enterprise: Record<string, string | null> }, never>(
+      `{ enterprise(code: "${CODE}") { safetyPrincipal safetyPrincipalPhone legalRepresentative legalRepresentativePhone } }`,
+      undefined,
+      supervisor,
+    );
+    const personal = Object.values(people.data!.enterprise).filter((value): value is string => typeof value === "string");
+    expect(personal.length).toBe(4);
+    for (const value of personal) expect(html).not.toContain(value);
     expect(html).toContain("凭授权查看");
     expect(html).not.toContain("隐患与重大危险源");
     expect(html).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1|localhost)/);
