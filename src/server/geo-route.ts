@@ -15,7 +15,7 @@ import { Router } from "express";
 import { parse, type DocumentNode } from "graphql";
 import { PROVINCE_BOUNDS } from "../core/geo.js";
 import { sendError, sendErrors } from "./error-body.js";
-import { runAs, type RouteDeps } from "./run-operation.js";
+import { runAs, type RouteDeps, type RouteResult } from "./run-operation.js";
 
 interface Layer {
   root: string;
@@ -94,9 +94,9 @@ export function geoRoutes(route: RouteDeps, options: { boundaryFile: string | nu
     const features: ReturnType<typeof feature>[] = [];
     let after: string | null = null;
     for (;;) {
-      const result = await runAs<Record<string, Page>>(route, req.headers.authorization, layerDocument(layer), { first: PAGE, after, filter }, { anonymous: true });
+      const result: RouteResult<Record<string, Page>> = await runAs<Record<string, Page>>(route, req.headers.authorization, layerDocument(layer), { first: PAGE, after, filter }, { anonymous: true });
       if (!result.ok) return sendErrors(res, result.status, result.errors);
-      const page = result.data[layer.root]!;
+      const page: Page = result.data[layer.root]!;
       features.push(...page.edges.map((edge) => feature(edge.node)));
       if (!page.pageInfo.hasNextPage || features.length >= MAX_FEATURES) break;
       after = page.pageInfo.endCursor;

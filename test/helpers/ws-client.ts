@@ -59,17 +59,22 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
       if (queued !== undefined) return Promise.resolve(queued);
       if (failure) return Promise.reject(new Error(`subscription failed: ${JSON.stringify(failure)}`));
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
-          resolve: (value) => {
+        const waiter = {
+          resolve: (value: T) => {
             clearTimeout(timer);
             resolve(value);
           },
-          reject: (error) => {
+          reject: (error: unknown) => {
             clearTimeout(timer);
             reject(error);
           },
-        });
+        };
+        // a wait that timed out takes no later event: that one is for the next call
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     pending: () => [...queue],

@@ -1,0 +1,88 @@
+/**
+ * A region's situation (一屏总览) as figures, computed from the records the
+ * reader may read — each through the Reader, so territory, sector and
+ * catalogue apply — and null where a dataset is not shared with the reader
+ * (never a zero that is not one).
+ */
+import { ALL_CONNECTORS } from "../../../connectors/index.js";
+import { canReadDataset, readGrant } from "../../access/index.js";
+import { connectorSyncConfig } from "../../config/sync-config.js";
+import { hazardStats, OPEN_STATES } from "../../core/hazard/index.js";
+import { waterLevelState } from "../../core/hydro.js";
+import { WARNING_LEVELS } from "../../core/warning-level.js";
+import type { DatasetName } from "../../data/datasets.js";
+import type { Row } from "../../data/reader.js";
+import { territoryWhere } from "../../data/scope-where.js";
+import { latestRuns } from "../../data/sync-runs.js";
+import type { HubContext } from "../context.js";
+import { figureHazards, regionName, type RegionArg } from "../supervision/supervision-data.js";
+import { connectorStatus } from "../sync/connector-status.js";
+import { warningStatusWhere } from "../warning/warning-status.js";
+import type { Situation } from "./situation.type.js";
+
+const ABOVE_WARNING = new Set(["ABOVE_WARNING", "ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
+const ABOVE_GUARANTEED = new Set(["ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
+const THRESHOLDS = ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"];
+
+function countBy(rows: Row[], field: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(String(row[field]), (counts.get(String(row[field])) ?? 0) + 1);
+  return counts;
+}
+
+const sum = (rows: Row[], field: string) => rows.reduce((total, row) => total + (Number(row[field]) || 0), 0);
+
+export async function situationOf(ctx: HubContext, region: RegionArg): Promise<Situation> {
+  const now = new Date();
+  const may = (dataset: DatasetName | "HazardStats") => canReadDataset(ctx.catalog, ctx.principal, dataset);
+  const rows = (dataset: DatasetName, columns: string[], extra: Record<string, unknown> = {}) =>
+    may(dataset) ? ctx.reader.all(dataset, { AND: [territoryWhere(dataset, region.prefix), extra] }, columns) : Promise.resolve(null);
+
+  const [name, warnings, stations, shelters, teams, hazards, connectors] = await Promise.all([
+    regionName(ctx, region),
+    rows("Warning", ["level", "type"], warningStatusWhere("ACTIVE", now)),
+    rows("HydroStation", ["code", ...THRESHOLDS]),
+    rows("Shelter", ["status", "capacity"], { status: { not: "CLOSED" } }),
+    rows("RescueTeam", ["status", "headcount"], { status: "STANDBY" }),
+    may("Hazard") && may("HazardStats") ? figureHazards(ctx, region, []) : Promise.resolve(null),
+    connectorFreshness(ctx, now),
+  ]);
+
+  let stationStates: string[] | null = null;
+  if (stations) {
+    const latest = await Promise.all(stations.map((station) => (may("HydroReading") ? ctx.reader.latestOf("HydroReading", "stationCode", station.code as string, "observedAt") : null)));
+    stationStates = stations.map((station, i) => waterLevelState((latest[i]?.level as number | null) ?? null, station as never));
+  }
+  const figures = hazards ? hazardStats(hazards, { now }) : null;
+  const openMajor = hazards?.filter((h) => h.grade === "MAJOR" && (OPEN_STATES as readonly string[]).includes(h.state)) ?? null;
+  const byLevel = warnings ? countBy(warnings, "level") : new Map<string, number>();
+  const byType = warnings ? countBy(warnings, "type") : new Map<string, number>();
+  return {
+    region: region.code,
+    regionName: name,
+    asOf: now,
+    warningsInForce: warnings?.length ?? null,
+    warningsByLevel: [...WARNING_LEVELS].reverse().map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
+    warningsByType: [...byType.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    stationsAboveWarning: stationStates?.filter((state) => ABOVE_WARNING.has(state)).length ?? null,
+    stationsAboveGuaranteed: stationStates?.filter((state) => ABOVE_GUARANTEED.has(state)).length ?? null,
+    hazardsOpen: figures?.open ?? null,
+    hazardsOverdue: figures?.overdue ?? null,
+    hazardsMajor: openMajor?.length ?? null,
+    hazardsSupervised: openMajor?.filter((h) => h.supervisedBy !== null).length ?? null,
+    sheltersOpen: shelters?.length ?? null,
+    shelterCapacity: shelters ? sum(shelters, "capacity") : null,
+    teamsOnStandby: teams?.length ?? null,
+    standbyHeadcount: teams ? sum(teams, "headcount") : null,
+    connectors,
+  };
+}
+
+async function connectorFreshness(ctx: HubContext, now: Date) {
+  if (readGrant(ctx.catalog, ctx.principal, "ConnectorStatus") === null) return [];
+  const runs = await latestRuns(ctx.db.prisma, ALL_CONNECTORS.map((c) => c.name));
+  return ALL_CONNECTORS.map((connector) => {
+    const status = connectorStatus(connector, connectorSyncConfig(ctx.config.sync, connector.name).intervalSeconds, runs.get(connector.name)!, now);
+    return { name: status.name, dataAgeSeconds: status.dataAgeSeconds, stale: status.stale };
+  });
+}
