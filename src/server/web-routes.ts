@@ -1,5 +1,6 @@
 /**
- * The hub's web pages, built by Vite into dist/web (src/web): the GraphQL
+ * The hub's web pages, built by Vite into dist/web (src/web): the
+ * command-centre page at /dashboard/ (also where / leads), and the GraphQL
  * explorer at /explorer/ with the example operations of schema/operations/.
  * A browser opening /graphql is sent to the explorer; clients posting or
  * getting queries there are not. The explorer is served only where the
@@ -23,6 +24,9 @@ export function exampleOperations(): Array<{ file: string; document: string }> {
 
 export function webRoutes(options: { graphqlPath: string; explorer: boolean }): Router {
   const router = Router();
+  router.get("/", (_req, res) => res.redirect(303, "/dashboard/"));
+  router.use("/dashboard", express.static(path.join(WEB_DIR, "dashboard"), { fallthrough: false }));
+  router.use("/assets", express.static(path.join(WEB_DIR, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }));
   if (!options.explorer) return router;
   const examples = exampleOperations();
   router.get(options.graphqlPath, (req, res, next) => {
@@ -32,6 +36,5 @@ export function webRoutes(options: { graphqlPath: string; explorer: boolean }): 
   });
   router.get("/explorer/operations.json", (_req, res) => void res.json(examples));
   router.use("/explorer", express.static(path.join(WEB_DIR, "explorer"), { fallthrough: false }));
-  router.use("/assets", express.static(path.join(WEB_DIR, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }));
   return router;
 }

@@ -15,7 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      input: { explorer: path.resolve(root, "explorer/index.html") },
+      input: { explorer: path.resolve(root, "explorer/index.html"), dashboard: path.resolve(root, "dashboard/index.html") },
       // React libraries mark modules "use client"; a page bundle has no server part, so the mark means nothing here
       onwarn(warning, warn) {
         if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);

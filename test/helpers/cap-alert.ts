@@ -12,6 +12,8 @@ export interface CapAlertOptions {
   /** 12-digit CPEAS codes (division code padded with zeros). */
   geocodes: string[];
   areaDesc?: string;
+  /** CAP polygons of the area ("lat,lon lat,lon …", first point repeated last). */
+  polygons?: string[];
   sent?: Date;
   expiresInMinutes?: number;
 }
@@ -48,7 +50,7 @@ export function capAlert(options: CapAlertOptions): string {
     <senderName>测试气象台</senderName>
     <headline>测试气象台${verb}${event}${colour}预警[${grade}]</headline>
     <description>测试用预警。</description>
-    <area><areaDesc>${options.areaDesc ?? "测试区域"}</areaDesc>${geocodes}</area>
+    <area><areaDesc>${options.areaDesc ?? "测试区域"}</areaDesc>${(options.polygons ?? []).map((p) => `<polygon>${p}</polygon>`).join("")}${geocodes}</area>
   </info>
 </alert>`;
 }

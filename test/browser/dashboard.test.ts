@@ -1,0 +1,157 @@
+/**
+ * The command-centre page in Chromium with the network closed: tokens of two
+ * neighbouring districts of 开封 (龙亭区 410202, 禹王台区 410205) and of the
+ * city each see their own layers and figures; a CAP alert pushed through
+ * /ingest/meteorology appears on the map and in the live list within 2 s
+ * without a reload, and clicking it shows what its area holds. A screenshot is
+ * written to the temporary folder (or to EMHUB_SCREENSHOT).
+ */
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserSkipReason, openClosedNetworkBrowser, type ClosedNetworkBrowser } from "../helpers/browser.js";
+import { capAlert } from "../helpers/cap-alert.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+const skip = browserSkipReason();
+
+let t: TestHub;
+let b: ClosedNetworkBrowser;
+beforeAll(async () => {
+  t = await startTestHub({}, { placeAt: new Date() });
+  b = await openClosedNetworkBrowser();
+});
+afterAll(async () => {
+  await b?.close();
+  await t?.stop();
+});
+
+const supervisor = (region: string) => t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region });
+
+async function signedIn(token: string): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`${t.hub.url}/`);
+  expect(new URL(page.url()).pathname).toBe("/dashboard/");
+  await page.fill("#token", token);
+  await page.click("#sign-in button[type=submit]");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+  return page;
+}
+
+const drawn = (page: Page, layer: string) => page.$$eval(`path.feature-${layer}[data-id]`, (paths) => paths.map((p) => p.getAttribute("data-id")!));
+
+async function shelterIds(token: string): Promise<string[]> {
+  const res = await t.request<{ shelters: { edges: Array<{ node: { id: string } }> } }, never>("{ shelters(first: 200) { edges { node { id } } } }", undefined, token);
+  return res.data!.shelters.edges.map((e) => e.node.id).sort();
+}
+
+describe.skipIf(skip)("the command-centre page, offline", () => {
+  it("shows each district its own shelters and figures, the city both", async () => {
+    const [longting, yuwangtai, city] = await Promise.all([supervisor("410202"), supervisor("410205"), supervisor("4102")]);
+    const [mine, neighbours, all] = await Promise.all([shelterIds(longting), shelterIds(yuwangtai), shelterIds(city)]);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(neighbours.length).toBeGreaterThan(0);
+
+    const page = await signedIn(longting);
+    expect(await page.textContent("#region-name")).toBe("龙亭区");
+    expect((await drawn(page, "shelters")).sort()).toEqual(mine);
+    for (const id of neighbours) expect(await drawn(page, "shelters")).not.toContain(id);
+    const cityPage = await signedIn(city);
+    expect((await drawn(cityPage, "shelters")).sort()).toEqual(all);
+    expect(all).toEqual(expect.arrayContaining([...mine, ...neighbours]));
+    // the board counts the district's open shelters, not the city's
+    const figures = await t.request<{ situation: { sheltersOpen: number } }, never>("{ situation { sheltersOpen } }", undefined, longting);
+    expect(await page.textContent("#figures")).toContain(`${figures.data!.situation.sheltersOpen}开放避难场所`);
+    await page.close();
+    await cityPage.close();
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it("shows a pushed warning on the map and in the live list within 2 s, and what it touches when clicked", async () => {
+    const page = await signedIn(await supervisor("410202"));
+    await page.waitForSelector("#connection:not(.offline)");
+    await page.waitForFunction(() => document.getElementById("connection")?.textContent === "实时连接");
+    const identifier = `dashboard-${Date.now()}`;
+    const met = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410000" });
+    // a box over 龙亭区 and its shelter
+    const polygon = "34.780,114.320 34.780,114.400 34.840,114.400 34.840,114.320 34.780,114.320";
+    const pushedAt = Date.now();
+    const res = await fetch(`${t.hub.url}/ingest/meteorology`, {
+      method: "POST",
+      headers: { "content-type": "application/cap+xml", authorization: `Bearer ${met}` },
+      body: capAlert({ identifier, geocodes: ["410202000000"], polygons: [polygon], level: "RED", event: "暴雨" }),
+    });
+    expect(res.status).toBe(200);
+    await page.waitForSelector(`#live [data-identifier="${identifier}"]`, { timeout: 2000 });
+    const warnings = await t.request<{ warnings: { edges: Array<{ node: { id: string; identifier: string } }> } }, never>(
+      "{ warnings(first: 50) { edges { node { id identifier } } } }",
+      undefined,
+      await supervisor("410202"),
+    );
+    const id = warnings.data!.warnings.edges.find((e) => e.node.identifier === identifier)!.node.id;
+    await page.waitForSelector(`path.feature-warnings[data-id="${id}"]`, { timeout: Math.max(1, 2000 - (Date.now() - pushedAt)) });
+    expect(Date.now() - pushedAt).toBeLessThan(2000 + 500); // the fetch of the page's GeoJSON included
+
+    // the live item brings the warning into view; clicking it on the map shows what it touches
+    await page.click(`#live [data-identifier="${identifier}"]`);
+    await page.click("#impact .close", { timeout: 5000 });
+    await page.click(`path.feature-warnings[data-id="${id}"]`, { timeout: 5000 });
+    await page.waitForSelector("#impact:not([hidden]) h2", { timeout: 5000 });
+    const impact = await page.textContent("#impact");
+    expect(impact).toContain("测试气象台发布暴雨红色预警");
+    expect(impact).toContain("避难场所");
+    await page.click("#impact .close", { timeout: 5000 });
+    await page.screenshot({ path: process.env.EMHUB_SCREENSHOT ?? path.join(os.tmpdir(), "emhub-dashboard.png") });
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it("shows a water level crossing its warning level in the live list and colours the station, without a reload", async () => {
+    const token = await supervisor("410202");
+    const page = await signedIn(token);
+    await page.waitForFunction(() => document.getElementById("connection")?.textContent === "实时连接");
+    const stations = await t.request<{ hydroStations: { edges: Array<{ node: { id: string; code: string; name: string; warningLevel: number } }> } }, never>(
+      "{ hydroStations(first: 50) { edges { node { id code name warningLevel } } } }",
+      undefined,
+      token,
+    );
+    // 柳园口 on the Yellow River, in 龙亭区
+    const { id, name, warningLevel } = stations.data!.hydroStations.edges.find((e) => e.node.code === "40105100")!.node;
+    expect(await page.getAttribute(`path.feature-hydro-stations[data-id="${id}"]`, "fill")).toBe("#2e9d4b"); // normal
+    const water = await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" });
+    // now, in China time, as SL 323 writes it
+    const tm = new Date(Date.now() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
+    const pushedAt = Date.now();
+    const res = await fetch(`${t.hub.url}/ingest/water`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${water}` },
+      body: JSON.stringify({ ST_RIVER_R: [{ STCD: "40105100", TM: tm, Z: warningLevel + 0.8, Q: null }] }),
+    });
+    expect(res.status).toBe(200);
+    await page.waitForSelector(`#live .live-water:has-text("${name}")`, { timeout: 2000 });
+    await page.waitForFunction((stationId) => document.querySelector(`path.feature-hydro-stations[data-id="${stationId}"]`)?.getAttribute("fill") === "#f28a1b", id, { timeout: Math.max(1, 2500 - (Date.now() - pushedAt)) });
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it("gives a supervisor the overdue and supervised hazards of the territory and the bulletin", async () => {
+    const token = await supervisor("4102");
+    const page = await signedIn(token);
+    await page.click("nav [data-view=supervision]");
+    const overdue = await t.request<{ overdueHazards: { totalCount: number; edges: Array<{ node: { description: string } }> } }, never>(
+      "{ overdueHazards(first: 50) { totalCount edges { node { description } } } }",
+      undefined,
+      token,
+    );
+    expect(overdue.data!.overdueHazards.totalCount).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelectorAll("#overdue tr").length === n + 1, overdue.data!.overdueHazards.edges.length, { timeout: 5000 });
+    expect(await page.textContent("#overdue")).toContain(overdue.data!.overdueHazards.edges[0]!.node.description);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#bulletin")]);
+    expect(download.suggestedFilename()).toMatch(/^bulletin-410200-\d{4}-P[1-6]\.csv$/);
+    await page.waitForFunction(() => document.getElementById("bulletin-status")?.textContent?.includes("已下载"));
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+});
