@@ -72,7 +72,7 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
   it("shows a pushed warning on the map and in the live list within 2 s, and what it touches when clicked", async () => {
     const page = await signedIn(await supervisor("410202"));
     await page.waitForSelector("#connection:not(.offline)");
-    await page.waitForFunction(() => document.getElementById("connection")?.textContent === "实时连接");
+    await page.locator("#connection", { hasText: "实时连接" }).waitFor();
     const identifier = `dashboard-${Date.now()}`;
     const met = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410000" });
     // a box over 龙亭区 and its shelter
@@ -111,7 +111,7 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
   it("shows a water level crossing its warning level in the live list and colours the station, without a reload", async () => {
     const token = await supervisor("410202");
     const page = await signedIn(token);
-    await page.waitForFunction(() => document.getElementById("connection")?.textContent === "实时连接");
+    await page.locator("#connection", { hasText: "实时连接" }).waitFor();
     const stations = await t.request<{ hydroStations: { edges: Array<{ node: { id: string; code: string; name: string; warningLevel: number } }> } }, never>(
       "{ hydroStations(first: 50) { edges { node { id code name warningLevel } } } }",
       undefined,
@@ -131,7 +131,7 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     });
     expect(res.status).toBe(200);
     await page.waitForSelector(`#live .live-water:has-text("${name}")`, { timeout: 2000 });
-    await page.waitForFunction((stationId) => document.querySelector(`path.feature-hydro-stations[data-id="${stationId}"]`)?.getAttribute("fill") === "#f28a1b", id, { timeout: Math.max(1, 2500 - (Date.now() - pushedAt)) });
+    await expect.poll(() => page.getAttribute(`path.feature-hydro-stations[data-id="${id}"]`, "fill"), { timeout: Math.max(1, 2500 - (Date.now() - pushedAt)), interval: 50 }).toBe("#f28a1b");
     expect(b.blocked).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });
@@ -146,11 +146,11 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
       token,
     );
     expect(overdue.data!.overdueHazards.totalCount).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelectorAll("#overdue tr").length === n + 1, overdue.data!.overdueHazards.edges.length, { timeout: 5000 });
+    await expect.poll(() => page.locator("#overdue tr").count(), { timeout: 5000 }).toBe(overdue.data!.overdueHazards.edges.length + 1);
     expect(await page.textContent("#overdue")).toContain(overdue.data!.overdueHazards.edges[0]!.node.description);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#bulletin")]);
     expect(download.suggestedFilename()).toMatch(/^bulletin-410200-\d{4}-P[1-6]\.csv$/);
-    await page.waitForFunction(() => document.getElementById("bulletin-status")?.textContent?.includes("已下载"));
+    await page.locator("#bulletin-status", { hasText: "已下载" }).waitFor();
     expect(b.blocked).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });
