@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = path.join(ROOT, "dist", ".built");
 /** What the build reads; a change to any of them makes the build stale. */
-const INPUTS = ["src", "connectors", "prisma/schema.prisma", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
+const INPUTS = ["src", "connectors", "subgraphs", "prisma/schema.prisma", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
 const SKIPPED = new Set(["generated", "node_modules"]);
 const tool = (name) => path.join(ROOT, "node_modules", ".bin", name);
 

@@ -6,6 +6,7 @@ import { openDatabase } from "../data/database.js";
 import { migrate } from "../data/migrate.js";
 import { writeReferenceData } from "../data/reference-data.js";
 import { serve } from "../server/boot.js";
+import { composeFromConfig, CompositionError, loadGatewayConfig, serveGateway } from "../federation/gateway.js";
 import { emitSchema } from "./emit-schema.js";
 import { syncCommand } from "./sync-command.js";
 import { tokenCommand } from "./token.js";
@@ -33,8 +34,32 @@ program
 
 program
   .command("schema")
-  .description("write the GraphQL schema to schema/schema.graphql")
-  .action(async () => console.log(`wrote ${await emitSchema()}`));
+  .description("write the GraphQL schema to schema/schema.graphql, and the hub's subgraph schema to schema/subgraph.graphql")
+  .action(async () => console.log(`wrote ${(await emitSchema()).join(", ")}`));
+
+program
+  .command("gateway")
+  .description("compose a supergraph from the subgraphs of a configuration file, write it, and serve it with Hive Gateway")
+  .option("--config <file>", "gateway configuration (YAML; see src/federation/gateway.ts)", "subgraphs/gateway.yaml")
+  .option("--port <port>", "port to serve the supergraph on", "4100")
+  .option("--compose-only", "write the supergraph and exit: a composition check for CI")
+  .action(async (options: { config: string; port: string; composeOnly?: boolean }) => {
+    try {
+      const config = loadGatewayConfig(options.config);
+      const supergraph = await composeFromConfig(config);
+      console.log(`composed ${config.subgraphs.map((s) => s.name).join(" + ")} into ${config.supergraph}`);
+      if (options.composeOnly) return;
+      const gateway = await serveGateway(supergraph, Number(options.port), "0.0.0.0");
+      console.log(`supergraph on ${gateway.url.replace("127.0.0.1", "localhost")}`);
+      const stop = () => void gateway.stop().then(() => process.exit(0));
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+    } catch (error) {
+      if (!(error instanceof CompositionError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+  });
 
 program.addCommand(tokenCommand);
 program.addCommand(syncCommand);

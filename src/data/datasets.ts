@@ -62,7 +62,7 @@ const GEOMETRY = ["lat", "lon"] as const;
 const ENTERPRISE = { dataset: "Enterprise", from: "enterpriseCode", to: "creditCode" } as const;
 
 export const DATASETS: Record<DatasetName, DatasetSpec> = {
-  Region: spec({ key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [] } }),
+  Region: spec({ key: "code", regionPath: null, shared: false, defaultOrder: [{ code: "asc" }], needs: { parent: ["parentCode"], children: [], situation: ["code"] } }),
   Enterprise: spec({
     key: "creditCode",
     enterprisePath: ["creditCode"],

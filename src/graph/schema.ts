@@ -15,7 +15,7 @@ import { HazardMutations } from "./hazard/hazard.mutations.js";
 import { HazardResolver } from "./hazard/hazard.resolver.js";
 import { HydroResolver } from "./hydro/hydro.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
-import { SituationResolver } from "./live/situation.resolver.js";
+import { RegionSituationResolver, SituationResolver } from "./live/situation.resolver.js";
 import { RegionResolver } from "./region/region.resolver.js";
 import { AuthorityResolver, HazardAuthorityResolver } from "./hazard/authority.resolver.js";
 import { RescueTeamResolver, ResourcesResolver, SupplyDepotResolver } from "./resources/resources.resolver.js";
@@ -47,6 +47,7 @@ export const RESOLVERS = [
   AuditResolver,
   LiveResolver,
   SituationResolver,
+  RegionSituationResolver,
   SyncResolver,
 ] as const;
 

@@ -5,11 +5,13 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import type { GraphQLSchema } from "graphql";
+import { subgraphSchema } from "../federation/subgraph.js";
 import path from "node:path";
 import { loadCatalog } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
@@ -51,6 +53,8 @@ import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
 
 export const GRAPHQL_PATH = "/graphql";
+/** The hub as a Federation 2 subgraph (`_service`, `_entities`), for gateways; same token, same policy. */
+export const SUBGRAPH_PATH = "/subgraph";
 export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
 
 export interface Hub {
@@ -134,29 +138,37 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     afterResult: flushAudit,
     subscribe: subscriptions.subscribe,
   });
-  const apollo = new ApolloServer<HubContext>({
-    schema,
-    validationRules: rules,
-    parseOptions,
-    formatError: formatHubError,
-    introspection: config.introspection,
-    // without introspection, no "Did you mean …" either
-    hideSchemaDetailsFromClientErrors: !config.introspection,
-    // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
-    stopOnTerminationSignals: false,
-    plugins: [
-      // the hub sets no cache hints; the plugin would otherwise wrap every field's resolution
-      ApolloServerPluginCacheControlDisabled(),
-      // the hub serves its own explorer (web-routes.ts), which loads nothing from outside
-      ApolloServerPluginLandingPageDisabled(),
-      metrics.apolloPlugin,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
-      { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
-      operationGuards(trusted),
-    ],
-  });
+  /** An Apollo server over `graphqlSchema` with the hub's limits, error format, metrics, audit and guards. */
+  const apolloFor = (graphqlSchema: GraphQLSchema, extraPlugins: ApolloServerPlugin<HubContext>[]) =>
+    new ApolloServer<HubContext>({
+      schema: graphqlSchema,
+      validationRules: rules,
+      parseOptions,
+      formatError: formatHubError,
+      introspection: config.introspection,
+      // without introspection, no "Did you mean …" either
+      hideSchemaDetailsFromClientErrors: !config.introspection,
+      // `emhub serve` handles SIGTERM/SIGINT itself (boot.ts) and stops through Hub.stop.
+      stopOnTerminationSignals: false,
+      plugins: [
+        // the hub sets no cache hints; the plugin would otherwise wrap every field's resolution
+        ApolloServerPluginCacheControlDisabled(),
+        // the hub serves its own explorer (web-routes.ts), which loads nothing from outside
+        ApolloServerPluginLandingPageDisabled(),
+        metrics.apolloPlugin,
+        { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
+        operationGuards(trusted),
+        ...extraPlugins,
+      ],
+    });
+  const apollo = apolloFor(schema, [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
+  ]);
+  // the same graph as a Federation 2 subgraph, for a gateway (src/federation)
+  const subgraph = apolloFor(await subgraphSchema(), []);
   await apollo.start();
+  await subgraph.start();
 
   const stopCounting = db.onQuery(metrics.countStatement);
   app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config) }));
@@ -171,7 +183,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
-  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(deps, await principalFor(deps, req.headers.authorization), String(req.id)) }));
+  const context = async ({ req }: { req: express.Request }) => contextFor(deps, await principalFor(deps, req.headers.authorization), String(req.id));
+  app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context }));
+  app.use(SUBGRAPH_PATH, express.json({ limit: "1mb" }), expressMiddleware(subgraph, { context }));
   app.use((req, res) => sendError(res, 404, "NOT_FOUND", `nothing at ${req.method} ${req.path}`));
   app.use(jsonErrors);
 
@@ -212,6 +226,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       await leaderWork?.stop();
       await limiter?.close();
       await apollo.stop();
+      await subgraph.stop();
       await Promise.all(background);
       if (!options.events) await events.close();
       if (!options.db) await db.close();

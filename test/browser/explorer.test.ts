@@ -53,7 +53,7 @@ describe.skipIf(skip)("the explorer, offline", () => {
           await page.click(".graphiql-execute-button");
           return false;
         },
-        { timeout: 15_000, intervals: [1000] },
+        { timeout: 15_000, interval: 1000 },
       )
       .toBe(true);
 

@@ -46,3 +46,13 @@ export function nodesQuery(schema: GraphQLSchema, probes: Array<{ id: string; ty
   });
   return `{ ${lookups.join(" ")} }`;
 }
+
+/** One `_entities` lookup (the subgraph's) of all the probes, each with the same selection as nodesQuery. */
+export function entitiesQuery(schema: GraphQLSchema, types: readonly string[]): string {
+  const fragments = [...new Set(types)].map((type) => {
+    const objectType = schema.getType(type);
+    if (!isObjectType(objectType)) throw new Error(`${type} is not an object type`);
+    return `... on ${type} { ${selectionOf(objectType, 0)} }`;
+  });
+  return `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${fragments.join(" ")} } }`;
+}

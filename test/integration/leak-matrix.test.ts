@@ -14,7 +14,7 @@ import { canReadDataset, datasetOf, fieldAccess, loadCatalog, readGrant, rowScop
 import { isWithinDivision } from "../../src/core/division.js";
 import { hubSchema } from "../../src/graph/schema.js";
 import { CATALOG_FILE } from "../../src/server/create-hub.js";
-import { nodesQuery, rootListsQuery } from "../helpers/selection.js";
+import { entitiesQuery, nodesQuery, rootListsQuery } from "../helpers/selection.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 
 type Obj = Record<string, unknown>;
@@ -167,12 +167,13 @@ describe("leak matrix", () => {
     expect(filesSeenBySectorRegulators).toBeGreaterThan(10);
   }, 300_000);
 
-  it("node(id) answers null for every record out of scope, in and out of the territory", async () => {
+  it("node(id) and the subgraph's _entities answer null for every record out of scope, in and out of the territory, and agree", async () => {
     const schema = await hubSchema();
     const problems: string[] = [];
     const sample = sampleProbes();
     let outOfScopeAsked = 0;
     let sectorLimitedAsked = 0;
+    let entitiesAsked = 0;
     for (const c of cases) {
       const token = c.request ? await t.signToken(c.request) : undefined;
       for (let i = 0; i < sample.length; i += 50) {
@@ -198,13 +199,54 @@ describe("leak matrix", () => {
           }
         });
         problems.push(...violations(c, data).map((v) => `${c.name}: ${v}`));
+        // the same records as federation entities through /subgraph: the same answer, record for record
+        // (one lookup per type: the types' fields of one name may differ in type)
+        for (const type of new Set(batch.map((probe) => probe.type).filter((type) => ENTITY_KEYS[type]))) {
+          const entities = batch.filter((probe) => probe.type === type);
+          const answer = await subgraphRequest(entitiesQuery(schema, [type]), { representations: entities.map(representation) }, token);
+          if (answer.errors) problems.push(`${c.name}: _entities: ${answer.errors.map((e) => e.message).join("; ")}`);
+          const found = (answer.data?._entities ?? []) as Array<Obj | null>;
+          entitiesAsked += entities.length;
+          entities.forEach((probe, k) => {
+            const viaNode = data[`n${batch.indexOf(probe)}`] ?? null;
+            if (JSON.stringify(found[k] ?? null) !== JSON.stringify(viaNode)) problems.push(`${c.name}: _entities(${probe.type} in ${probe.region}) differs from node(id)`);
+          });
+          problems.push(...violations(c, { _entities: found }).map((v) => `${c.name}: _entities: ${v}`));
+        }
       }
     }
     expect(problems.slice(0, 20)).toEqual([]);
+    expect(entitiesAsked).toBeGreaterThan(500);
     expect(outOfScopeAsked).toBeGreaterThan(500);
     expect(sectorLimitedAsked).toBeGreaterThan(50);
   }, 300_000);
 });
+
+/** The federation keys of the entities (src/federation/subgraph.ts) a probe is looked up by. */
+const ENTITY_KEYS: Record<string, "id" | "creditCode"> = {
+  Enterprise: "creditCode",
+  Shelter: "id",
+  HydroStation: "id",
+  RescueTeam: "id",
+  SupplyDepot: "id",
+  Hazard: "id",
+  Warning: "id",
+  GeoHazardPoint: "id",
+  RoadHazard: "id",
+};
+
+function representation(probe: (typeof probes)[number]) {
+  return ENTITY_KEYS[probe.type] === "creditCode" ? { __typename: probe.type, creditCode: probe.enterprise } : { __typename: probe.type, id: probe.id };
+}
+
+async function subgraphRequest(query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(`${t.hub.url}/subgraph`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Obj; errors?: Array<{ message: string }> };
+}
 
 /** Up to three records of each type from different places. */
 function sampleProbes() {

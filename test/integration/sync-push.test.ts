@@ -30,7 +30,8 @@ async function push(connector: string, body: string | Buffer, token?: string, co
   const response = await fetch(`${t.hub.url}/ingest/${connector}`, {
     method: "POST",
     headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    // a Buffer is bytes to fetch; the DOM's typing of BodyInit (pulled in by the gateway's types) does not say so
+    body: body as BodyInit,
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }

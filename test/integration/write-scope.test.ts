@@ -30,7 +30,7 @@ afterAll(async () => {
 const token = (request: Partial<DevTokenRequest> & Pick<DevTokenRequest, "department" | "roles">) => t.signToken({ region: "410000", ...request });
 
 async function push(connector: string, body: string | Buffer, as: string) {
-  const response = await fetch(`${t.hub.url}/ingest/${connector}`, { method: "POST", headers: { "content-type": "application/octet-stream", authorization: `Bearer ${as}` }, body });
+  const response = await fetch(`${t.hub.url}/ingest/${connector}`, { method: "POST", headers: { "content-type": "application/octet-stream", authorization: `Bearer ${as}` }, body: body as BodyInit });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

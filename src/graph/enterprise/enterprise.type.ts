@@ -1,9 +1,10 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { RiskLevel } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
 
 @ObjectType({ implements: Node, description: "Production and business unit (生产经营单位): one enterprise, one code, one file" })
+@Directive(`@key(fields: "creditCode")`)
 export class Enterprise extends SharedRecord {
   @Field({ description: "Unified social credit code (统一社会信用代码), the enterprise's identity" }) creditCode!: string;
   @Field() name!: string;

@@ -1,9 +1,10 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { GeoHazardType, GeoScale } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
 
 @ObjectType({ implements: Node, description: "Geological hazard point (地质灾害隐患点)" })
+@Directive(`@key(fields: "id")`)
 export class GeoHazardPoint extends SharedRecord {
   @Field({ description: "编号" }) code!: string;
   @Field() name!: string;

@@ -1,9 +1,10 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { HazardGrade, HazardState } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
 
 @ObjectType({ implements: Node, description: "Accident hazard (事故隐患) and its rectification" })
+@Directive(`@key(fields: "id")`)
 export class Hazard extends SharedRecord {
   @Field() enterpriseCode!: string;
   @Field(() => HazardGrade) grade!: string;

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
 import { defineEnum } from "../common/define-enum.js";
 import { StationType } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
@@ -24,6 +24,8 @@ export class HydroReading {
 }
 
 @ObjectType({ implements: Node, description: "Hydrological station (SL 323 ST_STBPRP_B)" })
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "code")`)
 export class HydroStation extends SharedRecord {
   @Field({ description: "STCD, 8 characters" }) code!: string;
   @Field() name!: string;

@@ -7,14 +7,16 @@
  * one computation per group of screens, and nothing is computed while nothing
  * happens: no polling.
  */
-import { Arg, Ctx, Query, Resolver, Root, Subscription } from "type-graphql";
-import { divisionsOverlap } from "../../core/division.js";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Subscription } from "type-graphql";
+import { divisionPrefix, divisionsOverlap } from "../../core/division.js";
+import type { Row } from "../../data/reader.js";
 import { boundedStream } from "../../events/bounded-stream.js";
 import { TOPICS, type HubEvents, type Topic } from "../../events/hub-events.js";
 import { ErrorCode, HubError } from "../../errors/hub-error.js";
 import type { HubContext } from "../context.js";
 import { regionArg, type RegionArg } from "../supervision/supervision-data.js";
 import { situationOf } from "./situation.js";
+import { Region } from "../region/region.type.js";
 import { Situation } from "./situation.type.js";
 
 /** Events this close together are answered with one computation. */
@@ -85,5 +87,15 @@ export class SituationResolver {
   })
   situationChanged(@Root() situation: Situation, @Arg("region", () => String, { nullable: true }) _region?: string) {
     return situation;
+  }
+}
+
+@Resolver(() => Region)
+export class RegionSituationResolver {
+  @FieldResolver(() => Situation, { nullable: true, description: "The division's situation now, from the records you may read (signed-in callers)" })
+  situation(@Root() region: Row, @Ctx() ctx: HubContext) {
+    if (ctx.principal.anonymous) return null;
+    const code = region.code as string;
+    return situationOf(ctx, { prefix: divisionPrefix(code), code });
   }
 }

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { AdminLevel } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 
 @ObjectType({ implements: Node, description: "Administrative division (行政区划, GB/T 2260)" })
+@Directive(`@key(fields: "code")`)
 export class Region {
   @Field(() => ID) id!: string;
   @Field({ description: "Division code, 6 digits (12 below county level)" }) code!: string;

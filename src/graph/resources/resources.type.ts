@@ -1,9 +1,11 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { AdminLevel, ShelterClass, ShelterStatus, SpaceType, StorageMode, TeamCategory, TeamStatus } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
 
 @ObjectType({ implements: Node, description: "Emergency shelter (应急避难场所)" })
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "code")`)
 export class Shelter extends SharedRecord {
   @Field() code!: string;
   @Field() name!: string;
@@ -26,6 +28,7 @@ export class Shelter extends SharedRecord {
 }
 
 @ObjectType({ implements: Node, description: "Rescue team (应急救援队伍)" })
+@Directive(`@key(fields: "id")`)
 export class RescueTeam extends SharedRecord {
   @Field() name!: string;
   @Field(() => TeamCategory) category!: string;
@@ -51,6 +54,7 @@ export class TeamMember extends SharedRecord {
 }
 
 @ObjectType({ implements: Node, description: "Emergency supply depot (应急物资储备库)" })
+@Directive(`@key(fields: "id")`)
 export class SupplyDepot extends SharedRecord {
   @Field() name!: string;
   @Field(() => AdminLevel, { description: "Tier (储备层级)" }) tier!: string;

@@ -1,9 +1,10 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
 import { RoadHazardKind, RoadHazardStatus } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
 
 @ObjectType({ implements: Node, description: "Road hazard section, unsafe bridge, flooding underpass or closure (公路隐患 / 交通管制)" })
+@Directive(`@key(fields: "id")`)
 export class RoadHazard extends SharedRecord {
   @Field({ description: "编号" }) code!: string;
   @Field(() => RoadHazardKind) kind!: string;

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { WarningLevel } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
@@ -12,6 +12,7 @@ export class WarningArea {
 }
 
 @ObjectType({ implements: Node, description: "A warning (预警), as received in CAP 1.2" })
+@Directive(`@key(fields: "id")`)
 export class Warning extends SharedRecord {
   @Field({ description: "CAP identifier" }) identifier!: string;
   @Field({ description: "CAP sender" }) sender!: string;

@@ -1,0 +1,124 @@
+/**
+ * Federation: the hub's subgraph SDL composes with the sample earthquake
+ * service, and a key the departments join on cannot be dropped; over real HTTP
+ * the gateway (Hive Gateway over the composed supergraph) answers a query that
+ * crosses both services, forwarding each caller's token, so scope and masking
+ * through the gateway are the hub's own.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBGRAPH_FILE } from "../../src/cli/emit-schema.js";
+import { compose, composeFromConfig, CompositionError, serveGateway, type RunningGateway } from "../../src/federation/gateway.js";
+import { startEarthquakeService, typeDefs as earthquakeTypeDefs } from "../../subgraphs/earthquake/server.js";
+import { startTestHub, type TestHub } from "../helpers/start-server.js";
+
+const hubSdl = () => fs.readFileSync(SUBGRAPH_FILE, "utf8");
+const earthquakeSdl = print(earthquakeTypeDefs);
+
+describe("composition", () => {
+  it("composes the hub's committed subgraph SDL with the earthquake service", () => {
+    const supergraph = compose([
+      { name: "emhub", url: "http://hub/subgraph", sdl: hubSdl() },
+      { name: "earthquake", url: "http://dzj/graphql", sdl: earthquakeSdl },
+    ]);
+    expect(supergraph).toMatch(/earthquakes\(since: String\): \[Earthquake!\]!/);
+    expect(supergraph).toMatch(/@join__type\(graph: EMHUB, key: "code"\)/);
+  });
+
+  it("fails when the hub drops the key a department joins on (Region by code)", () => {
+    const withoutRegionKey = hubSdl().replace(/(type Region[^{]*?)\s*@key\(fields: "code"\)/, "$1");
+    expect(withoutRegionKey).not.toBe(hubSdl());
+    expect(() => compose([{ name: "emhub", url: "http://hub/subgraph", sdl: withoutRegionKey }, { name: "earthquake", url: "http://dzj/graphql", sdl: earthquakeSdl }])).toThrow(CompositionError);
+  });
+});
+
+describe("through the gateway", () => {
+  let t: TestHub;
+  let quake: { url: string; stop: () => Promise<void> };
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    t = await startTestHub({}, { placeAt: new Date() });
+    quake = await startEarthquakeService(0);
+    const supergraph = await composeFromConfig({
+      supergraph: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emhub-gateway-")), "supergraph.graphql"),
+      subgraphs: [
+        { name: "emhub", url: `${t.hub.url}/subgraph` },
+        { name: "earthquake", url: quake.url },
+      ],
+    });
+    gateway = await serveGateway(supergraph, 0);
+  }, 60_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    await quake?.stop();
+    await t?.stop();
+  });
+
+  const ask = async <T>(url: string, query: string, token?: string) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  };
+  const supervisor = (region: string) => t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region });
+
+  type Quake = { place: string; regionCode: string; region: { code: string; name: string; situation: { sheltersOpen: number; hazardsOpen: number | null } | null }; nearbyShelters: Array<{ code: string; name: string; capacity: number; address: string | null; contactPhone: string | null } | null> };
+  const QUAKES = `{ earthquakes { place regionCode region { code name situation { sheltersOpen hazardsOpen } } nearbyShelters(radiusKm: 5) { code name capacity address contactPhone } } }`;
+  const shangjie = (data: { earthquakes: Quake[] } | undefined) => data!.earthquakes.find((q) => q.regionCode === "410106")!;
+
+  it("crosses both services: an earthquake's region with its figures, and the shelters near the epicentre, as the county sees them", async () => {
+    const county = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410106"));
+    const quakeHere = shangjie(county.data);
+    // shelters near the other epicentres lie outside the county: the hub resolves them to null, which the
+    // gateway reports as an error at that item (as for any entity a subgraph cannot give); none near this one
+    const here = county.data!.earthquakes.indexOf(quakeHere);
+    for (const error of county.errors ?? []) {
+      const at = (error as { path?: unknown[] }).path ?? [];
+      expect(at.slice(0, 1).concat(at.slice(2, 3))).toEqual(["earthquakes", "nearbyShelters"]);
+      expect(at[1]).not.toBe(here);
+    }
+    expect(quakeHere.region).toMatchObject({ code: "410106", name: "上街区" });
+    expect(quakeHere.region.situation!.sheltersOpen).toBeGreaterThan(0);
+    expect(quakeHere.region.situation!.hazardsOpen).toEqual(expect.any(Number));
+    expect(quakeHere.nearbyShelters.length).toBeGreaterThan(0);
+    for (const shelter of quakeHere.nearbyShelters) expect(shelter?.code).toMatch(/^410106-/);
+    // the county's supervisor sees contacts unmasked, as on the hub's own API
+    const direct = await t.request<{ shelters: { edges: Array<{ node: { code: string; contactPhone: string | null } }> } }, never>("{ shelters(first: 50) { edges { node { code contactPhone } } } }", undefined, await supervisor("410106"));
+    for (const shelter of quakeHere.nearbyShelters) expect(shelter!.contactPhone).toBe(direct.data!.shelters.edges.find((e) => e.node.code === shelter!.code)!.node.contactPhone);
+  });
+
+  it("shows a neighbouring county none of them, and an anonymous caller the public fields only", async () => {
+    const neighbour = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410202"));
+    const seenByNeighbour = shangjie(neighbour.data);
+    expect(seenByNeighbour.nearbyShelters.length).toBeGreaterThan(0);
+    expect(seenByNeighbour.nearbyShelters.every((s) => s === null)).toBe(true);
+    expect(seenByNeighbour.region.situation!.sheltersOpen).toBe(0);
+
+    const anonymous = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES);
+    const seenByAnyone = shangjie(anonymous.data);
+    expect(seenByAnyone.region.situation).toBeNull();
+    expect(seenByAnyone.nearbyShelters.length).toBeGreaterThan(0);
+    for (const shelter of seenByAnyone.nearbyShelters) {
+      expect(shelter!.name).toEqual(expect.any(String)); // PUBLIC
+      expect(shelter!.contactPhone).toBeNull(); // PERSONAL: not for the public
+    }
+  });
+
+  it("masks entity fields resolved through _entities as the hub's API masks them", async () => {
+    const analyst = await t.signToken({ department: "WATER", roles: ["ANALYST"], region: "410106" });
+    const viaGateway = shangjie((await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, analyst)).data);
+    const phones = viaGateway.nearbyShelters.map((s) => s?.contactPhone).filter((p): p is string => typeof p === "string");
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(phone).toMatch(/\*/);
+  });
+
+  it("answers the hub's own queries through the gateway exactly as the hub does, for each token", async () => {
+    const query = `{ enterprises(first: 10) { edges { node { creditCode name sector legalRepresentativePhone riskPointCounts { level count } } } } shelters(first: 20) { totalCount edges { node { code name contactPhone } } } }`;
+    for (const token of [await supervisor("4102"), await t.signToken({ department: "WATER", roles: ["ANALYST"], region: "41" }), undefined]) {
+      const viaGateway = await ask(gateway.url, query, token);
+      const direct = await t.request(query, undefined, token);
+      expect(viaGateway.data).toEqual(direct.data);
+    }
+  });
+});
