@@ -5,12 +5,14 @@
  * crosses both services, forwarding each caller's token, so scope and masking
  * through the gateway are the hub's own.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_FILE } from "../../src/cli/emit-schema.js";
+import { PROJECT_ROOT } from "../../src/config/paths.js";
 import { compose, composeFromConfig, CompositionError, serveGateway, type RunningGateway } from "../../src/federation/gateway.js";
 import { startEarthquakeService, typeDefs as earthquakeTypeDefs } from "../../subgraphs/earthquake/server.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
@@ -32,6 +34,32 @@ describe("composition", () => {
     const withoutRegionKey = hubSdl().replace(/(type Region[^{]*?)\s*@key\(fields: "code"\)/, "$1");
     expect(withoutRegionKey).not.toBe(hubSdl());
     expect(() => compose([{ name: "emhub", url: "http://hub/subgraph", sdl: withoutRegionKey }, { name: "earthquake", url: "http://dzj/graphql", sdl: earthquakeSdl }])).toThrow(CompositionError);
+  });
+});
+
+describe("emhub gateway --compose-only", () => {
+  const run = (config: string) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, "bin/emhub.js"), "gateway", "--compose-only", "--config", config], { encoding: "utf8" });
+  const configWith = (hub: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-compose-"));
+    fs.writeFileSync(path.join(dir, "hub.graphql"), hub);
+    fs.writeFileSync(path.join(dir, "earthquake.graphql"), earthquakeSdl);
+    fs.writeFileSync(
+      path.join(dir, "gateway.yaml"),
+      "supergraph: supergraph.graphql\nsubgraphs:\n  - { name: emhub, url: http://hub/subgraph, sdl: hub.graphql }\n  - { name: earthquake, url: http://dzj/graphql, sdl: earthquake.graphql }\n",
+    );
+    return dir;
+  };
+
+  it("writes the supergraph of SDL files, and says what is wrong when they do not compose", () => {
+    const good = configWith(hubSdl());
+    const composed = run(path.join(good, "gateway.yaml"));
+    expect(composed.status).toBe(0);
+    expect(fs.readFileSync(path.join(good, "supergraph.graphql"), "utf8")).toMatch(/join__Graph/);
+    const bad = configWith(hubSdl().replace(/(type Region[^{]*?)\s*@key\(fields: "code"\)/, "$1"));
+    const refused = run(path.join(bad, "gateway.yaml"));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/composition failed:\n  - .*Region/);
+    expect(fs.existsSync(path.join(bad, "supergraph.graphql"))).toBe(false);
   });
 });
 
