@@ -128,6 +128,14 @@ describe("meteorology bad alerts in a feed", () => {
     );
   });
 
+  it("stores an alert whose headline upgrades the colour at the colour it upgrades to", () => {
+    const upgraded = withId(UPDATE, "41020041600000_upgrade").replace(/<headline>[^<]*暴雨橙色预警[^<]*<\/headline>/, "<headline>开封市气象台将暴雨预警由黄色预警升级为橙色预警[Ⅱ级/严重]</headline>");
+    expect(upgraded).toContain("由黄色预警升级为橙色预警");
+    const result = parse(upgraded);
+    expect(result.rejected).toEqual([]);
+    expect(warning(result, "41020041600000_upgrade").data.level).toBe("ORANGE");
+  });
+
   it("rejects a signal type without that colour", () => {
     const blueHeat = UPDATE.replace("<event>暴雨</event>", "<event>高温</event>")
       .replace("<severity>Severe</severity>", "<severity>Minor</severity>")

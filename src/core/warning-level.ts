@@ -31,15 +31,25 @@ export function levelRank(level: WarningLevel): number {
 
 const CHINESE: Record<string, WarningLevel> = { 蓝色: "BLUE", 黄色: "YELLOW", 橙色: "ORANGE", 红色: "RED" };
 
-/** The colour named in a Chinese headline such as 「…发布暴雨黄色预警[Ⅲ级/较重]」. */
+/** A headline that changes an alert's colour: 「由黄色预警升级为橙色预警」, 「橙色预警降级为黄色预警」. */
+const COLOUR_CHANGE = /升级|降级|升为|降为|调整为|变更为|更改为|提升为|降低为/;
+
+/**
+ * The colour named in a Chinese headline such as 「…发布暴雨黄色预警[Ⅲ级/较重]」;
+ * when the headline changes the colour (升级/降级为…), the colour it changes to.
+ */
 export function levelFromChineseText(text: string): WarningLevel | null {
-  for (const [word, level] of Object.entries(CHINESE)) if (text.includes(word)) return level;
-  return null;
+  const found = Object.entries(CHINESE)
+    .flatMap(([word, level]) => [...text.matchAll(new RegExp(word, "g"))].map((m) => ({ at: m.index!, level })))
+    .sort((a, b) => a.at - b.at);
+  if (found.length === 0) return null;
+  return (COLOUR_CHANGE.test(text) ? found[found.length - 1]! : found[0]!).level;
 }
 
 /**
- * Meteorological warning signals (中国气象局令第16号) and the colours each may
- * take. Not every type has every colour.
+ * Meteorological warning signals (气象灾害预警信号发布与传播办法, 中国气象局令第16号,
+ * with the haze signal as revised by 中国气象局 in 2013: yellow, orange and red)
+ * and the colours each may take. Not every type has every colour.
  */
 export const SIGNAL_COLOURS: Record<string, readonly WarningLevel[]> = {
   台风: ["BLUE", "YELLOW", "ORANGE", "RED"],
@@ -54,7 +64,7 @@ export const SIGNAL_COLOURS: Record<string, readonly WarningLevel[]> = {
   冰雹: ["ORANGE", "RED"],
   霜冻: ["BLUE", "YELLOW", "ORANGE"],
   大雾: ["YELLOW", "ORANGE", "RED"],
-  霾: ["YELLOW", "ORANGE"],
+  霾: ["YELLOW", "ORANGE", "RED"],
   道路结冰: ["YELLOW", "ORANGE", "RED"],
 };
 

@@ -19,11 +19,35 @@ describe("warning colour ↔ CAP severity", () => {
     expect(levelRank("RED")).toBeGreaterThan(levelRank("ORANGE"));
   });
 
-  it("knows which signal types take which colours", () => {
-    expect(isAllowedSignal("暴雨", "BLUE")).toBe(true);
-    expect(isAllowedSignal("高温", "BLUE")).toBe(false);
-    expect(isAllowedSignal("冰雹", "YELLOW")).toBe(false);
+  it("reads the colour an upgrade or downgrade changes to", () => {
+    expect(levelFromChineseText("开封市气象台将暴雨预警由黄色预警升级为橙色预警[Ⅱ级/严重]")).toBe("ORANGE");
+    expect(levelFromChineseText("郑州市气象台暴雨橙色预警降级为黄色预警")).toBe("YELLOW");
+    expect(levelFromChineseText("上街区气象局升级发布暴雨红色预警[Ⅰ级/特别严重]")).toBe("RED");
+    expect(levelFromChineseText("安阳市气象台解除大风蓝色预警")).toBe("BLUE");
   });
+
+  // 气象灾害预警信号发布与传播办法 (中国气象局令第16号) with the haze signal of 2013: the colours of each signal, one line per type
+  const SIGNALS: Record<string, string> = {
+    台风: "BLUE YELLOW ORANGE RED",
+    暴雨: "BLUE YELLOW ORANGE RED",
+    暴雪: "BLUE YELLOW ORANGE RED",
+    寒潮: "BLUE YELLOW ORANGE RED",
+    大风: "BLUE YELLOW ORANGE RED",
+    沙尘暴: "YELLOW ORANGE RED",
+    高温: "YELLOW ORANGE RED",
+    干旱: "ORANGE RED",
+    雷电: "YELLOW ORANGE RED",
+    冰雹: "ORANGE RED",
+    霜冻: "BLUE YELLOW ORANGE",
+    大雾: "YELLOW ORANGE RED",
+    霾: "YELLOW ORANGE RED",
+    道路结冰: "YELLOW ORANGE RED",
+  };
+  for (const [type, colours] of Object.entries(SIGNALS)) {
+    it(`takes the ${type} signal in ${colours} only`, () => {
+      for (const level of ["BLUE", "YELLOW", "ORANGE", "RED"] as const) expect(isAllowedSignal(type, level), level).toBe(colours.split(" ").includes(level));
+    });
+  }
 });
 
 describe("grading rules", () => {
