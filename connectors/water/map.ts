@@ -19,20 +19,21 @@ import {
   type RiverReadingRow,
   type StationRow,
 } from "./sl323.schema.js";
+import type { FloodLimitPeriod } from "../../src/core/hydro.js";
 
 interface Thresholds {
   warningLevel: number | null;
   guaranteedLevel: number | null;
   historicalMaxLevel: number | null;
-  floodLimitLevel: number | null;
+  floodLimitPeriods: FloodLimitPeriod[];
   rows: Array<{ table: string; raw: Row }>;
 }
 
 function blankThresholds(): Thresholds {
-  return { warningLevel: null, guaranteedLevel: null, historicalMaxLevel: null, floodLimitLevel: null, rows: [] };
+  return { warningLevel: null, guaranteedLevel: null, historicalMaxLevel: null, floodLimitPeriods: [], rows: [] };
 }
 
-/** Thresholds by STCD. Several 汛限水位 periods: the lowest (strictest) limit is kept. */
+/** Thresholds by STCD. Each 汛限水位 row is kept with its period (BGMD–EDMD; the whole year when it names none), and applied by date. */
 function readThresholds(tables: Sl323Tables, out: RecordCollector): Map<string, Thresholds> {
   const byStation = new Map<string, Thresholds>();
   const entry = (code: string) => byStation.get(code) ?? byStation.set(code, blankThresholds()).get(code)!;
@@ -60,7 +61,7 @@ function readThresholds(tables: Sl323Tables, out: RecordCollector): Map<string, 
       continue;
     }
     const t = entry(parsed.data.STCD);
-    t.floodLimitLevel = t.floodLimitLevel === null ? parsed.data.FSLTDZ : Math.min(t.floodLimitLevel, parsed.data.FSLTDZ);
+    t.floodLimitPeriods.push({ from: parsed.data.BGMD ?? "0101", to: parsed.data.EDMD ?? "1231", level: parsed.data.FSLTDZ });
     t.rows.push({ table: "ST_RSVRFSR_B", raw });
   }
   return byStation;
@@ -80,7 +81,8 @@ function stationRecord(row: StationRow, thresholds: Thresholds | undefined): Hub
       regionCode: row.ADDVCD,
       warningLevel: thresholds?.warningLevel ?? null,
       guaranteedLevel: thresholds?.guaranteedLevel ?? null,
-      floodLimitLevel: thresholds?.floodLimitLevel ?? null,
+      floodLimitLevel: null,
+      floodLimitPeriods: thresholds?.floodLimitPeriods.length ? thresholds.floodLimitPeriods : null,
       historicalMaxLevel: thresholds?.historicalMaxLevel ?? null,
     },
   };

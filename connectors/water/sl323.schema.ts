@@ -57,11 +57,19 @@ export const riverThresholdRow = z
   });
 
 /** Reservoir flood-season limit level 汛限水位 FSLTDZ (one row per period BGMD–EDMD). */
+/** "MMDD" of a real day of the year (0229 included). */
+const monthDay = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim().padStart(4, "0"))
+  .refine((value) => /^(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(value) && Number(value.slice(2)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(value.slice(0, 2)) - 1]!, {
+    message: "is not a month and day MMDD",
+  });
+
 export const reservoirLimitRow = z.object({
   STCD: stationCode,
   FSLTDZ: numeric,
-  BGMD: optionalText,
-  EDMD: optionalText,
+  BGMD: z.preprocess((v) => (v === "" || v === undefined ? null : v), monthDay.nullable()),
+  EDMD: z.preprocess((v) => (v === "" || v === undefined ? null : v), monthDay.nullable()),
 });
 
 export const riverReadingRow = z

@@ -27,13 +27,21 @@ describe("water JSON sample", () => {
     const liuyuankou = ofDataset(result, "hydroStation").find((r) => r.sourceId === "40105100")!;
     expect(liuyuankou.data).toEqual({
       code: "40105100", name: "柳园口", river: "黄河", stationType: "ZZ", lon: 114.38321, lat: 34.905612,
-      regionCode: "410202", warningLevel: 77.3, guaranteedLevel: 80.15, floodLimitLevel: null, historicalMaxLevel: 78.92,
+      regionCode: "410202", warningLevel: 77.3, guaranteedLevel: 80.15, floodLimitLevel: null, floodLimitPeriods: null, historicalMaxLevel: 78.92,
     });
   });
 
   it("keeps the strictest flood-season limit of a reservoir and nulls for stations without thresholds", () => {
     const byCode = new Map(ofDataset(result, "hydroStation").map((r) => [r.sourceId, r.data]));
-    expect(byCode.get("31004500")).toMatchObject({ name: "小南海水库", stationType: "RR", floodLimitLevel: 157, warningLevel: null });
+    expect(byCode.get("31004500")).toMatchObject({
+      name: "小南海水库",
+      stationType: "RR",
+      warningLevel: null,
+      floodLimitPeriods: [
+        { from: "0601", to: "0715", level: 158.5 },
+        { from: "0716", to: "0831", level: 157 },
+      ],
+    });
     expect(byCode.get("41001100")).toMatchObject({ name: "峡窝", warningLevel: null, guaranteedLevel: null, floodLimitLevel: null });
     expect(byCode.get("41001300")).toMatchObject({ stationType: "PP", river: null });
   });
@@ -43,7 +51,7 @@ describe("water JSON sample", () => {
     expect(caomen.sourceId).toBe("50601200@2026-07-20T00:00:00.000Z");
     expect(caomen.data).toMatchObject({ stationCode: "50601200", observedAt: "2026-07-20T00:00:00.000Z", level: 71.92, flow: null });
     const reservoir = ofDataset(result, "hydroReading").find((r) => r.sourceId === "31004500@2026-07-20T00:00:00.000Z")!;
-    expect(reservoir.data).toMatchObject({ level: 157.46, inflow: 326, outflow: 180, storage: 6120, flow: null });
+    expect(reservoir.data).toMatchObject({ level: 157.46, inflow: 326, outflow: 180, storage: 61.2, flow: null });
   });
 });
 

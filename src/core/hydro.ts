@@ -4,23 +4,56 @@
  */
 export type WaterLevelState = "UNKNOWN" | "NORMAL" | "ABOVE_FLOOD_LIMIT" | "ABOVE_WARNING" | "ABOVE_GUARANTEED" | "ABOVE_HISTORICAL_MAX";
 
+/**
+ * A reservoir's flood-season limit level (汛限水位, SL 323 ST_RSVRFSR_B) for one
+ * period of the year: from BGMD to EDMD, both "MMDD" and both included, in
+ * China time. A reservoir may have several (前汛期, 主汛期, 后汛期 …).
+ */
+export interface FloodLimitPeriod {
+  from: string;
+  to: string;
+  level: number;
+}
+
 export interface Thresholds {
   warningLevel: number | null;
   guaranteedLevel: number | null;
+  /** A limit for the whole year, as stored before periods were kept; periods, when given, decide. */
   floodLimitLevel: number | null;
+  floodLimitPeriods?: readonly FloodLimitPeriod[] | null;
   historicalMaxLevel: number | null;
 }
 
-/** The highest threshold the level has reached (at or above counts). */
-export function waterLevelState(level: number | null, t: Thresholds): WaterLevelState {
+/** "MMDD" of an instant in China time. */
+export function chinaMonthDay(at: Date): string {
+  const china = new Date(at.getTime() + 8 * 3600_000);
+  return `${String(china.getUTCMonth() + 1).padStart(2, "0")}${String(china.getUTCDate()).padStart(2, "0")}`;
+}
+
+/** Whether "MMDD" lies in a period (one that runs over the new year, 1101–0228, included). */
+function inPeriod(day: string, period: FloodLimitPeriod): boolean {
+  return period.from <= period.to ? day >= period.from && day <= period.to : day >= period.from || day <= period.to;
+}
+
+/** The flood limit in force at `at`: the period's that holds the day (the lowest, should two); null outside every period. */
+export function floodLimitAt(t: Pick<Thresholds, "floodLimitLevel" | "floodLimitPeriods">, at: Date): number | null {
+  if (!t.floodLimitPeriods || t.floodLimitPeriods.length === 0) return t.floodLimitLevel;
+  const day = chinaMonthDay(at);
+  const levels = t.floodLimitPeriods.filter((period) => inPeriod(day, period)).map((period) => period.level);
+  return levels.length === 0 ? null : Math.min(...levels);
+}
+
+/** The highest threshold the level has reached at `at` (at or above counts); the flood limit is the one in force then. */
+export function waterLevelState(level: number | null, t: Thresholds, at: Date = new Date()): WaterLevelState {
   if (level === null) return "UNKNOWN";
   const steps: Array<[number | null, WaterLevelState]> = [
     [t.historicalMaxLevel, "ABOVE_HISTORICAL_MAX"],
     [t.guaranteedLevel, "ABOVE_GUARANTEED"],
     [t.warningLevel, "ABOVE_WARNING"],
-    [t.floodLimitLevel, "ABOVE_FLOOD_LIMIT"],
+    [floodLimitAt(t, at), "ABOVE_FLOOD_LIMIT"],
   ];
-  if (steps.every(([threshold]) => threshold === null)) return "UNKNOWN";
+  // a reservoir outside its flood season has no limit in force, but it has thresholds: its level is normal
+  if (steps.every(([threshold]) => threshold === null) && !t.floodLimitPeriods?.length) return "UNKNOWN";
   for (const [threshold, state] of steps) if (threshold !== null && level >= threshold) return state;
   return "NORMAL";
 }

@@ -105,13 +105,16 @@ export interface StationLevels {
   warningLevel?: number | null;
   guaranteedLevel?: number | null;
   floodLimitLevel?: number | null;
+  floodLimitPeriods?: ReadonlyArray<{ level: number }> | null;
   historicalMaxLevel?: number | null;
 }
 
 /** Why a reading's level lies too far from every level the station knows, or null. */
 export function levelFarFromStation(level: unknown, station: StationLevels): string | null {
   if (typeof level !== "number") return null;
-  const known = [station.warningLevel, station.guaranteedLevel, station.floodLimitLevel, station.historicalMaxLevel].filter((v): v is number => typeof v === "number");
+  const known = [station.warningLevel, station.guaranteedLevel, station.floodLimitLevel, ...(station.floodLimitPeriods ?? []).map((p) => p.level), station.historicalMaxLevel].filter(
+    (v): v is number => typeof v === "number",
+  );
   if (known.length === 0) return null;
   const nearest = Math.min(...known.map((v) => Math.abs(v - level)));
   if (nearest <= LEVEL_REACH_M) return null;

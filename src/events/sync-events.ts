@@ -5,7 +5,7 @@
  * runSync as `onChanges`); when the run is over, the run itself and water
  * levels that crossed a threshold (publishSyncRun).
  */
-import { isWaterAlert, waterLevelState, type WaterLevelState } from "../core/hydro.js";
+import { isWaterAlert, waterLevelState, type FloodLimitPeriod, type WaterLevelState } from "../core/hydro.js";
 import type { Prisma } from "../data/database.js";
 import type { RecordChange } from "../sync/apply-records.js";
 import type { SyncSummary } from "../sync/run-sync.js";
@@ -67,9 +67,10 @@ async function publishWaterLevels(prisma: Prisma, events: EventBus, runId: strin
       where: { stationCode: station.code, observedAt: { lt: readings[0]!.observedAt }, level: { not: null } },
       orderBy: { observedAt: "desc" },
     });
-    let previous: WaterLevelState = before ? waterLevelState(before.level, station) : "NORMAL";
+    const thresholds = { ...station, floodLimitPeriods: station.floodLimitPeriods as FloodLimitPeriod[] | null };
+    let previous: WaterLevelState = before ? waterLevelState(before.level, thresholds, before.observedAt) : "NORMAL";
     for (const reading of readings) {
-      const state = waterLevelState(reading.level, station);
+      const state = waterLevelState(reading.level, thresholds, reading.observedAt);
       if (state !== previous && (isWaterAlert(state) || isWaterAlert(previous))) {
         events.publish("water.level", { stationCode: station.code, regionCode: station.regionCode, level: reading.level!, state, previousState: previous, observedAt: reading.observedAt.toISOString() });
       }

@@ -162,7 +162,7 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
 
 async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
-  const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"];
+  const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"];
   const stations = new Map((await selectIn(prisma, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
   const rows: Row[] = [];
   for (const record of chunk) {

@@ -1,5 +1,6 @@
 /** The situation feed of a wall screen: figures in the reader's scope, sent at once and again when events change them. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { floodLimitAt } from "../../src/core/hydro.js";
 import { capAlert } from "../helpers/cap-alert.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { subscribe, wsClient } from "../helpers/ws-client.js";
@@ -21,6 +22,24 @@ async function push(identifier: string, geocode: string, level: "YELLOW" | "ORAN
   const res = await fetch(`${t.hub.url}/ingest/meteorology`, { method: "POST", headers: { "content-type": "application/cap+xml", authorization: `Bearer ${met}` }, body: capAlert({ identifier, geocodes: [geocode], level }) });
   expect(res.status).toBe(200);
 }
+
+describe("a reservoir's flood-season limits", () => {
+  it("are kept by period and applied on the date of the reading", async () => {
+    const res = await t.request<{ hydroStations: { edges: Array<{ node: { code: string; floodLimitLevel: number | null; floodLimitPeriods: Array<{ from: string; to: string; level: number }>; levelState: string; latestReading: { level: number; observedAt: string } } }> } }, never>(
+      `{ hydroStations(first: 50) { edges { node { code floodLimitLevel floodLimitPeriods { from to level } levelState latestReading { level observedAt } } } } }`,
+      undefined,
+      await supervisor("41"),
+    );
+    const reservoir = res.data!.hydroStations.edges.find((e) => e.node.code === "31004500")!.node;
+    expect(reservoir.floodLimitPeriods).toEqual([
+      { from: "0601", to: "0715", level: 158.5 },
+      { from: "0716", to: "0831", level: 157 },
+    ]);
+    const limitThen = floodLimitAt({ floodLimitLevel: null, floodLimitPeriods: reservoir.floodLimitPeriods }, new Date(reservoir.latestReading.observedAt));
+    expect(reservoir.levelState).toBe(limitThen !== null && reservoir.latestReading.level >= limitThen ? "ABOVE_FLOOD_LIMIT" : "NORMAL");
+    expect(reservoir.floodLimitLevel).toBe(floodLimitAt({ floodLimitLevel: null, floodLimitPeriods: reservoir.floodLimitPeriods }, new Date()));
+  });
+});
 
 describe("situation", () => {
   it("counts what the reader may read in its region, equal to the lists", async () => {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Ctx, Info, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { waterLevelState } from "../../core/hydro.js";
+import { Arg, Args, Ctx, Info, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root, Float } from "type-graphql";
+import { floodLimitAt, waterLevelState } from "../../core/hydro.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
@@ -54,10 +54,15 @@ export class HydroResolver {
     return latestReadingOf(ctx, station.key as string);
   }
 
-  @FieldResolver(() => WaterLevelState, { description: "The latest level against the thresholds" })
+  @FieldResolver(() => WaterLevelState, { description: "The latest level against the thresholds (the flood limit of the reading's day)" })
   async levelState(@Root() station: Row, @Ctx() ctx: HubContext) {
     const latest = await latestReadingOf(ctx, station.key as string);
-    return waterLevelState((latest?.level as number | null) ?? null, station as never);
+    return waterLevelState((latest?.level as number | null) ?? null, station as never, (latest?.observedAt as Date | undefined) ?? new Date());
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "汛限水位 in force today, m (reservoirs; null outside their flood season)" })
+  floodLimitLevel(@Root() station: Row) {
+    return floodLimitAt(station as never, new Date());
   }
 
   @FieldResolver(() => [HydroReading], { description: "Readings of the last `hours` hours, newest first" })

@@ -23,6 +23,13 @@ export class HydroReading {
   @Field(() => Float, { nullable: true, description: "Reservoir storage W, 10⁶ m³" }) storage!: number | null;
 }
 
+@ObjectType({ description: "A reservoir's flood-season limit level for one period of the year (汛限水位)" })
+export class FloodLimitPeriod {
+  @Field({ description: "First day, MMDD (China time)" }) from!: string;
+  @Field({ description: "Last day, MMDD, included" }) to!: string;
+  @Field(() => Float, { description: "m" }) level!: number;
+}
+
 @ObjectType({ implements: Node, description: "Hydrological station (SL 323 ST_STBPRP_B)" })
 @Directive(`@key(fields: "id")`)
 @Directive(`@key(fields: "code")`)
@@ -36,7 +43,8 @@ export class HydroStation extends SharedRecord {
   @Field() regionCode!: string;
   @Field(() => Float, { nullable: true, description: "警戒水位 WRZ, m" }) warningLevel!: number | null;
   @Field(() => Float, { nullable: true, description: "保证水位 GRZ, m" }) guaranteedLevel!: number | null;
-  @Field(() => Float, { nullable: true, description: "汛限水位 FSLTDZ, m (reservoirs)" }) floodLimitLevel!: number | null;
+  @Field(() => Float, { nullable: true, description: "汛限水位 FSLTDZ in force today, m (reservoirs; null outside their flood season)" }) floodLimitLevel!: number | null;
+  @Field(() => [FloodLimitPeriod], { nullable: true, description: "汛限水位 by period of the year (ST_RSVRFSR_B BGMD–EDMD)" }) floodLimitPeriods!: FloodLimitPeriod[] | null;
   @Field(() => Float, { nullable: true, description: "历史最高水位, m" }) historicalMaxLevel!: number | null;
 }
 

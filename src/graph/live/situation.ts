@@ -22,7 +22,7 @@ import type { Situation } from "./situation.type.js";
 
 const ABOVE_WARNING = new Set(["ABOVE_WARNING", "ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
 const ABOVE_GUARANTEED = new Set(["ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
-const THRESHOLDS = ["warningLevel", "guaranteedLevel", "floodLimitLevel", "historicalMaxLevel"];
+const THRESHOLDS = ["warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"];
 
 function countBy(rows: Row[], field: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -51,7 +51,7 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
   let stationStates: string[] | null = null;
   if (stations) {
     const latest = await Promise.all(stations.map((station) => (may("HydroReading") ? ctx.reader.latestOf("HydroReading", "stationCode", station.code as string, "observedAt") : null)));
-    stationStates = stations.map((station, i) => waterLevelState((latest[i]?.level as number | null) ?? null, station as never));
+    stationStates = stations.map((station, i) => waterLevelState((latest[i]?.level as number | null) ?? null, station as never, (latest[i]?.observedAt as Date | undefined) ?? now));
   }
   const figures = hazards ? hazardStats(hazards, { now }) : null;
   const openMajor = hazards?.filter((h) => h.grade === "MAJOR" && (OPEN_STATES as readonly string[]).includes(h.state)) ?? null;

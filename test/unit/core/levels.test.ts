@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waterLevelState } from "../../../src/core/hydro.js";
+import { floodLimitAt, waterLevelState } from "../../../src/core/hydro.js";
 import { geoThreatGrade, majorHazardGrade, riskLevelFromLec } from "../../../src/core/risk.js";
 import { isAllowedSignal, levelFromChineseText, levelOfSeverity, levelRank, severityOfLevel } from "../../../src/core/warning-level.js";
 
@@ -77,5 +77,38 @@ describe("grading rules", () => {
     expect(waterLevelState(79, t)).toBe("ABOVE_HISTORICAL_MAX");
     expect(waterLevelState(90, { warningLevel: null, guaranteedLevel: null, floodLimitLevel: null, historicalMaxLevel: null })).toBe("UNKNOWN");
     expect(waterLevelState(null, t)).toBe("UNKNOWN");
+  });
+});
+
+describe("flood-season limit levels (汛限水位) by period", () => {
+  const reservoir = {
+    warningLevel: null,
+    guaranteedLevel: null,
+    historicalMaxLevel: null,
+    floodLimitLevel: null,
+    floodLimitPeriods: [
+      { from: "0601", to: "0715", level: 158.5 },
+      { from: "0716", to: "0831", level: 157.0 },
+    ],
+  };
+  const at = (iso: string) => new Date(iso);
+
+  it("judges a level against the limit of its day, in China time", () => {
+    // 157.8 m is over the main flood season's limit, and under the early season's
+    expect(waterLevelState(157.8, reservoir, at("2026-07-10T08:00:00+08:00"))).toBe("NORMAL");
+    expect(waterLevelState(157.8, reservoir, at("2026-07-20T08:00:00+08:00"))).toBe("ABOVE_FLOOD_LIMIT");
+    // 07-15 23:30 China time is still the early season, though UTC says 07-15 too and 07-16 starts at 16:00 UTC
+    expect(floodLimitAt(reservoir, at("2026-07-15T23:30:00+08:00"))).toBe(158.5);
+    expect(floodLimitAt(reservoir, at("2026-07-16T00:10:00+08:00"))).toBe(157.0);
+  });
+
+  it("has no limit outside the flood season, and the level is then normal, not unknown", () => {
+    expect(floodLimitAt(reservoir, at("2026-11-27T12:00:00+08:00"))).toBeNull();
+    expect(waterLevelState(160, reservoir, at("2026-11-27T12:00:00+08:00"))).toBe("NORMAL");
+  });
+
+  it("reads a period over the new year, and a limit stored without periods as the whole year's", () => {
+    expect(floodLimitAt({ floodLimitLevel: null, floodLimitPeriods: [{ from: "1101", to: "0228", level: 150 }] }, at("2027-01-10T00:00:00+08:00"))).toBe(150);
+    expect(floodLimitAt({ floodLimitLevel: 155, floodLimitPeriods: null }, at("2026-03-01T00:00:00+08:00"))).toBe(155);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HydroStation" ADD COLUMN     "floodLimitPeriods" JSONB;
+
