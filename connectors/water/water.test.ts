@@ -31,7 +31,7 @@ describe("water JSON sample", () => {
     });
   });
 
-  it("keeps the strictest flood-season limit of a reservoir and nulls for stations without thresholds", () => {
+  it("keeps every flood-season limit of a reservoir with its period, and nulls for stations without thresholds", () => {
     const byCode = new Map(ofDataset(result, "hydroStation").map((r) => [r.sourceId, r.data]));
     expect(byCode.get("31004500")).toMatchObject({
       name: "小南海水库",
