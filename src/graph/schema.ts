@@ -7,6 +7,7 @@ import { NodeResolver } from "./common/node.resolver.js";
 import { applyFieldPolicy } from "./field-policy.js";
 import { GEOMETRY_RESOLVERS } from "./geo/geometry.resolver.js";
 import { WarningImpactResolver } from "./geo/warning-impact.resolver.js";
+import { RiskPointResolver } from "./enterprise/risk-point.resolver.js";
 import { EnterpriseNoticeResolver } from "./enterprise/enterprise-notice.resolver.js";
 import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   EnterpriseResolver,
   EnterpriseQrResolver,
   EnterpriseNoticeResolver,
+  RiskPointResolver,
   ...GEOMETRY_RESOLVERS,
   WarningImpactResolver,
   HazardResolver,

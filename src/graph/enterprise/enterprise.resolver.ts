@@ -38,7 +38,7 @@ export const RiskPointOrder = defineEnum("RiskPointOrder", "Order of risk points
   NAME: "by name (名称)",
   LEVEL: "red first, then orange, yellow, blue; by name within a colour (风险等级)",
 });
-const RISK_POINT_ORDERS: Record<keyof typeof RiskPointOrder, OrderBy> = { NAME: [{ name: "asc" }], LEVEL: [{ level: "asc" }, { name: "asc" }] };
+export const RISK_POINT_ORDERS: Record<keyof typeof RiskPointOrder, OrderBy> = { NAME: [{ name: "asc" }], LEVEL: [{ level: "asc" }, { name: "asc" }] };
 
 defineRelation("Enterprise", "riskPoints", { dataset: "RiskPoint", field: "enterpriseCode", orderBy: (args) => RISK_POINT_ORDERS[args.orderBy as keyof typeof RiskPointOrder] });
 defineRelation("Enterprise", "hazards", {
