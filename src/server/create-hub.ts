@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -166,7 +166,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     { async serverWillStart() { return { async drainServer() { await ws.close(); } }; } },
   ]);
   // the same graph as a Federation 2 subgraph, for a gateway (src/federation)
-  const subgraph = apolloFor(await subgraphSchema(), []);
+  // (a subgraph schema would have Apollo add inline traces to every answer for a gateway that does not read them)
+  const subgraph = apolloFor(await subgraphSchema(), [ApolloServerPluginInlineTraceDisabled()]);
   await apollo.start();
   await subgraph.start();
 

@@ -11,8 +11,8 @@ import { TRUSTED_ONLY, type TrustedDocuments } from "./trusted-documents.js";
 import { GraphQLError, Kind, type ASTNode, type DocumentNode, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValueNode } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
 
-/** Root fields that aggregate every hazard of a territory: each costs about as much as a page of a thousand rows. */
-export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(["hazardStats", "bulletin", "overdueHazards"]);
+/** Fields that aggregate a territory's records: each costs about as much as a page of a thousand rows. */
+export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(["hazardStats", "bulletin", "overdueHazards", "situation", "riskDistribution"]);
 
 /** The aggregate root fields an operation's selection asks for, counting every alias and fragment spread. */
 function countAggregates(context: ValidationContext, selectionSet: SelectionSetNode, seen: ReadonlySet<string>): number {

@@ -14,10 +14,16 @@ import {
 
 const callableWithoutArgs = (field: GraphQLField<unknown, unknown>) => field.args.every((arg) => arg.type.toString().slice(-1) !== "!");
 
+/**
+ * Figures computed per row, under a budget per operation (src/graph/figure-budget.ts): selected on every row
+ * of every list they would spend it; their scope is tested on their own (situation.test.ts, geo.test.ts).
+ */
+const PER_ROW_FIGURES = new Set(["Region.situation", "Warning.affected"]);
+
 export function selectionOf(type: GraphQLObjectType, depth: number): string {
   const parts = ["__typename"];
   for (const field of Object.values(type.getFields())) {
-    if (!callableWithoutArgs(field)) continue;
+    if (!callableWithoutArgs(field) || PER_ROW_FIGURES.has(`${type.name}.${field.name}`)) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
     else if (depth > 0 && isObjectType(named) && !/Connection$/.test(named.name)) parts.push(`${field.name} { ${selectionOf(named, depth - 1)} }`);

@@ -1,6 +1,7 @@
 /** The situation feed of a wall screen: figures in the reader's scope, sent at once and again when events change them. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { floodLimitAt } from "../../src/core/hydro.js";
+import { FIGURES_PER_AGGREGATE } from "../../src/graph/figure-budget.js";
 import { capAlert } from "../helpers/cap-alert.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { subscribe, wsClient } from "../helpers/ws-client.js";
@@ -59,6 +60,18 @@ describe("situation", () => {
     const theirs = await t.request<{ situation: Figures }, never>(`{ situation { ${FIELDS} } }`, undefined, met);
     expect(theirs.data!.situation.hazardsOpen).toBeNull();
     expect((await t.request(`{ situation { region } }`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("computes per-row figures within a budget per operation", async () => {
+    const res = await t.request<{ regions: { edges: Array<{ node: { situation: Figures | null } }> } }, never>(
+      "{ regions(first: 100) { edges { node { code situation { sheltersOpen } } } } }",
+      undefined,
+      await supervisor("41"),
+    );
+    const computed = res.data!.regions.edges.filter((e) => e.node.situation !== null).length;
+    expect(computed).toBe(t.hub.config.limits.maxAggregates * FIGURES_PER_AGGREGATE);
+    expect(res.errors?.length).toBe(100 - computed);
+    expect(res.errors!.every((e) => e.extensions?.code === "QUERY_TOO_COMPLEX")).toBe(true);
   });
 
   it("pushes new figures when a warning is issued in the region, and not for one elsewhere", async () => {

@@ -14,6 +14,7 @@ import type { DatasetName } from "../../data/datasets.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import type { HubContext } from "../context.js";
+import { spendFigure } from "../figure-budget.js";
 import { Enterprise } from "../enterprise/enterprise.type.js";
 import { GeoHazardPoint } from "../geo-hazard/geo-hazard.type.js";
 import { RescueTeam, Shelter, SupplyDepot } from "../resources/resources.type.js";
@@ -43,6 +44,7 @@ function warningPrefixes(warning: Row): string[] {
 export class WarningImpactResolver {
   @FieldResolver(() => WarningImpact, { description: "Shelters, teams, depots, geological hazard points, road hazards and enterprises with major hazard sources inside the warning's areas, in the reader's scope" })
   async affected(@Root() warning: Row, @Ctx() ctx: HubContext): Promise<WarningImpact> {
+    spendFigure(ctx, "Warning.affected");
     const areas = (await ctx.reader.childrenOf("WarningArea", "warningId", warning.key as string)) as unknown as CapArea[];
     const prefixes = warningPrefixes(warning);
     const inAreas = async (dataset: DatasetName) => {

@@ -15,6 +15,7 @@ import { TOPICS, type HubEvents, type Topic } from "../../events/hub-events.js";
 import { ErrorCode, HubError } from "../../errors/hub-error.js";
 import type { HubContext } from "../context.js";
 import { regionArg, type RegionArg } from "../supervision/supervision-data.js";
+import { spendFigure } from "../figure-budget.js";
 import { situationOf } from "./situation.js";
 import { Region } from "../region/region.type.js";
 import { Situation } from "./situation.type.js";
@@ -95,6 +96,7 @@ export class RegionSituationResolver {
   @FieldResolver(() => Situation, { nullable: true, description: "The division's situation now, from the records you may read (signed-in callers)" })
   situation(@Root() region: Row, @Ctx() ctx: HubContext) {
     if (ctx.principal.anonymous) return null;
+    spendFigure(ctx, "Region.situation");
     const code = region.code as string;
     return situationOf(ctx, { prefix: divisionPrefix(code), code });
   }
