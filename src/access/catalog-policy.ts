@@ -113,6 +113,14 @@ export function fieldAccess(
   }
 }
 
+/** The territory a government reader reads response resources in: its own widened to the catalogue's mutual-aid reach. */
+export function mutualAidTerritory(catalog: Catalog, territory: string): string {
+  const reach = catalog.mutualAid?.reach;
+  if (reach === "province") return territory.slice(0, 2);
+  if (reach === "city") return territory.slice(0, 4);
+  return territory;
+}
+
 /** Which rows of the dataset the principal may read, or { deny: true }. */
 export function rowScope(catalog: Catalog, principal: Principal, dataset: string): RowScope {
   const ds = datasetOf(catalog, dataset);
@@ -137,7 +145,7 @@ export function rowScope(catalog: Catalog, principal: Principal, dataset: string
   if ((grant === "ADMIN" || grant === "RULE") && ds.territorial) {
     // Only ADMIN may hold the empty (unlimited) territory; anyone else without one is denied.
     if (principal.territory === "" && grant === "RULE") return { deny: true };
-    scope.territory = principal.territory === "" ? null : principal.territory;
+    scope.territory = principal.territory === "" ? null : grant === "RULE" && ds.mutualAid ? mutualAidTerritory(catalog, principal.territory) : principal.territory;
     scope.territoryField = scope.territory === null ? null : (ds.territoryField ?? null);
   } else if (grant === "ENTERPRISE") {
     scope.enterpriseCode = principal.enterpriseCode;

@@ -55,6 +55,8 @@ const DatasetSchema = z
     enterpriseField: FieldPath.optional(),
     /** The field holding the enterprise's sector, for rules limited to the sectors a department regulates. */
     sectorField: FieldPath.optional(),
+    /** A response resource (shelters, teams, depots): government readers read it across the catalogue's mutualAid reach. */
+    mutualAid: z.boolean().optional(),
     read: z.array(ReadRuleSchema),
     fields: z.record(Identifier, FieldClassSchema),
   })
@@ -72,6 +74,7 @@ const DatasetSchema = z
       const path = ds[key];
       if (path && !known(path)) ctx.addIssue({ code: "custom", path: [key], message: `names unknown field ${path}` });
     }
+    if (ds.mutualAid && !ds.territorial) ctx.addIssue({ code: "custom", path: ["mutualAid"], message: "needs territorial: true (there is no territory to widen)" });
     if (ds.publicFilter && !ds.public) {
       ctx.addIssue({ code: "custom", path: ["publicFilter"], message: "needs public: true" });
     }
@@ -97,6 +100,11 @@ export const CatalogSchema = z
         ownerDepartment: z.boolean().default(false),
       })
       .strict(),
+    /**
+     * Mutual aid (跨区协同联动, 跨市应急合作): how far beyond their own territory government
+     * readers read the datasets marked mutualAid — the whole city of their territory, or the province.
+     */
+    mutualAid: z.object({ reach: z.enum(["city", "province"]) }).strict().optional(),
     /** The enterprise sectors each department regulates (管行业必须管安全), by department code. */
     sectors: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
     datasets: z.record(Identifier, DatasetSchema),

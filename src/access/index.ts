@@ -59,6 +59,7 @@ export {
   isGovernment,
   readGrant,
   rowScope,
+  mutualAidTerritory,
   seesPersonalData,
   type FieldAccess,
   type ReadGrant,

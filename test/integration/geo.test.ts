@@ -62,7 +62,8 @@ describe("GeoJSON layers", () => {
     const county = await token("410202");
     const shelters = await layer("shelters", county);
     expect(shelters.features.map((f) => f.properties.regionCode)).toEqual(expect.arrayContaining([expect.stringMatching(/^410202/)]));
-    expect(shelters.features.every((f) => String(f.properties.regionCode).startsWith("410202"))).toBe(true);
+    // shelters are read across the city for mutual aid, and no further
+    expect(shelters.features.every((f) => String(f.properties.regionCode).startsWith("4102"))).toBe(true);
     const api = await t.request<{ shelters: { edges: Array<{ node: { id: string; name: string; lat: number; lon: number; capacity: number } }> } }, never>(
       "{ shelters(first: 200) { edges { node { id name lat lon capacity } } } }",
       undefined,
@@ -102,10 +103,28 @@ describe("GeoJSON layers", () => {
   });
 });
 
+describe("mutual aid", () => {
+  it("lets a district read the city's shelters, teams and depots, and only its own district's enterprises", async () => {
+    const district = await token("410202");
+    const res = await t.request<Record<string, { edges: Array<{ node: { regionCode: string } }> }>, never>(
+      "{ shelters(first: 200) { edges { node { regionCode } } } rescueTeams(first: 200) { edges { node { regionCode } } } supplyDepots(first: 200) { edges { node { regionCode } } } enterprises(first: 200) { edges { node { regionCode } } } }",
+      undefined,
+      district,
+    );
+    const regions = (list: string) => res.data![list]!.edges.map((e) => e.node.regionCode);
+    for (const list of ["shelters", "rescueTeams", "supplyDepots"]) {
+      expect(regions(list).every((r) => r.startsWith("4102")), list).toBe(true);
+      expect(regions(list).some((r) => !r.startsWith("410202")), list).toBe(true);
+    }
+    expect(regions("enterprises").length).toBeGreaterThan(0);
+    expect(regions("enterprises").every((r) => r.startsWith("410202"))).toBe(true);
+  });
+});
+
 describe("Warning.affected", () => {
   const QUERY = `{ warnings(filter: { region: "4102", status: ACTIVE, minLevel: ORANGE }) { edges { node { identifier headline geometry
     areas { geometry }
-    affected { total shelterCapacity shelters { name regionCode lat lon capacity } rescueTeams { name } supplyDepots { name } roadHazards { name } enterprises { name } } } } } }`;
+    affected { total shelterCapacity shelters { name regionCode lat lon capacity } rescueTeams { name } supplyDepots { name } roadHazards { name } enterprises { name regionCode } } } } } }`;
   type Node = { identifier: string; headline: string; geometry: Geometry | null; affected: { total: number; shelterCapacity: number; shelters: Array<{ name: string; regionCode: string; lat: number; lon: number; capacity: number }>; roadHazards: unknown[] } };
   const kaifengRainstorm = async (as?: string) => {
     const res = await t.request<{ warnings: { edges: Array<{ node: Node }> } }, never>(QUERY, undefined, as);
@@ -133,9 +152,13 @@ describe("Warning.affected", () => {
     expect(outside.length).toBeGreaterThan(0);
     for (const feature of outside) expect(city.affected.shelters.map((s) => s.name)).not.toContain(feature.properties.name);
 
+    // a district's reader: the city's shelters (mutual aid), but only its own district's enterprises
     const district = await kaifengRainstorm(await token("410202"));
-    expect(district.affected.shelters.length).toBeGreaterThan(0);
-    expect(district.affected.shelters.every((s) => s.regionCode.startsWith("410202"))).toBe(true);
-    expect(district.affected.total).toBeLessThan(city.affected.total);
+    expect(district.affected.shelters.map((s) => s.name).sort()).toEqual(city.affected.shelters.map((s) => s.name).sort());
+    const enterprises = (reader: Node) => (reader.affected as unknown as { enterprises: Array<{ regionCode: string }> }).enterprises;
+    expect(enterprises(city).length).toBeGreaterThan(enterprises(district).length);
+    expect(enterprises(district).every((e) => e.regionCode.startsWith("410202"))).toBe(true);
+    const elsewhere = await kaifengRainstorm(await token("410106"));
+    expect(elsewhere).toBeUndefined(); // a 上街区 reader does not see 开封's warnings at all
   });
 });

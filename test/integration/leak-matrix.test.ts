@@ -105,6 +105,20 @@ function sectorRuleBroken(principal: Principal, type: string, sector: string | n
   return !(catalog.sectors[principal.department] ?? []).includes(sector);
 }
 
+/** Response resources, read across the city for mutual aid (the catalogue's mutualAid). */
+const RESPONSE_RESOURCES = new Set(["Shelter", "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem"]);
+
+/**
+ * The territory rule, independent of the catalogue: outside ADMIN, a government reader reads an
+ * enterprise's file in its own territory only, and response resources in its own city at most.
+ */
+function territoryRuleBroken(principal: Principal, type: string, region: string | null): boolean {
+  if (region === null || principal.anonymous || principal.department === null || principal.roles.includes("ADMIN") || principal.roles.includes("ENTERPRISE")) return false;
+  if (ENTERPRISE_FILE.has(type)) return !inTerritory(region, principal.territory);
+  if (RESPONSE_RESOURCES.has(type)) return !inTerritory(region, principal.territory.slice(0, 4));
+  return false;
+}
+
 function inTerritory(region: string, territory: string): boolean {
   // a warning lies in a territory when an area is inside it or covers it
   return region.split(",").some((code) => isWithinDivision(code, territory) || isWithinDivision(territory.padEnd(6, "0"), code));
@@ -126,6 +140,7 @@ function violations(c: Case, data: Obj): string[] {
     const sector = sectorOf(o);
     if (!scope.deny && scope.sectors && sector !== null && !scope.sectors.includes(sector)) found.push(`${at}: sector ${sector} outside ${scope.sectors.join("/")}`);
     if (sectorRuleBroken(c.principal, type, sector)) found.push(`${at}: ${c.principal.department} does not regulate ${sector}`);
+    if (territoryRuleBroken(c.principal, type, region)) found.push(`${at}: region ${region} is beyond what ${c.principal.territory} may read`);
     const owner = (o.creditCode ?? o.enterpriseCode) as string | undefined;
     if (!scope.deny && scope.enterpriseCode && owner !== undefined && owner !== scope.enterpriseCode) found.push(`${at}: enterprise ${owner} is not ${scope.enterpriseCode}`);
     if (!scope.deny && scope.grant === "PUBLIC" && type === "Warning" && o.status !== undefined && o.status !== "ACTIVE") found.push(`${at}: public reader sees status ${String(o.status)}`);
@@ -189,7 +204,8 @@ describe("leak matrix", () => {
             (scope.territory !== null && probe.region !== null && !inTerritory(probe.region, scope.territory)) ||
             (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode) ||
             (scope.sectors !== null && probe.sector !== null && !scope.sectors.includes(probe.sector)) ||
-            sectorRuleBroken(c.principal, probe.type, probe.sector);
+            sectorRuleBroken(c.principal, probe.type, probe.sector) ||
+            territoryRuleBroken(c.principal, probe.type, probe.region);
           if (outOfScope && !scope.deny && scope.sectors !== null) sectorLimitedAsked++;
           if (outOfScope) {
             outOfScopeAsked++;

@@ -94,7 +94,7 @@ async function start() {
     void showImpact($("impact"), id);
   });
   const supervision = createSupervision($("overdue"), $("supervised"), $<HTMLButtonElement>("bulletin"), $("bulletin-status"), () => situation.region);
-  const map = await createMap($("map"), (id) => void showImpact($("impact"), id));
+  const map = await createMap($("map"), situation.region, (id) => void showImpact($("impact"), id));
 
   document.querySelectorAll<HTMLButtonElement>("nav [data-view]").forEach((button) =>
     button.addEventListener("click", () => {

@@ -44,7 +44,11 @@ export interface HubMap {
   featureIds(name: string): string[];
 }
 
-export async function createMap(element: HTMLElement, onWarning: (id: string) => void): Promise<HubMap> {
+/**
+ * `region`: the signed-in territory. Layers show its records; the neighbours' response resources a reader may
+ * also read for mutual aid stay off this map (they are in the API and the GeoJSON routes without `region`).
+ */
+export async function createMap(element: HTMLElement, region: string, onWarning: (id: string) => void): Promise<HubMap> {
   // SVG, not canvas: every feature is an element of the page (class feature-<layer>, data-id its global id)
   const map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
   const base = L.geoJSON(await boundary(), { style: { color: "#607d8b", weight: 1.5, fillColor: "#eceff1", fillOpacity: 0.6 } }).addTo(map);
@@ -73,7 +77,7 @@ export async function createMap(element: HTMLElement, onWarning: (id: string) =>
   }
 
   async function reload(name: string) {
-    const features = await layer(name);
+    const features = await layer(name, region);
     const group = groups.get(name)!;
     group.clearLayers();
     // the most severe warnings are drawn last, on top, where a click finds them

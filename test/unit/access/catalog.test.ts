@@ -10,6 +10,7 @@ import {
   loadCatalog,
   parseCatalog,
   rowScope,
+  mutualAidTerritory,
   type Catalog,
   type Department,
   type Principal,
@@ -209,12 +210,20 @@ describe("field access", () => {
 });
 
 describe("row scope", () => {
-  it("EMERGENCY SUPERVISOR in 410106 is limited to its territory on territorial datasets", () => {
+  it("EMERGENCY SUPERVISOR in 410106 is limited to its territory on territorial datasets, and to its city on response resources (mutual aid)", () => {
     expect(rowScope(catalog, emergencySupervisor, "Enterprise")).toMatchObject({
       deny: false, grant: "RULE", territory: "410106", territoryField: "regionCode", enterpriseCode: null,
     });
     expect(rowScope(catalog, emergencySupervisor, "HazardEvent")).toMatchObject({ territory: "410106", territoryField: "hazard.regionCode" });
-    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: "410106", territoryField: "regionCode" });
+    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: "4101", territoryField: "regionCode" });
+    expect(rowScope(catalog, emergencySupervisor, "SupplyItem")).toMatchObject({ deny: false, territory: "4101" });
+  });
+
+  it("reads mutual aid's reach from the catalogue: none, the city or the province", () => {
+    expect(mutualAidTerritory({ ...catalog, mutualAid: undefined }, "410106")).toBe("410106");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city" } }, "410106001")).toBe("4101");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "province" } }, "410106")).toBe("41");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city" } }, "41")).toBe("41");
   });
 
   it("ENTERPRISE principals are limited to their own enterprise", () => {
