@@ -8,6 +8,7 @@ import { applyFieldPolicy } from "./field-policy.js";
 import { GEOMETRY_RESOLVERS } from "./geo/geometry.resolver.js";
 import { WarningImpactResolver } from "./geo/warning-impact.resolver.js";
 import { RiskPointResolver } from "./enterprise/risk-point.resolver.js";
+import { IndicatorsResolver } from "./indicators/indicators.resolver.js";
 import { EnterpriseNoticeResolver } from "./enterprise/enterprise-notice.resolver.js";
 import { EnterpriseQrResolver } from "./enterprise/enterprise-qr.resolver.js";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver.js";
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   EnterpriseQrResolver,
   EnterpriseNoticeResolver,
   RiskPointResolver,
+  IndicatorsResolver,
   ...GEOMETRY_RESOLVERS,
   WarningImpactResolver,
   HazardResolver,

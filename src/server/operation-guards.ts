@@ -12,7 +12,7 @@ import { GraphQLError, Kind, type ASTNode, type DocumentNode, type ASTVisitor, t
 import { ErrorCode } from "../errors/hub-error.js";
 
 /** Fields that aggregate a territory's records: each costs about as much as a page of a thousand rows. */
-export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(["hazardStats", "bulletin", "overdueHazards", "situation", "riskDistribution"]);
+export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(["hazardStats", "bulletin", "overdueHazards", "situation", "riskDistribution", "indicators"]);
 
 /** The aggregate root fields an operation's selection asks for, counting every alias and fragment spread. */
 function countAggregates(context: ValidationContext, selectionSet: SelectionSetNode, seen: ReadonlySet<string>): number {

@@ -12,7 +12,7 @@ import { DATASETS } from "../../src/data/datasets.js";
 import { hubSchema } from "../../src/graph/schema.js";
 
 const catalog = loadCatalog(CATALOG_FILE);
-const STRUCTURAL = /^(Query|Mutation|Subscription|PageInfo|.+Connection|.+Edge|NearbyShelter|RiskLevelCount|RiskNoticeItem|WarningImpact|LevelCount|TypeCount|ConnectorFreshness|FloodLimitPeriod)$/;
+const STRUCTURAL = /^(Query|Mutation|Subscription|PageInfo|.+Connection|.+Edge|NearbyShelter|RiskLevelCount|RiskNoticeItem|WarningImpact|LevelCount|TypeCount|ConnectorFreshness|FloodLimitPeriod|Indicator)$/;
 
 async function objectTypes(): Promise<GraphQLObjectType[]> {
   const schema = await hubSchema();

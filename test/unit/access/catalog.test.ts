@@ -61,7 +61,7 @@ describe("the catalogue file", () => {
         "Region", "Department", "Authority", "Enterprise", "EnterpriseNotice", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
-        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin", "Situation", "RiskDistribution", "RegionRiskCounts",
+        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
         "HazardChange", "WarningChange", "WaterLevelAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );

@@ -1,0 +1,119 @@
+/**
+ * `indicators(region, asOf)`: the plans' target indicators of a region and of
+ * each division under it, computed from the records the reader may read
+ * (core/indicators.ts), against the targets of schema/indicator-targets.yaml.
+ */
+import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from "type-graphql";
+import { loadIndicatorTargets } from "../../config/indicator-targets.js";
+import { divisionPrefix, divisionsOverlap } from "../../core/division.js";
+import { computeIndicators, leadMinutes, type DivisionLevel, type IndicatorInputs } from "../../core/indicators.js";
+import type { Row } from "../../data/reader.js";
+import { territoryWhere } from "../../data/scope-where.js";
+import { badInput } from "../../errors/hub-error.js";
+import type { HubContext } from "../context.js";
+import { assertSupervisionReader, childRegions, regionArg } from "../supervision/supervision-data.js";
+
+@ObjectType({ description: "One target indicator (目标指标) of a division" })
+export class Indicator {
+  @Field({ description: "MAJOR_RISK_POINT_MONITORING, SHELTER_AREA_PER_PERSON, …" }) id!: string;
+  @Field() name!: string;
+  @Field() unit!: string;
+  @Field(() => Float, { nullable: true, description: "null: unknown (see unknownBecause), never a zero that is not one" }) value!: number | null;
+  @Field(() => Float, { nullable: true }) numerator!: number | null;
+  @Field(() => Float, { nullable: true }) denominator!: number | null;
+  @Field(() => Float, { description: "The target: the value must be at least this" }) target!: number;
+  @Field(() => Boolean, { nullable: true, description: "Whether the target is met; null when the value is unknown" }) met!: boolean | null;
+  @Field({ description: "The document that sets the target" }) source!: string;
+  @Field(() => String, { nullable: true }) unknownBecause!: string | null;
+}
+
+@ObjectType({ description: "The target indicators of one division" })
+export class RegionIndicators {
+  @Field({ description: "Division code" }) region!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => [Indicator]) indicators!: Indicator[];
+}
+
+@ObjectType({ description: "The plans' target indicators of a region and each division under it, from the records you may read" })
+export class IndicatorReport {
+  @Field({ description: "Division code" }) region!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field({ description: "The instant the figures are for" }) asOf!: Date;
+  @Field(() => [Indicator]) indicators!: Indicator[];
+  @Field(() => [RegionIndicators], { description: "By the divisions directly under the region" }) byRegion!: RegionIndicators[];
+}
+
+/** Teams that are not 专（兼）职 government rescue forces: enterprise brigades and social forces. */
+const NOT_RESCUE_FORCE = new Set(["ENTERPRISE_FULL_TIME", "ENTERPRISE_PART_TIME", "SOCIAL"]);
+const DAY_MS = 86_400_000;
+
+const targets = loadIndicatorTargets();
+
+@Resolver()
+export class IndicatorsResolver {
+  @Query(() => IndicatorReport, { description: "The plans' target indicators (目标指标) of the region (default: your territory) and each division under it" })
+  async indicators(
+    @Arg("region", () => String, { nullable: true }) region: string | null,
+    @Arg("asOf", () => Date, { nullable: true, description: "Default: now" }) asOf: Date | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<IndicatorReport> {
+    assertSupervisionReader(ctx, "IndicatorReport");
+    const when = asOf ?? new Date();
+    if (Number.isNaN(when.getTime())) throw badInput("asOf", "is not a date");
+    const place = regionArg(ctx, region);
+    const within = (dataset: Parameters<typeof territoryWhere>[0], columns: string[], extra: Record<string, unknown> = {}) =>
+      ctx.reader.all(dataset, { AND: [territoryWhere(dataset, place.prefix), extra] }, columns);
+    const [self, children, riskPoints, sources, shelters, warnings, teams, enterprises] = await Promise.all([
+      ctx.reader.byKey("Region", place.code),
+      childRegions(ctx, place),
+      within("RiskPoint", ["regionCode", "level", "onlineMonitored"]),
+      within("MajorHazardSource", ["regionCode", "monitoringOnline"]),
+      within("Shelter", ["regionCode", "areaM2", "status"]),
+      within("Warning", ["regionCodes", "sent", "onset", "effective"], { sent: { gte: new Date(when.getTime() - 365 * DAY_MS), lte: when } }),
+      within("RescueTeam", ["regionCode", "level", "category", "headcount"]),
+      within("Enterprise", ["regionCode", "sizeClass", "sector", "standardisationGrade", "liabilityInsurance"]),
+    ]);
+    const grandchildren = children.length === 0 ? [] : await ctx.reader.all("Region", { parentCode: { in: children.map((c) => c.code as string) } }, ["code", "parentCode"]);
+    const rescueForces = teams.filter((team) => !NOT_RESCUE_FORCE.has(team.category as string));
+
+    const inputsFor = (division: Row, under: Row[]): IndicatorInputs => {
+      const prefix = divisionPrefix(division.code as string);
+      const inDivision = (rows: Row[]) => rows.filter((row) => String(row.regionCode).startsWith(prefix));
+      return {
+        level: division.level as DivisionLevel,
+        population: (division.population as number | null) ?? null,
+        riskPoints: inDivision(riskPoints).map((p) => ({ level: p.level as string, onlineMonitored: p.onlineMonitored === true })),
+        majorHazardSources: inDivision(sources).map((s) => ({ monitoringOnline: s.monitoringOnline as boolean | null })),
+        shelters: inDivision(shelters).map((s) => ({ areaM2: Number(s.areaM2) || 0, status: s.status as string })),
+        warningLeadMinutes: warnings
+          .filter((w) => (w.regionCodes as string[]).some((code) => divisionsOverlap(code, division.code as string)))
+          .map((w) => leadMinutes(w.sent as Date, (w.onset as Date | null) ?? (w.effective as Date | null)))
+          .filter((m): m is number => m !== null),
+        divisionsUnder: under.map((d) => ({ code: d.code as string, hasRescueTeam: rescueForces.some((team) => String(team.regionCode).startsWith(divisionPrefix(d.code as string))) })),
+        ownLevelTeams: inDivision(rescueForces).filter((team) => team.level === division.level).map((team) => ({ headcount: Number(team.headcount) || 0 })),
+        enterprises: inDivision(enterprises).map((e) => ({
+          sizeClass: e.sizeClass as string | null,
+          sector: e.sector as string,
+          standardisationGrade: e.standardisationGrade as string | null,
+          liabilityInsurance: e.liabilityInsurance as boolean | null,
+        })),
+      };
+    };
+    const figuresOf = (division: Row, under: Row[]) => computeIndicators(inputsFor(division, under), targets.forRegion(division.code as string));
+    const root = self ?? { code: place.code, level: "PROVINCE", population: null, name: null };
+    return {
+      region: place.code,
+      name: (root.name as string | null) ?? null,
+      asOf: when,
+      indicators: figuresOf(root, children),
+      byRegion: children.map((child) => ({
+        region: child.code as string,
+        name: child.name as string,
+        indicators: figuresOf(
+          child,
+          grandchildren.filter((g) => g.parentCode === child.code),
+        ),
+      })),
+    };
+  }
+}
