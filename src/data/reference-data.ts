@@ -14,6 +14,7 @@ interface RegionSeed {
   level: "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP";
   parentCode: string | null;
   population: number | null;
+  populationSource: string | null;
 }
 
 const TOWNSHIPS_OF_SHANGJIE: Array<[code: string, name: string]> = [
@@ -25,12 +26,19 @@ const TOWNSHIPS_OF_SHANGJIE: Array<[code: string, name: string]> = [
   ["410106100000", "峡窝镇"],
 ];
 
-/** Resident population where a plan states it (上街区: 14万). */
-const POPULATION: Readonly<Record<string, number>> = { "410106": 140_000 };
+/**
+ * Population where a document the hub holds states it, with the document: only such figures, never estimates
+ * (indicators per person read unknown elsewhere). A deployment adds its statistics bureau's figures here.
+ */
+const POPULATION: Readonly<Record<string, { population: number; source: string }>> = {
+  "410106": { population: 140_000, source: "上政〔2022〕3号 上街区“十四五”应急管理体系和本质安全能力建设规划：总人口约14万人" },
+};
+
+const populationOf = (code: string) => ({ population: POPULATION[code]?.population ?? null, populationSource: POPULATION[code]?.source ?? null });
 
 export const REGIONS: readonly RegionSeed[] = [
-  ...DIVISION_TREE.map((d) => ({ ...d, population: POPULATION[d.code] ?? null })),
-  ...TOWNSHIPS_OF_SHANGJIE.map(([code, name]) => ({ code, name, level: "TOWNSHIP" as const, parentCode: "410106", population: POPULATION[code] ?? null })),
+  ...DIVISION_TREE.map((d) => ({ ...d, ...populationOf(d.code) })),
+  ...TOWNSHIPS_OF_SHANGJIE.map(([code, name]) => ({ code, name, level: "TOWNSHIP" as const, parentCode: "410106", ...populationOf(code) })),
 ];
 
 export const DEPARTMENTS: Array<[code: string, nameZh: string]> = [
@@ -50,7 +58,7 @@ export async function writeReferenceData(prisma: Prisma): Promise<void> {
   await prisma.region.createMany({ data: REGIONS.filter((r) => !stored.has(r.code)), skipDuplicates: true });
   for (const region of REGIONS) {
     const row = stored.get(region.code);
-    if (row && (row.name !== region.name || row.level !== region.level || row.parentCode !== region.parentCode || row.population !== region.population)) {
+    if (row && (row.name !== region.name || row.level !== region.level || row.parentCode !== region.parentCode || row.population !== region.population || row.populationSource !== region.populationSource)) {
       await prisma.region.update({ where: { code: region.code }, data: region });
     }
   }

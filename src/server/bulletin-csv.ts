@@ -2,9 +2,13 @@
  * The bi-monthly bulletin (双月通报) as CSV for Excel: UTF-8 with a byte-order
  * mark (so Excel reads the Chinese correctly), CRLF line ends (RFC 4180).
  * A header row naming the bulletin, a totals section, then the list of major
- * hazards still open. Times are written in China Standard Time.
+ * hazards still open, then the region's target indicators. Times are written
+ * in China Standard Time.
  * Pure: no I/O.
  */
+import { csvCell, cstMinute, type Cell } from "./csv.js";
+import { indicatorRows, type IndicatorReportData } from "./indicators-csv.js";
+
 export interface BulletinMajorHazard {
   enterpriseCode: string;
   enterprise: { name: string } | null;
@@ -20,6 +24,8 @@ export interface BulletinMajorHazard {
 }
 
 export interface BulletinData {
+  /** The region's target indicators, when the reader may read them (indicators-csv.ts). */
+  indicators?: IndicatorReportData | null;
   region: string;
   regionName: string;
   period: string;
@@ -40,21 +46,6 @@ const STATE_ZH: Readonly<Record<string, string>> = {
   CLOSED: "已销号",
   CANCELLED: "已撤销",
 };
-
-type Cell = string | number | null;
-
-/** "2026-11-22 14:05" in +08:00. */
-export function cstMinute(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
-}
-
-/** One CSV field; text that a spreadsheet would take for a formula is prefixed with an apostrophe. */
-export function csvCell(value: Cell): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function bulletinCsv(b: BulletinData): string {
   const rows: Cell[][] = [
@@ -83,6 +74,7 @@ export function bulletinCsv(b: BulletinData): string {
       h.supervisionDeadline,
       h.overdue ? "是" : "否",
     ]),
+    ...(b.indicators ? [[], ["目标指标"], ...indicatorRows(b.indicators)] : []),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

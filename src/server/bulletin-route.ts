@@ -1,6 +1,6 @@
 /**
  * GET /bulletins/<region>/<period>.csv: the bi-monthly bulletin (双月通报) of
- * a region as CSV (see bulletin-csv.ts); the period is a key (2026-P6) or a
+ * a region as CSV (see bulletin-csv.ts), its target indicators included; the period is a key (2026-P6) or a
  * date inside it. It runs the bulletin query as the caller, so territory and
  * catalogue apply as in the API. 401 without a valid token, 403 for callers
  * the figures are not shared with, 404 for an unknown region, 400 for a bad period.
@@ -8,6 +8,8 @@
 import { Router } from "express";
 import { parse } from "graphql";
 import { bulletinCsv, type BulletinData } from "./bulletin-csv.js";
+import { INDICATORS_OPERATION } from "./indicators-route.js";
+import type { IndicatorReportData } from "./indicators-csv.js";
 import { sendErrors } from "./error-body.js";
 import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 
@@ -32,6 +34,9 @@ export function bulletinRoutes(route: RouteDeps): Router {
     if (!result.ok) return sendErrors(res, result.status, result.errors);
     const bulletin = result.data.bulletin;
     if (bulletin === null) return sendNotFound(res, "no region with this code");
+    // the region's target indicators, for a reader who may read them
+    const indicators = await runAs<{ indicators: IndicatorReportData }>(route, req.headers.authorization, INDICATORS_OPERATION, { region: req.params.region });
+    bulletin.indicators = indicators.ok ? indicators.data.indicators : null;
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="bulletin-${bulletin.region}-${bulletin.period}.csv"`);
     res.send(bulletinCsv(bulletin));

@@ -68,3 +68,27 @@ describe("indicators", () => {
     expect((await t.request(QUERY, { region: "410200" } as never)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
+
+describe("indicators as CSV", () => {
+  it("are exported on their own and in the bi-monthly bulletin, with the same figures as the API", async () => {
+    const token = await supervisor("41");
+    const api = await report("410106", token);
+    const res = await fetch(`${t.hub.url}/indicators/410106.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads UTF-8
+    const csv = bytes.subarray(3).toString("utf8");
+    expect(csv.startsWith("目标指标,上街区,410106")).toBe(true);
+    const shelterRow = csv.split("\r\n").find((line) => line.startsWith("410106,上街区,应急避难（护）场所面积"))!;
+    const figure = api.indicators.find((f) => f.id === "SHELTER_AREA_PER_PERSON")!;
+    expect(shelterRow.split(",").slice(4, 9)).toEqual([String(figure.value), String(figure.numerator), String(figure.denominator), "1.5", figure.met ? "达标" : "未达标"]);
+    const unknownRow = csv.split("\r\n").find((line) => line.includes("高危行业企业安全生产责任保险覆盖率") && line.startsWith("410106,"))!;
+    expect(unknownRow).toContain("未知");
+
+    const bulletin = await (await fetch(`${t.hub.url}/bulletins/410106/2026-P6.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    expect(bulletin).toContain("\r\n目标指标\r\n");
+    expect(bulletin).toContain(shelterRow);
+    expect((await fetch(`${t.hub.url}/indicators/410106.csv`)).status).toBe(401);
+  });
+});

@@ -10,5 +10,6 @@ export class Region {
   @Field() name!: string;
   @Field(() => AdminLevel) level!: string;
   @Field(() => String, { nullable: true }) parentCode!: string | null;
-  @Field(() => Int, { nullable: true, description: "Resident population" }) population!: number | null;
+  @Field(() => Int, { nullable: true, description: "Resident population, where a document states it (see populationSource)" }) population!: number | null;
+  @Field(() => String, { nullable: true, description: "The document the population comes from" }) populationSource!: string | null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bulletinCsv, csvCell, cstMinute } from "../../../src/server/bulletin-csv.js";
+import { bulletinCsv } from "../../../src/server/bulletin-csv.js";
+import { csvCell, cstMinute } from "../../../src/server/csv.js";
 
 describe("bulletin CSV", () => {
   it("quotes what CSV needs quoted and defuses spreadsheet formulas", () => {

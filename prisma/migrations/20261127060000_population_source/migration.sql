@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Region" ADD COLUMN     "populationSource" TEXT;
+

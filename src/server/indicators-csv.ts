@@ -1,0 +1,47 @@
+/**
+ * The target indicators (目标指标) as CSV for Excel, in the bulletin's form
+ * (bulletin-csv.ts: UTF-8 with BOM, CRLF): one row per division and
+ * indicator, with value, numerator, denominator, target, whether it is met
+ * and the source of the target; an unknown value is written as 未知 with its
+ * reason. Pure: no I/O.
+ */
+import { csvCell, cstMinute, type Cell } from "./csv.js";
+
+export interface IndicatorFigure {
+  id: string;
+  name: string;
+  unit: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number;
+  met: boolean | null;
+  source: string;
+  unknownBecause: string | null;
+}
+
+export interface IndicatorReportData {
+  region: string;
+  name: string | null;
+  asOf: string;
+  indicators: IndicatorFigure[];
+  byRegion: Array<{ region: string; name: string | null; indicators: IndicatorFigure[] }>;
+}
+
+const met = (f: IndicatorFigure) => (f.met === null ? "未知" : f.met ? "达标" : "未达标");
+
+/** The indicator rows: a header, then the region's figures and each division's. */
+export function indicatorRows(report: IndicatorReportData): Cell[][] {
+  const divisions = [{ region: report.region, name: report.name, indicators: report.indicators }, ...report.byRegion];
+  return [
+    ["区划代码", "区划", "指标", "单位", "数值", "分子", "分母", "目标（不低于）", "是否达标", "目标依据", "未知原因"],
+    ...divisions.flatMap((d) =>
+      d.indicators.map((f): Cell[] => [d.region, d.name, f.name, f.unit, f.value ?? "未知", f.numerator, f.denominator, f.target, met(f), f.source, f.unknownBecause]),
+    ),
+  ];
+}
+
+export function indicatorsCsv(report: IndicatorReportData): string {
+  const rows: Cell[][] = [["目标指标", report.name, report.region, `截至 ${cstMinute(report.asOf)}`], [], ...indicatorRows(report)];
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
