@@ -24,6 +24,18 @@ async function push(identifier: string, geocode: string, level: "YELLOW" | "ORAN
   expect(res.status).toBe(200);
 }
 
+describe("station types", () => {
+  it("are read as SL 323 defines them, a code it does not define as OTHER", async () => {
+    const token = await supervisor("41");
+    const of = async (type: string) =>
+      (await t.request<{ hydroStations: { edges: Array<{ node: { name: string; stationType: string; sttp: string } }> } }, never>(`{ hydroStations(first: 50, filter: { stationType: ${type} }) { edges { node { name stationType sttp } } } }`, undefined, token)).data!
+        .hydroStations.edges.map((e) => e.node);
+    expect((await of("RAIN_GAUGE")).map((s) => s.name)).toContain("五云山");
+    expect((await of("RESERVOIR")).every((s) => s.sttp === "RR")).toBe(true);
+    expect(await of("OTHER")).toEqual([]);
+  });
+});
+
 describe("a reservoir's flood-season limits", () => {
   it("are kept by period and applied on the date of the reading", async () => {
     const res = await t.request<{ hydroStations: { edges: Array<{ node: { code: string; floodLimitLevel: number | null; floodLimitPeriods: Array<{ from: string; to: string; level: number }>; levelState: string; latestReading: { level: number; observedAt: string } } }> } }, never>(

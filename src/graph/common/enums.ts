@@ -111,6 +111,15 @@ export const StationType = defineEnum("StationType", "Hydrological station type 
   HYDROLOGICAL: "河道水文站 ZQ",
   RESERVOIR: "水库水文站 RR",
   RAIN_GAUGE: "雨量站 PP",
+  SLUICE: "堰闸水文站 DD",
+  TIDE: "潮位站 TT",
+  PUMPING: "泵站 DP",
+  SOIL_MOISTURE: "墒情站 SS",
+  GROUNDWATER: "地下水站 ZG",
+  FLOOD_DIVERSION: "分洪水位站 ZB",
+  WEATHER: "气象站 MM",
+  EVAPORATION: "蒸发站 BB",
+  OTHER: "a type code SL 323 does not define (sttp gives it as the source sent it)",
 });
 
 export const GeoHazardType = defineEnum("GeoHazardType", "Geological hazard type (地质灾害类型)", {

@@ -14,7 +14,21 @@ import { HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
 @ObjectType()
 class HydroStationConnection extends connectionOf(HydroStation) {}
 
-const STTP_OF: Record<string, string> = { WATER_LEVEL: "ZZ", HYDROLOGICAL: "ZQ", RESERVOIR: "RR", RAIN_GAUGE: "PP" };
+/** SL 323's station type codes (STTP), each with its type. */
+const STTP_OF: Record<string, string> = {
+  WATER_LEVEL: "ZZ",
+  HYDROLOGICAL: "ZQ",
+  RESERVOIR: "RR",
+  RAIN_GAUGE: "PP",
+  SLUICE: "DD",
+  TIDE: "TT",
+  PUMPING: "DP",
+  SOIL_MOISTURE: "SS",
+  GROUNDWATER: "ZG",
+  FLOOD_DIVERSION: "ZB",
+  WEATHER: "MM",
+  EVAPORATION: "BB",
+};
 const TYPE_OF: Record<string, string> = Object.fromEntries(Object.entries(STTP_OF).map(([type, sttp]) => [sttp, type]));
 
 @InputType({ description: "Hydrological station list filter" })
@@ -33,7 +47,8 @@ export class HydroResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const where = withEquals(baseWhere("HydroStation", filter), {
-      stationType: filter?.stationType ? STTP_OF[filter.stationType] : undefined,
+      // OTHER: a code SL 323 does not define, so none of those it does
+      stationType: filter?.stationType === "OTHER" ? { notIn: Object.values(STTP_OF) } : filter?.stationType ? STTP_OF[filter.stationType] : undefined,
       river: filter?.river,
     });
     return ctx.reader.connection("HydroStation", where, page, readOptions(info, "HydroStation", ["edges", "node"]));
@@ -41,7 +56,7 @@ export class HydroResolver {
 
   @FieldResolver(() => StationType)
   stationType(@Root() station: Row) {
-    return TYPE_OF[station.stationType as string] ?? "WATER_LEVEL";
+    return TYPE_OF[station.stationType as string] ?? "OTHER";
   }
 
   @FieldResolver(() => String)
