@@ -12,6 +12,8 @@ import type { Row, Sl323Tables } from "./sl323.parser.js";
 import {
   reservoirLimitRow,
   reservoirReadingRow,
+  rainfallReadingRow,
+  type RainfallReadingRow,
   riverReadingRow,
   riverThresholdRow,
   stationRow,
@@ -100,7 +102,7 @@ function riverReading(row: RiverReadingRow): HubRecord {
   return {
     dataset: "hydroReading",
     sourceId: `${row.STCD}@${row.TM}`,
-    data: { stationCode: row.STCD, observedAt: row.TM, level: row.Z, flow: row.Q, inflow: null, outflow: null, storage: null },
+    data: { stationCode: row.STCD, observedAt: row.TM, level: row.Z, flow: row.Q, inflow: null, outflow: null, storage: null, rainfall: null, rainfallHours: null },
   };
 }
 
@@ -108,7 +110,15 @@ function reservoirReading(row: ReservoirReadingRow): HubRecord {
   return {
     dataset: "hydroReading",
     sourceId: `${row.STCD}@${row.TM}`,
-    data: { stationCode: row.STCD, observedAt: row.TM, level: row.RZ, flow: null, inflow: row.INQ, outflow: row.OTQ, storage: row.W },
+    data: { stationCode: row.STCD, observedAt: row.TM, level: row.RZ, flow: null, inflow: row.INQ, outflow: row.OTQ, storage: row.W, rainfall: null, rainfallHours: null },
+  };
+}
+
+function rainfallReading(row: RainfallReadingRow): HubRecord {
+  return {
+    dataset: "hydroReading",
+    sourceId: `${row.STCD}@${row.TM}`,
+    data: { stationCode: row.STCD, observedAt: row.TM, level: null, flow: null, inflow: null, outflow: null, storage: null, rainfall: row.DRP, rainfallHours: row.INTV ?? 1 },
   };
 }
 
@@ -128,6 +138,7 @@ export function mapSl323(tables: Sl323Tables): ParseResult {
   }
   collectRows(out, "hydroReading", tables.ST_RIVER_R ?? [], readingId, riverReadingRow, riverReading);
   collectRows(out, "hydroReading", tables.ST_RSVR_R ?? [], readingId, reservoirReadingRow, reservoirReading);
+  collectRows(out, "hydroReading", tables.ST_PPTN_R ?? [], readingId, rainfallReadingRow, rainfallReading);
   const snapshotOf: Dataset[] = (tables.ST_STBPRP_B?.length ?? 0) > 0 ? ["hydroStation"] : [];
   return out.result(snapshotOf);
 }

@@ -14,7 +14,7 @@ import {
   text,
 } from "../shared/fields.js";
 
-export const TABLES = ["ST_STBPRP_B", "ST_RVFCCH_B", "ST_RSVRFSR_B", "ST_RIVER_R", "ST_RSVR_R"] as const;
+export const TABLES = ["ST_STBPRP_B", "ST_RVFCCH_B", "ST_RSVRFSR_B", "ST_RIVER_R", "ST_RSVR_R", "ST_PPTN_R"] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Columns a CSV file of each table must have. */
@@ -24,6 +24,7 @@ export const REQUIRED_COLUMNS: Record<TableName, readonly string[]> = {
   ST_RSVRFSR_B: ["STCD", "FSLTDZ"],
   ST_RIVER_R: ["STCD", "TM", "Z"],
   ST_RSVR_R: ["STCD", "TM", "RZ"],
+  ST_PPTN_R: ["STCD", "TM", "DRP"],
 };
 
 /** STTP station types: 河道水位 ZZ, 河道水文 ZQ, 水库 RR, 雨量 PP, 堰闸 DD, 潮位 TT, 泵站 DP, 墒情 SS, 地下水 ZG, 分洪水位 ZB, 气象 MM, 蒸发 BB. */
@@ -89,8 +90,14 @@ export const reservoirReadingRow = z
     message: "RZ, INQ, OTQ and W are all empty",
   });
 
+/** Rainfall 降水量: DRP mm over the INTV hours that end at TM (时段降水量, 时段长). */
+export const rainfallReadingRow = z.object({ STCD: stationCode, TM: dateTime, DRP: optionalNonNegative, INTV: optionalNonNegative }).refine((row) => row.DRP !== null, {
+  message: "DRP is empty",
+});
+
 export type StationRow = z.output<typeof stationRow>;
 export type RiverThresholdRow = z.output<typeof riverThresholdRow>;
 export type ReservoirLimitRow = z.output<typeof reservoirLimitRow>;
 export type RiverReadingRow = z.output<typeof riverReadingRow>;
 export type ReservoirReadingRow = z.output<typeof reservoirReadingRow>;
+export type RainfallReadingRow = z.output<typeof rainfallReadingRow>;

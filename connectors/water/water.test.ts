@@ -16,11 +16,21 @@ const station = (code: string, extra: Record<string, unknown> = {}) => ({
 describe("water JSON sample", () => {
   const result = parse("sl323-2026-07-20T08.json", read("sl323-2026-07-20T08.json"));
 
-  it("maps 9 stations and 9 readings, nothing rejected, stations as a snapshot", () => {
+  it("maps 9 stations and 12 readings (3 of them rainfall), nothing rejected, stations as a snapshot", () => {
     expect(result.rejected).toEqual([]);
     expect(ofDataset(result, "hydroStation")).toHaveLength(9);
-    expect(ofDataset(result, "hydroReading")).toHaveLength(9);
+    expect(ofDataset(result, "hydroReading")).toHaveLength(12);
     expect(result.snapshotOf).toEqual(["hydroStation"]);
+  });
+
+  it("reads ST_PPTN_R rainfall: DRP mm over INTV hours, for the rain gauge", () => {
+    const rain = ofDataset(result, "hydroReading").filter((r) => r.data.rainfall !== null);
+    expect(rain.map((r) => [r.data.stationCode, r.data.rainfall, r.data.rainfallHours])).toEqual([
+      ["41001300", 8.5, 1],
+      ["41001300", 21, 1],
+      ["41001300", 16.5, 1],
+    ]);
+    expect(rain.every((r) => r.data.level === null)).toBe(true);
   });
 
   it("merges river thresholds into the station", () => {

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_RAIN_THRESHOLDS, parseRainThresholds, type RainThreshold } from "../core/rainfall.js";
 import { loadSyncConfig, type SyncConfig } from "./sync-config.js";
 
 const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -37,6 +38,18 @@ const EnvSchema = z.object({
   EMHUB_CORS_ORIGINS: z.string().default(""),
   EMHUB_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   EMHUB_BOUNDARY_FILE: z.string().optional(),
+  EMHUB_RAINFALL_ALERTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseRainThresholds(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface HubConfig {
@@ -72,6 +85,8 @@ export interface HubConfig {
   production: boolean;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
+  /** Rain accumulations that raise an alert (EMHUB_RAINFALL_ALERTS "1:30,3:50,24:50": hours:millimetres). */
+  rainThresholds: RainThreshold[];
   /** A GeoJSON file of the boundaries the dashboard draws as its base map (the deployment's official map data); null: the province's extent. */
   boundaryFile: string | null;
   /** The bearer token a Prometheus scraper sends to GET /metrics; none: open outside production, closed in it. */
@@ -123,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
     metricsToken: e.EMHUB_METRICS_TOKEN ?? null,
+    rainThresholds: e.EMHUB_RAINFALL_ALERTS ?? [...DEFAULT_RAIN_THRESHOLDS],
     boundaryFile: e.EMHUB_BOUNDARY_FILE ? path.resolve(e.EMHUB_BOUNDARY_FILE) : null,
     corsOrigins: e.EMHUB_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     // production holds anonymous callers and enterprise accounts to the trusted operations unless told otherwise

@@ -123,7 +123,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   HydroStation: spec({
     key: "code",
     defaultOrder: [{ code: "asc" }],
-    needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"], floodLimitLevel: ["floodLimitLevel", "floodLimitPeriods"], readings: [], geometry: GEOMETRY },
+    needs: { sttp: ["stationType"], latestReading: [], levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"], floodLimitLevel: ["floodLimitLevel", "floodLimitPeriods"], readings: [], rainfall: [], geometry: GEOMETRY },
   }),
   HydroReading: spec({
     regionPath: ["station", "regionCode"],

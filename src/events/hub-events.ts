@@ -33,6 +33,16 @@ export interface WaterLevelAlert {
   observedAt: string;
 }
 
+/** A rain gauge's accumulation crossed a threshold (core/rainfall.ts). */
+export interface RainAlert {
+  stationCode: string;
+  regionCode: string;
+  hours: number;
+  millimetres: number;
+  threshold: number;
+  observedAt: string;
+}
+
 export interface RecordChanged {
   dataset: string;
   key: string;
@@ -55,9 +65,10 @@ export interface HubEvents {
   "hazard.changed": HazardChanged;
   "warning.issued": WarningIssued;
   "water.level": WaterLevelAlert;
+  "rain.alert": RainAlert;
   "record.changed": RecordChanged;
   "connector.run": ConnectorRun;
 }
 
 export type Topic = keyof HubEvents;
-export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "record.changed", "connector.run"];
+export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "rain.alert", "record.changed", "connector.run"];

@@ -5,6 +5,7 @@
  * runSync as `onChanges`); when the run is over, the run itself and water
  * levels that crossed a threshold (publishSyncRun).
  */
+import { DEFAULT_RAIN_THRESHOLDS, rainAlerts, type RainThreshold } from "../core/rainfall.js";
 import { isWaterAlert, waterLevelState, type FloodLimitPeriod, type WaterLevelState } from "../core/hydro.js";
 import type { Prisma } from "../data/database.js";
 import type { RecordChange } from "../sync/apply-records.js";
@@ -23,7 +24,7 @@ export async function publishSyncChanges(prisma: Prisma, events: EventBus, chang
   await publishHazards(prisma, events, changes, at);
 }
 
-export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary): Promise<void> {
+export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary, rainThresholds: readonly RainThreshold[] = DEFAULT_RAIN_THRESHOLDS): Promise<void> {
   events.publish("connector.run", {
     runId: summary.runId,
     connector: summary.connector,
@@ -33,6 +34,25 @@ export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: 
     at: new Date().toISOString(),
   });
   await publishWaterLevels(prisma, events, summary.runId);
+  await publishRainAlerts(prisma, events, summary.runId, rainThresholds);
+}
+
+/** Rainfall readings this run added that made a gauge's accumulation cross a threshold. */
+async function publishRainAlerts(prisma: Prisma, events: EventBus, runId: string, thresholds: readonly RainThreshold[]) {
+  const run = await prisma.syncRun.findUnique({ where: { id: runId }, select: { startedAt: true } });
+  if (!run || thresholds.length === 0) return;
+  const fresh = await prisma.hydroReading.findMany({ where: { fetchedAt: { gte: run.startedAt }, rainfall: { not: null } }, orderBy: [{ stationCode: "asc" }, { observedAt: "asc" }] });
+  const reach = Math.max(...thresholds.map((t) => t.hours)) * 3_600_000;
+  for (const code of new Set(fresh.map((reading) => reading.stationCode))) {
+    const ofStation = fresh.filter((reading) => reading.stationCode === code).map((r) => ({ observedAt: r.observedAt, rainfall: r.rainfall! }));
+    const history = await prisma.hydroReading.findMany({
+      where: { stationCode: code, rainfall: { not: null }, observedAt: { gte: new Date(ofStation[0]!.observedAt.getTime() - reach), lt: ofStation[0]!.observedAt } },
+    });
+    const alerts = rainAlerts(history.map((r) => ({ observedAt: r.observedAt, rainfall: r.rainfall! })), ofStation, thresholds);
+    if (alerts.length === 0) continue;
+    const station = await prisma.hydroStation.findUnique({ where: { code }, select: { regionCode: true } });
+    for (const alert of alerts) events.publish("rain.alert", { stationCode: code, regionCode: station!.regionCode, hours: alert.hours, millimetres: alert.millimetres, threshold: alert.threshold, observedAt: alert.observedAt.toISOString() });
+  }
 }
 
 async function publishWarnings(prisma: Prisma, events: EventBus, all: RecordChange[], at: string) {

@@ -180,7 +180,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(geoRoutes({ deps, schema }, { boundaryFile: config.boundaryFile, province: config.sync.province }));
   const publishRun = (summary: SyncSummary) => {
     metrics.countRun(summary);
-    void track(publishSyncRun(db.prisma, events, summary).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed")));
+    void track(publishSyncRun(db.prisma, events, summary, config.rainThresholds).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed")));
   };
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
   const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));

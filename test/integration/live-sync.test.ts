@@ -10,6 +10,8 @@ import {
   RecordChangesDocument,
   WarningChangesDocument,
   WaterLevelAlertsDocument,
+  RainfallAlertsDocument,
+  type RainfallAlertsSubscription,
   type ConnectorRunsSubscription,
   type RecordChangesSubscription,
   type WarningChangesSubscription,
@@ -88,6 +90,25 @@ describe("waterLevelAlert", () => {
     expect((await kaifeng.next()).waterLevelAlert).toMatchObject({ state: "NORMAL", previousState: "ABOVE_WARNING", rising: false });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shangjie.pending()).toEqual([]);
+  });
+});
+
+describe("rainfallAlert", () => {
+  it("fires when a gauge's rain of the last hour reaches the threshold, and the station adds its rain up", async () => {
+    const shangjie = await listen<RainfallAlertsSubscription>(await supervisor("410106"), RainfallAlertsDocument);
+    const kaifeng = await listen<RainfallAlertsSubscription>(await supervisor("4102"), RainfallAlertsDocument);
+    const rain = (minutes: number, mm: number) => ({ STCD: "41001300", TM: new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " "), DRP: mm, INTV: 0.5 });
+    await push("water", "WATER", JSON.stringify({ ST_PPTN_R: [rain(-50, 12.5), rain(-20, 22)] })); // 五云山: 34.5 mm within the hour
+    const alert = (await shangjie.next()).rainfallAlert;
+    expect(alert).toMatchObject({ hours: 1, millimetres: 34.5, threshold: 30, station: { code: "41001300", name: "五云山" } });
+    const station = await t.request<{ hydroStations: { edges: Array<{ node: { code: string; lastHour: number | null; lastDay: number | null } }> } }, never>(
+      `{ hydroStations(first: 50, filter: { region: "410106" }) { edges { node { code lastHour: rainfall(hours: 1) lastDay: rainfall } } } }`,
+      undefined,
+      await supervisor("410106"),
+    );
+    expect(station.data!.hydroStations.edges.find((e) => e.node.code === "41001300")!.node).toMatchObject({ lastHour: 34.5, lastDay: 34.5 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(kaifeng.pending()).toEqual([]);
   });
 });
 

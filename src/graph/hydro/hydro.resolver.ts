@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Info, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root, Float } from "type-graphql";
 import { floodLimitAt, waterLevelState } from "../../core/hydro.js";
+import { accumulated } from "../../core/rainfall.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
@@ -73,6 +74,14 @@ export class HydroResolver {
   async levelState(@Root() station: Row, @Ctx() ctx: HubContext) {
     const latest = await latestReadingOf(ctx, station.key as string);
     return waterLevelState((latest?.level as number | null) ?? null, station as never, (latest?.observedAt as Date | undefined) ?? new Date());
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Rain of the last `hours` hours up to now, mm (rain gauges); null without a rainfall reading in them" })
+  async rainfall(@Root() station: Row, @Ctx() ctx: HubContext, @Arg("hours", () => Int, { defaultValue: 24 }) hours: number) {
+    if (!(hours > 0 && hours <= 24 * 31)) throw badInput("hours", "must be from 1 to 744");
+    const now = new Date();
+    const readings = await ctx.reader.childrenOf("HydroReading", "stationCode", station.key as string, { observedAt: { gt: new Date(now.getTime() - hours * 3_600_000), lte: now }, rainfall: { not: null } });
+    return readings.length === 0 ? null : Number(accumulated(readings.map((r) => ({ observedAt: r.observedAt as Date, rainfall: r.rainfall as number })), hours, now).toFixed(1));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: "汛限水位 in force today, m (reservoirs; null outside their flood season)" })

@@ -21,6 +21,8 @@ export class HydroReading {
   @Field(() => Float, { nullable: true, description: "Reservoir inflow INQ, m³/s" }) inflow!: number | null;
   @Field(() => Float, { nullable: true, description: "Reservoir outflow OTQ, m³/s" }) outflow!: number | null;
   @Field(() => Float, { nullable: true, description: "Reservoir storage W, 10⁶ m³" }) storage!: number | null;
+  @Field(() => Float, { nullable: true, description: "Rainfall DRP, mm, over the rainfallHours that end at observedAt (ST_PPTN_R)" }) rainfall!: number | null;
+  @Field(() => Float, { nullable: true, description: "The hours the rainfall was gathered over (INTV)" }) rainfallHours!: number | null;
 }
 
 @ObjectType({ description: "A reservoir's flood-season limit level for one period of the year (汛限水位)" })

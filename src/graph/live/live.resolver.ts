@@ -16,7 +16,7 @@ import type { HubEvents, Published, Topic } from "../../events/hub-events.js";
 import { parseRegionArg } from "../common/list.js";
 import type { HubContext } from "../context.js";
 import { HazardChangedFilter, WarningIssuedFilter } from "./live.filters.js";
-import { ConnectorRunEvent, HazardChange, RecordChange, WarningChange, WaterLevelAlert } from "./live.types.js";
+import { ConnectorRunEvent, HazardChange, RainfallAlert, RecordChange, WarningChange, WaterLevelAlert } from "./live.types.js";
 import { loadForEvent, mayConcern } from "./shared-loads.js";
 
 type Payload = Record<string, unknown>;
@@ -92,6 +92,22 @@ export class LiveResolver {
     },
   })
   waterLevelAlert(@Root() alert: Payload, @Arg("region", () => String, { nullable: true }) _region?: string) {
+    return alert;
+  }
+
+  @Subscription(() => RainfallAlert, {
+    description: "A rain gauge's rain of the last hours reached a threshold (EMHUB_RAINFALL_ALERTS), within your scope",
+    subscribe: ({ args, context }: { args: Args; context: HubContext }) => {
+      const region = optionalRegion(args.region, "region");
+      return eventsFor(context, "rain.alert", async (event) => {
+        if (region && !isWithinDivision(event.regionCode, region)) return null;
+        if (!mayConcern(context, "HydroStation", [event.regionCode], isWithinDivision)) return null;
+        const station = await loadForEvent(context, "HydroStation", event.stationCode, event.observedAt);
+        return station && { station, hours: event.hours, millimetres: event.millimetres, threshold: event.threshold, observedAt: new Date(event.observedAt) };
+      });
+    },
+  })
+  rainfallAlert(@Root() alert: Payload, @Arg("region", () => String, { nullable: true }) _region?: string) {
     return alert;
   }
 

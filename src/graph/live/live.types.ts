@@ -45,6 +45,16 @@ export class WaterLevelAlert {
   @Field() observedAt!: Date;
 }
 
+@ObjectType({ description: "A rain gauge's rain of the last hours reached a threshold (短时强降水, 暴雨 …)" })
+export class RainfallAlert {
+  @Field(() => ID, { description: "The event's id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;
+  @Field(() => HydroStation) station!: Record<string, unknown>;
+  @Field(() => Float, { description: "The hours the rain was added up over" }) hours!: number;
+  @Field(() => Float, { description: "The rain of those hours, mm" }) millimetres!: number;
+  @Field(() => Float, { description: "The threshold it reached, mm" }) threshold!: number;
+  @Field({ description: "The reading that reached it" }) observedAt!: Date;
+}
+
 @ObjectType({ description: "A synchronised record was created, updated or retired" })
 export class RecordChange {
   @Field(() => ID, { description: "The event\'s id, the same on every instance: a client that reconnects can drop what it has seen" }) eventId!: string;

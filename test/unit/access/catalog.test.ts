@@ -62,7 +62,7 @@ describe("the catalogue file", () => {
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
         "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
-        "HazardChange", "WarningChange", "WaterLevelAlert", "RecordChange", "ConnectorRunEvent",
+        "HazardChange", "WarningChange", "WaterLevelAlert", "RainfallAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );
   });

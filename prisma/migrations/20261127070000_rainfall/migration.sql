@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "HydroReading" ADD COLUMN     "rainfall" DOUBLE PRECISION,
+ADD COLUMN     "rainfallHours" DOUBLE PRECISION;
+
