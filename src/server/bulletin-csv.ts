@@ -6,6 +6,7 @@
  * in China Standard Time.
  * Pure: no I/O.
  */
+import { DISCOVERY_SOURCES } from "../core/hazard/discovery-source.js";
 import { csvCell, cstMinute, type Cell } from "./csv.js";
 import { indicatorRows, type IndicatorReportData } from "./indicators-csv.js";
 
@@ -37,7 +38,13 @@ export interface BulletinData {
   stillOpen: number;
   overdue: number;
   majorHazards: BulletinMajorHazard[];
+  /** 突出问题: open hazards that are major, supervised or overdue. */
+  prominentIssues: BulletinMajorHazard[];
+  /** The discovery sources counted; null: all. */
+  sources: string[] | null;
 }
+
+const SOURCE_ZH: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DISCOVERY_SOURCES).map(([key, { zh }]) => [key, zh]));
 
 const STATE_ZH: Readonly<Record<string, string>> = {
   REPORTED: "已登记",
@@ -47,20 +54,11 @@ const STATE_ZH: Readonly<Record<string, string>> = {
   CANCELLED: "已撤销",
 };
 
-export function bulletinCsv(b: BulletinData): string {
-  const rows: Cell[][] = [
-    ["安全隐患双月通报", b.regionName, b.region, b.period, `${b.firstDay} 至 ${b.lastDay}`, `截至 ${cstMinute(b.asOf)}`],
-    [],
-    ["指标", "数量"],
-    ["新增隐患", b.new],
-    ["本期销号", b.closed],
-    ["未销号", b.stillOpen],
-    ["逾期未整改", b.overdue],
-    ["重大事故隐患（未销号）", b.majorHazards.length],
-    [],
-    ["重大事故隐患清单"],
+/** A list of hazards: a header row, then one row per hazard. */
+function hazardList(hazards: readonly BulletinMajorHazard[]): Cell[][] {
+  return [
     ["序号", "统一社会信用代码", "企业名称", "区划代码", "行业领域", "隐患描述", "状态", "发现时间", "整改期限", "挂牌督办单位", "督办期限", "是否逾期"],
-    ...b.majorHazards.map((h, i): Cell[] => [
+    ...hazards.map((h, i): Cell[] => [
       i + 1,
       h.enterpriseCode,
       h.enterprise?.name ?? null,
@@ -74,6 +72,27 @@ export function bulletinCsv(b: BulletinData): string {
       h.supervisionDeadline,
       h.overdue ? "是" : "否",
     ]),
+  ];
+}
+
+
+export function bulletinCsv(b: BulletinData): string {
+  const rows: Cell[][] = [
+    ["安全隐患双月通报", b.regionName, b.region, b.period, `${b.firstDay} 至 ${b.lastDay}`, `截至 ${cstMinute(b.asOf)}`, b.sources ? `隐患来源：${b.sources.map((s) => SOURCE_ZH[s] ?? s).join("、")}` : "隐患来源：全部"],
+    [],
+    ["指标", "数量"],
+    ["新增隐患", b.new],
+    ["本期销号", b.closed],
+    ["未销号", b.stillOpen],
+    ["逾期未整改", b.overdue],
+    ["重大事故隐患（未销号）", b.majorHazards.length],
+    ["突出问题（重大、挂牌督办或逾期）", b.prominentIssues.length],
+    [],
+    ["重大事故隐患清单"],
+    ...hazardList(b.majorHazards),
+    [],
+    ["突出问题清单"],
+    ...hazardList(b.prominentIssues),
     ...(b.indicators ? [[], ["目标指标"], ...indicatorRows(b.indicators)] : []),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;

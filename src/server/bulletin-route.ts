@@ -14,14 +14,16 @@ import { sendErrors } from "./error-body.js";
 import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 
 export const BULLETIN_OPERATION = parse(/* GraphQL */ `
-  query BulletinExport($region: String!, $period: String!) {
-    bulletin(region: $region, period: $period) {
-      region regionName period firstDay lastDay asOf new closed stillOpen overdue
-      majorHazards {
-        enterpriseCode enterprise { name } regionCode sector description state foundAt
-        deadline supervisedBy supervisionDeadline overdue
-      }
+  query BulletinExport($region: String!, $period: String!, $sources: [HazardDiscoverySource!]) {
+    bulletin(region: $region, period: $period, sources: $sources) {
+      region regionName period firstDay lastDay asOf new closed stillOpen overdue sources
+      majorHazards { ...BulletinHazard }
+      prominentIssues { ...BulletinHazard }
     }
+  }
+  fragment BulletinHazard on Hazard {
+    enterpriseCode enterprise { name } regionCode sector description state foundAt
+    deadline supervisedBy supervisionDeadline overdue
   }
 `);
 
@@ -30,7 +32,9 @@ export function bulletinRoutes(route: RouteDeps): Router {
   router.get("/bulletins/:region/:file", async (req, res) => {
     const match = /^(.+)\.csv$/.exec(req.params.file);
     if (!match) return sendNotFound(res, "bulletins are served as /bulletins/<region>/<period>.csv");
-    const result = await runAs<{ bulletin: BulletinData | null }>(route, req.headers.authorization, BULLETIN_OPERATION, { region: req.params.region, period: match[1] });
+    // ?sources=ENFORCEMENT,SPECIAL: only hazards found so (the schema's enum checks the names)
+    const sources = typeof req.query.sources === "string" && req.query.sources !== "" ? req.query.sources.split(",").map((s) => s.trim()) : null;
+    const result = await runAs<{ bulletin: BulletinData | null }>(route, req.headers.authorization, BULLETIN_OPERATION, { region: req.params.region, period: match[1], sources });
     if (!result.ok) return sendErrors(res, result.status, result.errors);
     const bulletin = result.data.bulletin;
     if (bulletin === null) return sendNotFound(res, "no region with this code");

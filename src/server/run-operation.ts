@@ -48,6 +48,8 @@ export async function runAs<T>(
   const context = contextFor(route.deps, principal);
   const result = await execute({ schema: route.schema, document, contextValue: context, variableValues: variables });
   await flushAudit(context);
+  // no data at all: the request itself was refused (a variable that is not what the operation takes)
+  if (result.data === undefined && result.errors?.length) return refusal(400, ErrorCode.BAD_USER_INPUT, result.errors.map((e) => e.message).join("; "));
   if (result.errors && result.errors.length > 0) {
     const errors = result.errors.map((error) => formatHubError(error.toJSON(), error));
     return { ok: false, status: STATUS[String(errors[0]!.extensions?.code)] ?? 500, errors };

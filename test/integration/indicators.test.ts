@@ -92,3 +92,25 @@ describe("indicators as CSV", () => {
     expect((await fetch(`${t.hub.url}/indicators/410106.csv`)).status).toBe(401);
   });
 });
+
+describe("the bulletin by discovery source", () => {
+  it("counts only the hazards found so, and keeps 突出问题 as a section of its own", async () => {
+    const token = await supervisor("41");
+    const all = await t.request<{ hazards: { edges: Array<{ node: { discoverySource: string | null; foundAt: string } }> } }, never>("{ hazards(first: 200) { edges { node { discoverySource foundAt } } } }", undefined, token);
+    const inPeriod = all.data!.hazards.edges.map((e) => e.node).filter((h) => h.foundAt >= "2026-08-31T16:00:00.000Z" && h.foundAt < "2026-10-31T16:00:00.000Z");
+    const res = await t.request<{ whole: { new: number; sources: null }; enforcement: { new: number; sources: string[]; prominentIssues: Array<{ discoverySource: string }> } }, never>(
+      `{ whole: bulletin(region: "41", period: "2026-P5") { new sources } enforcement: bulletin(region: "41", period: "2026-P5", sources: [ENFORCEMENT]) { new sources prominentIssues { discoverySource } } }`,
+      undefined,
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.whole).toEqual({ new: inPeriod.length, sources: null });
+    expect(res.data!.enforcement.new).toBe(inPeriod.filter((h) => h.discoverySource?.startsWith("7 ")).length);
+    expect(res.data!.enforcement.new).toBeLessThan(res.data!.whole.new);
+    expect(res.data!.enforcement.sources).toEqual(["ENFORCEMENT"]);
+    expect(res.data!.enforcement.prominentIssues.every((h) => h.discoverySource.startsWith("7 "))).toBe(true);
+    const csv = await (await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=ENFORCEMENT`, { headers: { authorization: `Bearer ${token}` } })).text();
+    expect(csv.split("\r\n")[0]).toMatch(/隐患来源：执法检查（督导巡查）$/);
+    expect((await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=NOPE`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(400);
+  });
+});

@@ -157,13 +157,15 @@ describe("GET /bulletins/<region>/<period>.csv", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8").decode(bytes).split("\r\n");
-    expect(lines[0]).toBe("安全隐患双月通报,开封市,410200,2026-P3,2026-05-01 至 2026-06-30,截至 2026-07-01 00:00");
-    expect(lines.slice(2, 8)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2"]);
-    expect(lines[9]).toBe("重大事故隐患清单");
-    expect(lines[10]!.split(",")[0]).toBe("序号");
-    expect(lines[11]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
-    expect(lines[12]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
-    expect(lines[13]).toBe("");
+    expect(lines[0]).toBe("安全隐患双月通报,开封市,410200,2026-P3,2026-05-01 至 2026-06-30,截至 2026-07-01 00:00,隐患来源：全部");
+    const prominent = (await t.request<{ bulletin: { prominentIssues: unknown[] } }, never>(`{ bulletin(region: "4102", period: "2026-P3") { prominentIssues { id } } }`, undefined, kaifeng)).data!.bulletin.prominentIssues.length;
+    expect(lines.slice(2, 9)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2", `突出问题（重大、挂牌督办或逾期）,${prominent}`]);
+    expect(lines[10]).toBe("重大事故隐患清单");
+    expect(lines[11]!.split(",")[0]).toBe("序号");
+    expect(lines[12]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
+    expect(lines[13]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
+    expect(lines[14]).toBe("");
+    expect(lines[15]).toBe("突出问题清单");
   });
 
   it("answers 401, 403, 404 and 400 as JSON errors", async () => {

@@ -38,6 +38,8 @@ export interface Bulletin<T> {
   stillOpen: number;
   overdue: number;
   majors: T[];
+  /** 突出问题: open hazards that are MAJOR, under supervised rectification (挂牌督办) or past their deadline, oldest first. */
+  prominent: T[];
 }
 
 export function bulletin<T extends StatsHazard>(
@@ -57,8 +59,9 @@ export function bulletin<T extends StatsHazard>(
     closed: hazards.filter(closedInWindow).length,
     stillOpen: open.length,
     overdue: open.filter((h) => isPastDeadline(h, asOf)).length,
-    majors: open
-      .filter((h) => h.grade === "MAJOR")
-      .sort((a, b) => a.foundAt.getTime() - b.foundAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    majors: open.filter((h) => h.grade === "MAJOR").sort(oldestFirst),
+    prominent: open.filter((h) => h.grade === "MAJOR" || h.supervisedBy !== null || isPastDeadline(h, asOf)).sort(oldestFirst),
   };
 }
+
+const oldestFirst = (a: StatsHazard, b: StatsHazard) => a.foundAt.getTime() - b.foundAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -9,3 +9,4 @@ export * from "./decide.js";
 export * from "./cst-date.js";
 export * from "./overdue.js";
 export * from "./stats.js";
+export * from "./discovery-source.js";

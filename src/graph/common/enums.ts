@@ -1,4 +1,5 @@
 /** The graph's vocabulary: enum values in English, the Chinese term in the description. */
+import { DISCOVERY_SOURCES } from "../../core/hazard/discovery-source.js";
 import { defineEnum } from "./define-enum.js";
 
 export const Department = defineEnum("Department", "A department that owns or reads shared data (部门)", {
@@ -105,6 +106,12 @@ export const StorageMode = defineEnum("StorageMode", "How a depot holds its rese
   AGREEMENT: "协议储备",
   CAPACITY: "产能储备",
 });
+
+export const HazardDiscoverySource = defineEnum(
+  "HazardDiscoverySource",
+  "Where a hazard was found (隐患来源)",
+  Object.fromEntries(Object.entries(DISCOVERY_SOURCES).map(([key, { code, zh }]) => [key, `${zh} (${code})`])) as Record<keyof typeof DISCOVERY_SOURCES, string>,
+);
 
 export const StationType = defineEnum("StationType", "Hydrological station type (SL 323 STTP)", {
   WATER_LEVEL: "水位站 ZZ",

@@ -13,8 +13,10 @@ import {
   cstDate,
   cstDayStart,
   groupByChildRegion,
+  discoverySourceWhere,
   hazardStats,
   isCalendarDate,
+  type DiscoverySource,
   OPEN_STATES,
   parseBimonthlyPeriod,
   type BimonthlyPeriod,
@@ -24,6 +26,7 @@ import { storedDay } from "../../data/hazard-row.js";
 import type { Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
+import { HazardDiscoverySource } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
 import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
@@ -91,7 +94,12 @@ export class SupervisionResolver {
   }
 
   @Query(() => Bulletin, { nullable: true, description: "The bi-monthly bulletin (双月通报) of a region for a period (2026-P6, or a date inside it); null for an unknown region" })
-  async bulletin(@Arg("region") region: string, @Arg("period") period: string, @Ctx() ctx: HubContext): Promise<Bulletin | null> {
+  async bulletin(
+    @Arg("region") region: string,
+    @Arg("period") period: string,
+    @Arg("sources", () => [HazardDiscoverySource], { nullable: true, description: "Count only hazards found so (上街区: 督导巡查 = ENFORCEMENT); default: all" }) sources: DiscoverySource[] | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<Bulletin | null> {
     assertSupervisionReader(ctx, "Bulletin");
     const place = regionArg(ctx, region);
     const window = periodArg(period);
@@ -99,7 +107,9 @@ export class SupervisionResolver {
     if (name === null) return null;
     const now = new Date();
     const asOf = new Date(Math.min(window.to.getTime(), now.getTime()));
-    const b = bulletin(await figureHazards(ctx, place, [{ foundAt: { lt: asOf } }]), window, now);
+    const scope = sources?.length ? [discoverySourceWhere(sources)] : [];
+    const b = bulletin(await figureHazards(ctx, place, [{ foundAt: { lt: asOf } }, ...scope]), window, now);
+    const rows = async (hazards: readonly { id: string }[]) => (await Promise.all(hazards.map((h) => ctx.reader.byKey("Hazard", h.id)))).filter((row) => row !== null);
     return {
       region: place.code,
       regionName: name,
@@ -113,7 +123,9 @@ export class SupervisionResolver {
       closed: b.closed,
       stillOpen: b.stillOpen,
       overdue: b.overdue,
-      majorHazards: (await Promise.all(b.majors.map((h) => ctx.reader.byKey("Hazard", h.id)))).filter((row) => row !== null),
+      majorHazards: await rows(b.majors),
+      prominentIssues: await rows(b.prominent),
+      sources: sources?.length ? sources : null,
     };
   }
 }

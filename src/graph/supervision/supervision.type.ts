@@ -1,3 +1,4 @@
+import { HazardDiscoverySource } from "../common/enums.js";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { Row } from "../../data/reader.js";
 import { Hazard } from "../hazard/hazard.type.js";
@@ -48,4 +49,6 @@ export class Bulletin {
   @Field(() => Int, { description: "Hazards open at asOf, whenever found (未销号)" }) stillOpen!: number;
   @Field(() => Int, { description: "Of those open at asOf, past their deadline (逾期)" }) overdue!: number;
   @Field(() => [Hazard], { description: "MAJOR hazards open at asOf, oldest first (重大事故隐患清单)" }) majorHazards!: Row[];
+  @Field(() => [Hazard], { description: "突出问题: hazards open at asOf that are MAJOR, under supervised rectification or past their deadline, oldest first" }) prominentIssues!: Row[];
+  @Field(() => [HazardDiscoverySource], { nullable: true, description: "The discovery sources the bulletin counts (null: all)" }) sources!: string[] | null;
 }

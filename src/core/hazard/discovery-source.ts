@@ -1,0 +1,22 @@
+/**
+ * Where a hazard was found (隐患来源), as the dual-prevention exchange codes
+ * it: the code leads the stored text ("7 执法检查"). Pure: no I/O.
+ */
+export const DISCOVERY_SOURCES = {
+  DAILY: { code: "1", zh: "日常排查" },
+  COMPREHENSIVE: { code: "2", zh: "综合排查" },
+  SPECIAL: { code: "3", zh: "专项排查" },
+  SEASONAL: { code: "4", zh: "季节性排查" },
+  HOLIDAY: { code: "5", zh: "节假日前排查" },
+  EXPERT: { code: "6", zh: "外聘专家诊断" },
+  ENFORCEMENT: { code: "7", zh: "执法检查（督导巡查）" },
+  REPORT: { code: "8", zh: "举报" },
+  OTHER: { code: "9", zh: "其他" },
+  GRID: { code: "10", zh: "网格员巡查" },
+} as const;
+export type DiscoverySource = keyof typeof DISCOVERY_SOURCES;
+
+/** The condition on `discoverySource` for hazards found by any of `sources`. */
+export function discoverySourceWhere(sources: readonly DiscoverySource[]): Record<string, unknown> {
+  return { OR: sources.map((source) => ({ discoverySource: { startsWith: `${DISCOVERY_SOURCES[source].code} ` } })) };
+}
