@@ -50,8 +50,20 @@ export const SHELTER_SPACE_TYPE = {
 
 export const SHELTER_STATUS = { 开放: "OPEN", 关闭: "CLOSED", 启用中: "IN_USE" } as const;
 
+/**
+ * Team categories: the national fire and rescue force (国家综合性消防救援队伍) is one thing,
+ * the 专（兼）职 comprehensive teams of cities, counties and townships another.
+ */
 export const TEAM_CATEGORY = {
   综合性消防救援: "COMPREHENSIVE_FIRE_RESCUE",
+  国家综合性消防救援: "COMPREHENSIVE_FIRE_RESCUE",
+  综合应急救援: "COMPREHENSIVE_EMERGENCY",
+  专兼职综合应急救援: "COMPREHENSIVE_EMERGENCY",
+  医疗: "MEDICAL",
+  医疗救护: "MEDICAL",
+  航空: "AVIATION",
+  无人机: "AVIATION",
+  水上搜救: "WATER_RESCUE",
   防汛抢险: "FLOOD_CONTROL",
   危化品: "HAZMAT",
   矿山: "MINE",
@@ -70,7 +82,14 @@ export const TEAM_STATUS = { 待命: "STANDBY", 出动: "DEPLOYED" } as const;
 
 export const DEPOT_TIER = { 市级: "CITY", 县级: "COUNTY", 区级: "COUNTY", 乡镇级: "TOWNSHIP", 村级: "VILLAGE" } as const;
 
-export const STORAGE_MODE = { 实物储备: "PHYSICAL", 协议储备: "AGREEMENT", 产能储备: "CAPACITY" } as const;
+export const STORAGE_MODE = {
+  实物储备: "PHYSICAL",
+  协议储备: "AGREEMENT",
+  产能储备: "CAPACITY",
+  虚拟储备: "VIRTUAL",
+  商业储备: "COMMERCIAL",
+  社会储备: "SOCIAL",
+} as const;
 
 /** The 13 categories of emergency supplies (应急物资分类). */
 export const SUPPLY_CATEGORIES = [

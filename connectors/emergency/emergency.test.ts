@@ -108,6 +108,24 @@ describe("emergency sample page", () => {
     expect(brigade.data).toMatchObject({ category: "ENTERPRISE_FULL_TIME", enterpriseCode: sample.data.enterprises[1].creditCode });
     expect(find(result, "rescueTeam", "KF-DW-006")!.data).toMatchObject({ name: "开封蓝天救援队", category: "SOCIAL" });
   });
+
+  it("tells the national fire and rescue force from the 专（兼）职 teams, and gives an enterprise's brigade no tier", () => {
+    const byName = (name: string) => byDataset(result, "rescueTeam").find((r) => r.data.name === name)!.data;
+    expect(byName("开封市消防救援支队特勤大队")).toMatchObject({ category: "COMPREHENSIVE_FIRE_RESCUE", level: "CITY" });
+    expect(byName("上街区专业应急救援队")).toMatchObject({ category: "COMPREHENSIVE_EMERGENCY", level: "COUNTY" });
+    expect(byName("开封中原氯碱化工有限公司专职消防队")).toMatchObject({ category: "ENTERPRISE_FULL_TIME", level: null });
+    const team = sample.data.rescueTeams[0];
+    const more = parse(
+      page({
+        rescueTeams: [
+          { ...team, teamId: "T-MED", teamType: "医疗" },
+          { ...team, teamId: "T-AIR", teamType: "无人机" },
+          { ...team, teamId: "T-WATER", teamType: "水上搜救" },
+        ],
+      }),
+    );
+    expect(byDataset(more, "rescueTeam").map((r) => r.data.category)).toEqual(["MEDICAL", "AVIATION", "WATER_RESCUE"]);
+  });
 });
 
 describe("emergency bad rows", () => {

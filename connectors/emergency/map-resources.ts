@@ -38,7 +38,8 @@ export function rescueTeamRecord(row: RescueTeamRow): HubRecord {
     data: {
       name: row.teamName,
       category: row.teamType,
-      level: row.teamLevel,
+      // an enterprise's brigade belongs to no tier of government
+      level: row.teamType === "ENTERPRISE_FULL_TIME" || row.teamType === "ENTERPRISE_PART_TIME" ? null : row.teamLevel,
       headcount: row.personNum,
       vehicles: row.vehicleNum ?? 0,
       equipment: row.equipments,

@@ -80,7 +80,8 @@ export const ShelterStatus = defineEnum("ShelterStatus", "Shelter status (场所
 });
 
 export const TeamCategory = defineEnum("TeamCategory", "Rescue team category (救援队伍类别)", {
-  COMPREHENSIVE_FIRE_RESCUE: "综合性消防救援",
+  COMPREHENSIVE_FIRE_RESCUE: "国家综合性消防救援队伍",
+  COMPREHENSIVE_EMERGENCY: "专（兼）职综合应急救援队伍",
   FLOOD_CONTROL: "防汛抢险",
   HAZMAT: "危化品救援",
   MINE: "矿山救援",
@@ -90,6 +91,8 @@ export const TeamCategory = defineEnum("TeamCategory", "Rescue team category (�
   POWER: "电力抢修",
   COMMUNICATIONS: "通信保障",
   MEDICAL: "医疗救护",
+  AVIATION: "航空救援、无人机",
+  WATER_RESCUE: "水上搜救",
   ENTERPRISE_FULL_TIME: "企业专职",
   ENTERPRISE_PART_TIME: "企业兼职",
   SOCIAL: "社会应急力量",
@@ -105,6 +108,9 @@ export const StorageMode = defineEnum("StorageMode", "How a depot holds its rese
   PHYSICAL: "实物储备",
   AGREEMENT: "协议储备",
   CAPACITY: "产能储备",
+  VIRTUAL: "虚拟储备",
+  COMMERCIAL: "商业储备",
+  SOCIAL: "社会储备",
 });
 
 export const HazardDiscoverySource = defineEnum(

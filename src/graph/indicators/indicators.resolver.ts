@@ -43,8 +43,8 @@ export class IndicatorReport {
   @Field(() => [RegionIndicators], { description: "By the divisions directly under the region" }) byRegion!: RegionIndicators[];
 }
 
-/** Teams that are not 专（兼）职 government rescue forces: enterprise brigades and social forces. */
-const NOT_RESCUE_FORCE = new Set(["ENTERPRISE_FULL_TIME", "ENTERPRISE_PART_TIME", "SOCIAL"]);
+/** Teams that are not 专（兼）职 rescue forces of a government: the national fire and rescue force, enterprise brigades, social forces. */
+const NOT_RESCUE_FORCE = new Set(["COMPREHENSIVE_FIRE_RESCUE", "ENTERPRISE_FULL_TIME", "ENTERPRISE_PART_TIME", "SOCIAL"]);
 const DAY_MS = 86_400_000;
 
 const targets = loadIndicatorTargets();

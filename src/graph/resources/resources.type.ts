@@ -32,7 +32,7 @@ export class Shelter extends SharedRecord {
 export class RescueTeam extends SharedRecord {
   @Field() name!: string;
   @Field(() => TeamCategory) category!: string;
-  @Field(() => AdminLevel) level!: string;
+  @Field(() => AdminLevel, { nullable: true, description: "The tier of government it belongs to; null for an enterprise's brigade" }) level!: string | null;
   @Field(() => Int) headcount!: number;
   @Field(() => Int) vehicles!: number;
   @Field(() => [String]) equipment!: string[];

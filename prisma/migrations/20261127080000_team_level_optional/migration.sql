@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RescueTeam" ALTER COLUMN "level" DROP NOT NULL;
+
