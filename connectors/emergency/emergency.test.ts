@@ -38,7 +38,7 @@ describe("emergency sample page", () => {
       majorHazardSource: 10,
       hazard: 44,
       shelter: 13,
-      rescueTeam: 18,
+      rescueTeam: 19,
       teamMember: 21,
       supplyDepot: 7,
       supplyItem: 35,
