@@ -33,12 +33,12 @@ describe("emergency sample page", () => {
       ),
     );
     expect(counts).toEqual({
-      enterprise: 19,
+      enterprise: 22,
       riskPoint: 45,
       majorHazardSource: 10,
       hazard: 44,
       shelter: 13,
-      rescueTeam: 19,
+      rescueTeam: 22,
       teamMember: 21,
       supplyDepot: 7,
       supplyItem: 35,
