@@ -5,30 +5,18 @@
  * and the source of the target; an unknown value is written as 未知 with its
  * reason. Pure: no I/O.
  */
+import type { Indicator } from "../core/indicators.js";
 import { csvCell, cstMinute, type Cell } from "./csv.js";
-
-export interface IndicatorFigure {
-  id: string;
-  name: string;
-  unit: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number;
-  met: boolean | null;
-  source: string;
-  unknownBecause: string | null;
-}
 
 export interface IndicatorReportData {
   region: string;
   name: string | null;
   asOf: string;
-  indicators: IndicatorFigure[];
-  byRegion: Array<{ region: string; name: string | null; indicators: IndicatorFigure[] }>;
+  indicators: Indicator[];
+  byRegion: Array<{ region: string; name: string | null; indicators: Indicator[] }>;
 }
 
-const met = (f: IndicatorFigure) => (f.met === null ? "未知" : f.met ? "达标" : "未达标");
+const met = (f: Indicator) => (f.met === null ? "未知" : f.met ? "达标" : "未达标");
 
 /** The indicator rows: a header, then the region's figures and each division's. */
 export function indicatorRows(report: IndicatorReportData): Cell[][] {
