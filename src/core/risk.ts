@@ -5,6 +5,19 @@
  */
 export type RiskLevel = "RED" | "ORANGE" | "YELLOW" | "BLUE";
 
+/** The four colours (四色), most severe first. */
+export const RISK_LEVELS: readonly RiskLevel[] = ["RED", "ORANGE", "YELLOW", "BLUE"];
+
+/** Points counted by colour, red first, every colour present. */
+export function riskLevelCounts(points: ReadonlyArray<{ level?: unknown }>): Array<{ level: RiskLevel; count: number }> {
+  return RISK_LEVELS.map((level) => ({ level, count: points.filter((p) => p.level === level).length }));
+}
+
+/** The most severe colour with at least one point, or null (an enterprise's four-colour class). */
+export function highestRiskLevel(counts: ReadonlyArray<{ level: string; count: number }>): RiskLevel | null {
+  return RISK_LEVELS.find((level) => counts.some((c) => c.level === level && c.count > 0)) ?? null;
+}
+
 /** LEC (D = L·E·C) with the common cut-offs: >320 red, 160–320 orange, 70–160 yellow, <70 blue. */
 export function riskLevelFromLec(d: number): RiskLevel {
   if (d > 320) return "RED";

@@ -14,6 +14,7 @@ import fs from "node:fs";
 import { Router } from "express";
 import { parse, type DocumentNode } from "graphql";
 import { PROVINCE_BOUNDS } from "../core/geo.js";
+import { highestRiskLevel } from "../core/risk.js";
 import { sendError, sendErrors } from "./error-body.js";
 import { runAs, type RouteDeps, type RouteResult } from "./run-operation.js";
 
@@ -52,19 +53,12 @@ function layerDocument(layer: Layer): DocumentNode {
   return document;
 }
 
-const RISK_ORDER = ["RED", "ORANGE", "YELLOW", "BLUE"];
-
-/** An enterprise's four-colour class (四色): its highest risk point's colour. */
-function riskLevelOf(counts: unknown): string | null {
-  if (!Array.isArray(counts)) return null;
-  return RISK_ORDER.find((level) => counts.some((c: { level: string; count: number }) => c.level === level && c.count > 0)) ?? null;
-}
-
 type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Record<string, unknown> }> };
 
 function feature(node: Record<string, unknown>) {
   const { id, geometry, ...properties } = node;
-  if ("riskPointCounts" in properties) properties.riskLevel = riskLevelOf(properties.riskPointCounts);
+  // an enterprise's four-colour class (四色): its highest risk point's colour
+  if (Array.isArray(properties.riskPointCounts)) properties.riskLevel = highestRiskLevel(properties.riskPointCounts);
   return { type: "Feature", id, geometry: geometry ?? null, properties };
 }
 

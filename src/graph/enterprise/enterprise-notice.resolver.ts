@@ -10,6 +10,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Field, FieldResolver, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { validateCreditCode } from "../../core/credit-code.js";
 import { enterpriseFileUrl } from "../../core/enterprise-urls.js";
+import { riskLevelCounts } from "../../core/risk.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { readOptions } from "../common/relations.js";
@@ -17,8 +18,6 @@ import { RiskLevel } from "../common/enums.js";
 import type { HubContext } from "../context.js";
 import { Region } from "../region/region.type.js";
 import { RiskLevelCount } from "./enterprise.type.js";
-
-const RISK_LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"] as const;
 
 @ObjectType({ description: "A risk point as the public notice shows it (风险告知卡)" })
 export class RiskNoticeItem {
@@ -58,8 +57,7 @@ export class EnterpriseNoticeResolver {
 
   @FieldResolver(() => [RiskLevelCount], { description: "Risk points counted by colour, red first (四色)" })
   riskPointCounts(@Root() notice: Row) {
-    const points = (notice.riskPoints ?? []) as RiskNoticeItem[];
-    return RISK_LEVELS.map((level) => ({ level, count: points.filter((p) => p.level === level).length }));
+    return riskLevelCounts((notice.riskPoints ?? []) as RiskNoticeItem[]);
   }
 
   @FieldResolver(() => String, { description: "The URL of the enterprise's full file (JSON; needs a bearer token that may read it)" })

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Field, FieldResolver, Float, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { validateCreditCode } from "../../core/credit-code.js";
+import { riskLevelCounts } from "../../core/risk.js";
 import type { OrderBy, Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
@@ -25,7 +26,6 @@ class NearbyShelter {
   @Field(() => Float) distanceKm!: number;
 }
 
-const RISK_LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"] as const;
 export const NEARBY_SHELTER_KM = 5;
 
 export const EnterpriseOrder = defineEnum("EnterpriseOrder", "Order of an enterprise list", {
@@ -90,7 +90,7 @@ export class EnterpriseResolver {
   @FieldResolver(() => [RiskLevelCount], { description: "Risk points counted by colour, red first" })
   async riskPointCounts(@Root() enterprise: Row, @Ctx() ctx: HubContext) {
     const points = await ctx.reader.childrenOf("RiskPoint", "enterpriseCode", enterprise.key as string, {}, { fields: LEVEL_ONLY });
-    return RISK_LEVELS.map((level) => ({ level, count: points.filter((p) => p.level === level).length }));
+    return riskLevelCounts(points);
   }
 
   @FieldResolver(() => [MajorHazardSource])

@@ -7,6 +7,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Field, Info, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { groupByChildRegion } from "../../core/hazard/region-groups.js";
 import { validateCreditCode } from "../../core/credit-code.js";
+import { riskLevelCounts } from "../../core/risk.js";
 import type { Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
@@ -19,8 +20,6 @@ import type { HubContext } from "../context.js";
 import { assertSupervisionReader, childRegions, regionArg, regionName } from "../supervision/supervision-data.js";
 import { RISK_POINT_ORDERS, RiskPointOrder } from "./enterprise.resolver.js";
 import { RiskLevelCount, RiskPoint } from "./enterprise.type.js";
-
-const RISK_LEVELS = ["RED", "ORANGE", "YELLOW", "BLUE"] as const;
 
 @ObjectType()
 class RiskPointConnection extends connectionOf(RiskPoint) {}
@@ -48,10 +47,6 @@ export class RiskDistribution {
   @Field(() => [RiskLevelCount], { description: "Red first" }) counts!: RiskLevelCount[];
   @Field(() => Int) total!: number;
   @Field(() => [RegionRiskCounts], { description: "By the divisions directly under the region (and the region itself, for points registered at its level)" }) byRegion!: RegionRiskCounts[];
-}
-
-function byColour(points: ReadonlyArray<{ level: string }>) {
-  return RISK_LEVELS.map((level) => ({ level, count: points.filter((p) => p.level === level).length }));
 }
 
 @Resolver()
@@ -91,11 +86,11 @@ export class RiskPointResolver {
     return {
       region: place.code,
       name,
-      counts: byColour(rows),
+      counts: riskLevelCounts(rows),
       total: rows.length,
       byRegion: [...groups.entries()]
         .filter(([key, list]) => key !== place.prefix || list.length > 0)
-        .map(([key, list]) => ({ region: key, name: names.get(key) ?? (key === place.prefix ? name : null), counts: byColour(list), total: list.length })),
+        .map(([key, list]) => ({ region: key, name: names.get(key) ?? (key === place.prefix ? name : null), counts: riskLevelCounts(list), total: list.length })),
     };
   }
 }
