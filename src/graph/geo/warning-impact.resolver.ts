@@ -13,6 +13,7 @@ import { placeInArea, type CapArea } from "../../core/geojson.js";
 import type { DatasetName } from "../../data/datasets.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
+import { sumOf } from "../common/figures.js";
 import type { HubContext } from "../context.js";
 import { spendFigure } from "../figure-budget.js";
 import { Enterprise } from "../enterprise/enterprise.type.js";
@@ -63,12 +64,11 @@ export class WarningImpactResolver {
     ]);
     const withSources = located.length === 0 ? new Set<string>() : new Set((await ctx.reader.all("MajorHazardSource", { enterpriseCode: { in: located.map((e) => e.key as string) } }, ["enterpriseCode"])).map((s) => s.enterpriseCode as string));
     const enterprises = located.filter((e) => withSources.has(e.key as string));
-    const sum = (rows: Row[], field: string) => rows.reduce((total, row) => total + (Number(row[field]) || 0), 0);
     return {
       shelters,
-      shelterCapacity: sum(shelters, "capacity"),
+      shelterCapacity: sumOf(shelters, "capacity"),
       rescueTeams,
-      rescueHeadcount: sum(rescueTeams, "headcount"),
+      rescueHeadcount: sumOf(rescueTeams, "headcount"),
       supplyDepots,
       geoHazardPoints,
       roadHazards,

@@ -4,19 +4,17 @@
  * catalogue apply — and null where a dataset is not shared with the reader
  * (never a zero that is not one).
  */
-import { ALL_CONNECTORS } from "../../../connectors/index.js";
-import { canReadDataset, readGrant } from "../../access/index.js";
-import { connectorSyncConfig } from "../../config/sync-config.js";
+import { canReadDataset } from "../../access/index.js";
 import { hazardStats, OPEN_STATES } from "../../core/hazard/index.js";
 import { waterLevelState } from "../../core/hydro.js";
 import { WARNING_LEVELS } from "../../core/warning-level.js";
 import type { DatasetName } from "../../data/datasets.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
-import { latestRuns } from "../../data/sync-runs.js";
+import { sumOf } from "../common/figures.js";
 import type { HubContext } from "../context.js";
 import { figureHazards, regionName, type RegionArg } from "../supervision/supervision-data.js";
-import { connectorStatus } from "../sync/connector-status.js";
+import { connectorStatuses } from "../sync/sync.resolver.js";
 import { warningStatusWhere } from "../warning/warning-status.js";
 import type { Situation } from "./situation.type.js";
 
@@ -29,8 +27,6 @@ function countBy(rows: Row[], field: string): Map<string, number> {
   for (const row of rows) counts.set(String(row[field]), (counts.get(String(row[field])) ?? 0) + 1);
   return counts;
 }
-
-const sum = (rows: Row[], field: string) => rows.reduce((total, row) => total + (Number(row[field]) || 0), 0);
 
 export async function situationOf(ctx: HubContext, region: RegionArg): Promise<Situation> {
   const now = new Date();
@@ -71,18 +67,13 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
     hazardsMajor: openMajor?.length ?? null,
     hazardsSupervised: openMajor?.filter((h) => h.supervisedBy !== null).length ?? null,
     sheltersOpen: shelters?.length ?? null,
-    shelterCapacity: shelters ? sum(shelters, "capacity") : null,
+    shelterCapacity: shelters ? sumOf(shelters, "capacity") : null,
     teamsOnStandby: teams?.length ?? null,
-    standbyHeadcount: teams ? sum(teams, "headcount") : null,
+    standbyHeadcount: teams ? sumOf(teams, "headcount") : null,
     connectors,
   };
 }
 
 async function connectorFreshness(ctx: HubContext, now: Date) {
-  if (readGrant(ctx.catalog, ctx.principal, "ConnectorStatus") === null) return [];
-  const runs = await latestRuns(ctx.db.prisma, ALL_CONNECTORS.map((c) => c.name));
-  return ALL_CONNECTORS.map((connector) => {
-    const status = connectorStatus(connector, connectorSyncConfig(ctx.config.sync, connector.name).intervalSeconds, runs.get(connector.name)!, now);
-    return { name: status.name, dataAgeSeconds: status.dataAgeSeconds, stale: status.stale };
-  });
+  return (await connectorStatuses(ctx, now)).map(({ name, dataAgeSeconds, stale }) => ({ name, dataAgeSeconds, stale }));
 }

@@ -13,19 +13,19 @@ import { ConnectorStatus, QuarantinedRecord } from "./sync.type.js";
 @ObjectType()
 class QuarantinedRecordConnection extends connectionOf(QuarantinedRecord) {}
 
+/** Every connector's status now, for a reader the catalogue shares ConnectorStatus with (none for others). Derived from SyncRun. */
+export async function connectorStatuses(ctx: HubContext, now: Date): Promise<ConnectorStatus[]> {
+  if (readGrant(ctx.catalog, ctx.principal, "ConnectorStatus") === null) return [];
+  const runs = await latestRuns(ctx.db.prisma, ALL_CONNECTORS.map((c) => c.name));
+  return ALL_CONNECTORS.map((connector) => connectorStatus(connector, connectorSyncConfig(ctx.config.sync, connector.name).intervalSeconds, runs.get(connector.name)!, now));
+}
+
 @Resolver()
 export class SyncResolver {
   @Query(() => [ConnectorStatus], { description: "Every department connector with its schedule and freshness (ADMIN and supervisors; empty for others)" })
   async connectors(@Ctx() ctx: HubContext): Promise<ConnectorStatus[]> {
-    // Derived from SyncRun; the catalogue's ConnectorStatus entry decides who reads it.
-    if (readGrant(ctx.catalog, ctx.principal, "ConnectorStatus") === null) return [];
-    const runs = await latestRuns(ctx.db.prisma, ALL_CONNECTORS.map((c) => c.name));
-    const now = new Date();
     const seesRuns = readGrant(ctx.catalog, ctx.principal, "SyncRun") !== null;
-    return ALL_CONNECTORS.map((connector) => {
-      const status = connectorStatus(connector, connectorSyncConfig(ctx.config.sync, connector.name).intervalSeconds, runs.get(connector.name)!, now);
-      return seesRuns ? status : { ...status, lastRun: null };
-    });
+    return (await connectorStatuses(ctx, new Date())).map((status) => (seesRuns ? status : { ...status, lastRun: null }));
   }
 
   @Query(() => QuarantinedRecordConnection, { description: "Records the hub refused, newest first (ADMIN only; empty for others)" })
