@@ -6,7 +6,6 @@ import { openDatabase } from "../data/database.js";
 import { migrate } from "../data/migrate.js";
 import { writeReferenceData } from "../data/reference-data.js";
 import { serve } from "../server/boot.js";
-import { composeFromConfig, CompositionError, loadGatewayConfig, serveGateway } from "../federation/gateway.js";
 import { emitSchema } from "./emit-schema.js";
 import { syncCommand } from "./sync-command.js";
 import { tokenCommand } from "./token.js";
@@ -44,6 +43,8 @@ program
   .option("--port <port>", "port to serve the supergraph on", "4100")
   .option("--compose-only", "write the supergraph and exit: a composition check for CI")
   .action(async (options: { config: string; port: string; composeOnly?: boolean }) => {
+    // composition and Hive Gateway load only for this command, not at every start of the hub
+    const { composeFromConfig, CompositionError, loadGatewayConfig, serveGateway } = await import("../federation/gateway.js");
     try {
       const config = loadGatewayConfig(options.config);
       const supergraph = await composeFromConfig(config);
