@@ -2,6 +2,8 @@
  * Water level against a station's thresholds (SL 323 / SL 758). A reading
  * without a threshold is not an alert. Pure: no I/O.
  */
+import { cstDate } from "./hazard/cst-date.js";
+
 export type WaterLevelState = "UNKNOWN" | "NORMAL" | "ABOVE_FLOOD_LIMIT" | "ABOVE_WARNING" | "ABOVE_GUARANTEED" | "ABOVE_HISTORICAL_MAX";
 
 /**
@@ -26,8 +28,7 @@ export interface Thresholds {
 
 /** "MMDD" of an instant in China time. */
 export function chinaMonthDay(at: Date): string {
-  const china = new Date(at.getTime() + 8 * 3600_000);
-  return `${String(china.getUTCMonth() + 1).padStart(2, "0")}${String(china.getUTCDate()).padStart(2, "0")}`;
+  return cstDate(at).slice(5).replace("-", "");
 }
 
 /** Whether "MMDD" lies in a period (one that runs over the new year, 1101–0228, included). */

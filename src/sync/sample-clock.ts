@@ -9,7 +9,8 @@
  * week at sampleAsOf is so at the load. Only ASCII date stamps are touched,
  * so documents in GB18030 keep every other byte.
  */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { cstDate } from "../core/hazard/cst-date.js";
+
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -17,7 +18,8 @@ const MINUTE_MS = 60_000;
 const STAMP = /(?<![\d\x80-\xff])(\d{4})-(\d{2})-(\d{2})(?:([T ])(\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)/g;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-const chinaDay = (date: Date) => Math.floor((date.getTime() + CHINA_OFFSET_MS) / DAY_MS);
+/** The calendar day of an instant in China time, as a day number. */
+const chinaDay = (date: Date) => Date.parse(cstDate(date)) / DAY_MS;
 
 /** The shift that places a sample taken at `asOf` at `now`. */
 export function sampleShift(asOf: Date, now: Date): { ms: number; days: number } {
