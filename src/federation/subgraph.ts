@@ -60,7 +60,8 @@ export function subgraphSchema(): Promise<GraphQLSchema> {
     for (const type of Object.keys(ENTITIES)) {
       resolvers[type] = { ...resolvers[type], __resolveReference: (reference: Record<string, unknown>, ctx: HubContext) => resolveReference(type, reference, ctx) };
     }
-    return buildSubgraphSchema({ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resolvers: resolvers as never });
+    // the type definitions in sorted order, so the SDL printed from them does not depend on the order modules load in
+    return buildSubgraphSchema({ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}`), resolvers: resolvers as never });
   });
   return cached;
 }
