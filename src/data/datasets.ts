@@ -82,7 +82,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   }),
   // a view (migration 20261127040000): an enterprise's public risk notice, read only by its key
   EnterpriseNotice: spec({ key: "creditCode", regionPath: null, shared: false, defaultOrder: [{ creditCode: "asc" }], needs: { region: ["regionCode"], riskPointCounts: ["riskPoints"], fileUrl: ["creditCode"] } }),
-  RiskPoint: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
+  RiskPoint: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE }, needs: { enterprise: ["enterpriseCode"] } }),
   MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   Hazard: spec({
     enterprisePath: ["enterpriseCode"],

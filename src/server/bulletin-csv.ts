@@ -42,6 +42,8 @@ export interface BulletinData {
   prominentIssues: BulletinMajorHazard[];
   /** The discovery sources counted; null: all. */
   sources: string[] | null;
+  /** The sectors counted; null: all. */
+  sectors: string[] | null;
 }
 
 const SOURCE_ZH: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DISCOVERY_SOURCES).map(([key, { zh }]) => [key, zh]));
@@ -79,6 +81,7 @@ function hazardList(hazards: readonly BulletinMajorHazard[]): Cell[][] {
 export function bulletinCsv(b: BulletinData): string {
   const rows: Cell[][] = [
     ["安全隐患双月通报", b.regionName, b.region, b.period, `${b.firstDay} 至 ${b.lastDay}`, `截至 ${cstMinute(b.asOf)}`, b.sources ? `隐患来源：${b.sources.map((s) => SOURCE_ZH[s] ?? s).join("、")}` : "隐患来源：全部"],
+    ["统计范围", `${b.regionName}（${b.region}）辖区内${b.sectors ? `${b.sectors.join("、")}行业` : "各行业"}的隐患`],
     [],
     ["指标", "数量"],
     ["新增隐患", b.new],

@@ -16,7 +16,7 @@ import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 export const BULLETIN_OPERATION = parse(/* GraphQL */ `
   query BulletinExport($region: String!, $period: String!, $sources: [HazardDiscoverySource!]) {
     bulletin(region: $region, period: $period, sources: $sources) {
-      region regionName period firstDay lastDay asOf new closed stillOpen overdue sources
+      region regionName period firstDay lastDay asOf new closed stillOpen overdue sources sectors
       majorHazards { ...BulletinHazard }
       prominentIssues { ...BulletinHazard }
     }

@@ -33,9 +33,20 @@ async function signedIn(token: string): Promise<Page> {
   const page = await b.context.newPage();
   await page.goto(`${t.hub.url}/`);
   expect(new URL(page.url()).pathname).toBe("/dashboard/");
+  // before sign-in a person sees the form and nothing of the app
+  await page.locator("#sign-in").waitFor({ state: "visible" });
+  expect(await page.locator("#app").isVisible()).toBe(false);
   await page.fill("#token", token);
   await page.click("#sign-in button[type=submit]");
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 });
+  // after it the form is gone and the map fills the first screen, with no scrolling
+  expect(await page.locator("#sign-in").isVisible()).toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const map = await page.locator("#map").boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(map).not.toBeNull();
+  expect(map!.y).toBeLessThan(viewport.height / 4);
+  expect(map!.y + map!.height).toBeLessThanOrEqual(viewport.height + 1);
   return page;
 }
 

@@ -63,8 +63,11 @@ describe("indicators", () => {
 
   it("counts only what the reader may read, and refuses anonymous callers", async () => {
     const city = figure((await report("410200")).indicators, "STANDARDISATION_RATE");
-    const county = figure((await report("410200", await supervisor("410212"))).indicators, "STANDARDISATION_RATE");
+    const county = figure((await report("410212", await supervisor("410212"))).indicators, "STANDARDISATION_RATE");
     expect(county.denominator ?? 0).toBeLessThan(city.denominator ?? 0);
+    // a county token cannot read a hazard outside the county: the province's figure of the county is the county's own
+    const seenFromProvince = (await report("410200")).byRegion.find((r) => r.region === "410212")!;
+    expect(figure(seenFromProvince.indicators, "STANDARDISATION_RATE").denominator).toBe(county.denominator);
     expect((await t.request(QUERY, { region: "410200" } as never)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
@@ -112,5 +115,36 @@ describe("the bulletin by discovery source", () => {
     const csv = await (await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=ENFORCEMENT`, { headers: { authorization: `Bearer ${token}` } })).text();
     expect(csv.split("\r\n")[0]).toMatch(/隐患来源：执法检查（督导巡查）$/);
     expect((await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=NOPE`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(400);
+  });
+});
+
+describe("figures outside the reader's territory", () => {
+  it("are refused, never computed from an empty set, in GraphQL and as CSV", async () => {
+    const longting = await supervisor("410202");
+    const refused = await t.request(QUERY, { region: "410106" } as never, longting);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(refused.errors?.[0]?.message).toMatch(/outside your territory 410202/);
+    const csv = await fetch(`${t.hub.url}/indicators/410106.csv`, { headers: { authorization: `Bearer ${longting}` } });
+    expect(csv.status).toBe(403);
+    expect(await csv.text()).not.toMatch(/达标/);
+    // a region above the reader's own is refused too: its figures would be the reader's part under the city's name
+    const above = await fetch(`${t.hub.url}/bulletins/4102/2026-P6.csv`, { headers: { authorization: `Bearer ${longting}` } });
+    expect(above.status).toBe(403);
+    for (const query of ['{ riskDistribution(region: "410106") { total } }', '{ hazardStats(region: "410106") { total } }', '{ bulletin(region: "4102", period: "2026-P6") { new } }']) {
+      expect((await t.request(query, undefined, longting)).errors?.[0]?.extensions?.code, query).toBe("FORBIDDEN");
+    }
+    // the reader's own territory and the divisions under it still answer
+    expect((await t.request(QUERY, { region: "410202" } as never, longting)).errors).toBeUndefined();
+  });
+
+  it("a bulletin says whose hazards it counts: the territory, and the sectors a sector regulator reads", async () => {
+    const own = await (await fetch(`${t.hub.url}/bulletins/4102/2026-P6.csv`, { headers: { authorization: `Bearer ${await supervisor("4102")}` } })).text();
+    expect(own.split("\r\n")[1]).toBe("统计范围,开封市（410200）辖区内各行业的隐患");
+    const housing = await t.signToken({ department: "HOUSING", roles: ["SUPERVISOR"], region: "4102" });
+    const res = await t.request<{ bulletin: { sectors: string[] | null } }, never>('{ bulletin(region: "4102", period: "2026-P6") { sectors } }', undefined, housing);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.bulletin.sectors).toEqual(expect.arrayContaining(["建筑施工"]));
+    const csv = await (await fetch(`${t.hub.url}/bulletins/4102/2026-P6.csv`, { headers: { authorization: `Bearer ${housing}` } })).text();
+    expect(csv.split("\r\n")[1]).toMatch(/^统计范围,开封市（410200）辖区内建筑施工、.*行业的隐患$/);
   });
 });

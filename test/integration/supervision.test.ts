@@ -82,13 +82,10 @@ describe("hazardStats", () => {
     expect(firstError(bad)).toMatchObject({ code: "BAD_USER_INPUT", extensions: { argumentName: "to" } });
   });
 
-  it("shows nothing outside the caller's territory, and no error that would tell", async () => {
+  it("refuses figures of a region outside the caller's territory rather than counting nothing", async () => {
     const outside = await t.request(SupervisionStatsDocument, { region: "4101" }, kaifeng);
-    expect(outside.errors).toBeUndefined();
-    expect(outside.data!.hazardStats).toMatchObject({ region: "410100", ...ZERO });
-    const byRegion = outside.data!.hazardStats!.byRegion;
-    expect(byRegion).toContainEqual({ region: "410106", name: "上街区", ...ZERO });
-    expect(byRegion.every((row) => row.total === 0 && row.region.startsWith("4101"))).toBe(true);
+    expect(firstError(outside)).toMatchObject({ code: "FORBIDDEN", extensions: { argumentName: "region" } });
+    expect(outside.data?.hazardStats ?? null).toBeNull();
     const seen = await t.request(SupervisionStatsDocument, { region: "4101" }, province);
     expect(seen.data!.hazardStats).toMatchObject({ total: 1, open: 1, major: 1, majorSupervised: 0 });
   });
@@ -135,10 +132,10 @@ describe("bulletin (双月通报)", () => {
     expect(res.data!.bulletin!.majorHazards.map((h) => h.id)).toEqual([gid("h2")]);
   });
 
-  it("is empty outside the territory, null for an unknown region, and refuses a bad period", async () => {
+  it("is refused outside the territory, null for an unknown region, and refuses a bad period", async () => {
     const outside = await t.request(RegionBulletinDocument, { region: "4101", period: "2026-P3" }, kaifeng);
-    expect(outside.data!.bulletin).toMatchObject({ new: 0, closed: 0, stillOpen: 0, overdue: 0, majorHazards: [] });
-    const unknown = await t.request(RegionBulletinDocument, { region: "4118", period: "2026-P3" }, kaifeng);
+    expect(firstError(outside).code).toBe("FORBIDDEN");
+    const unknown = await t.request(RegionBulletinDocument, { region: "4118", period: "2026-P3" }, province);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data!.bulletin).toBeNull();
     const bad = await t.request(RegionBulletinDocument, { region: "4102", period: "2026-P7" }, kaifeng);
@@ -159,13 +156,14 @@ describe("GET /bulletins/<region>/<period>.csv", () => {
     const lines = new TextDecoder("utf-8").decode(bytes).split("\r\n");
     expect(lines[0]).toBe("安全隐患双月通报,开封市,410200,2026-P3,2026-05-01 至 2026-06-30,截至 2026-07-01 00:00,隐患来源：全部");
     const prominent = (await t.request<{ bulletin: { prominentIssues: unknown[] } }, never>(`{ bulletin(region: "4102", period: "2026-P3") { prominentIssues { id } } }`, undefined, kaifeng)).data!.bulletin.prominentIssues.length;
-    expect(lines.slice(2, 9)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2", `突出问题（重大、挂牌督办或逾期）,${prominent}`]);
-    expect(lines[10]).toBe("重大事故隐患清单");
-    expect(lines[11]!.split(",")[0]).toBe("序号");
-    expect(lines[12]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
-    expect(lines[13]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
-    expect(lines[14]).toBe("");
-    expect(lines[15]).toBe("突出问题清单");
+    expect(lines[1]).toBe("统计范围,开封市（410200）辖区内各行业的隐患");
+    expect(lines.slice(3, 10)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2", `突出问题（重大、挂牌督办或逾期）,${prominent}`]);
+    expect(lines[11]).toBe("重大事故隐患清单");
+    expect(lines[12]!.split(",")[0]).toBe("序号");
+    expect(lines[13]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
+    expect(lines[14]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
+    expect(lines[15]).toBe("");
+    expect(lines[16]).toBe("突出问题清单");
   });
 
   it("answers 401, 403, 404 and 400 as JSON errors", async () => {
@@ -177,7 +175,7 @@ describe("GET /bulletins/<region>/<period>.csv", () => {
     const forbidden = await get("/bulletins/4102/2026-P3.csv", water);
     expect(forbidden.status).toBe(403);
     expect(await forbidden.json()).toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
-    const unknown = await get("/bulletins/4118/2026-P3.csv", kaifeng);
+    const unknown = await get("/bulletins/4118/2026-P3.csv", province);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
     expect((await get("/bulletins/4102/2026-P7.csv", kaifeng)).status).toBe(400);

@@ -4,11 +4,11 @@
  * counts by division that a risk distribution map (四色安全风险空间分布图) needs.
  */
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Ctx, Field, Info, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Info, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { groupByChildRegion } from "../../core/hazard/region-groups.js";
 import { validateCreditCode } from "../../core/credit-code.js";
 import { riskLevelCounts } from "../../core/risk.js";
-import type { Where } from "../../data/reader.js";
+import type { Row, Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
@@ -19,7 +19,7 @@ import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { assertSupervisionReader, childRegions, regionArg, regionName } from "../supervision/supervision-data.js";
 import { RISK_POINT_ORDERS, RiskPointOrder } from "./enterprise.resolver.js";
-import { RiskLevelCount, RiskPoint } from "./enterprise.type.js";
+import { Enterprise, RiskLevelCount, RiskPoint } from "./enterprise.type.js";
 
 @ObjectType()
 class RiskPointConnection extends connectionOf(RiskPoint) {}
@@ -49,8 +49,13 @@ export class RiskDistribution {
   @Field(() => [RegionRiskCounts], { description: "By the divisions directly under the region (and the region itself, for points registered at its level)" }) byRegion!: RegionRiskCounts[];
 }
 
-@Resolver()
+@Resolver(() => RiskPoint)
 export class RiskPointResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The enterprise the point belongs to, where you may read its file" })
+  enterprise(@Root() point: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.reader.byKey("Enterprise", point.enterpriseCode as string, readOptions(info, "Enterprise"));
+  }
+
   @Query(() => RiskPointConnection, { description: "Risk points (风险点) in your scope, red first unless orderBy says otherwise" })
   riskPoints(
     @Arg("filter", () => RiskPointFilter, { nullable: true }) filter: RiskPointFilter | undefined,

@@ -5,7 +5,7 @@
  * cancelled (their CANCEL event).
  */
 import pLimit from "p-limit";
-import { canReadDataset } from "../../access/index.js";
+import { canReadDataset, rowScope } from "../../access/index.js";
 import { normaliseDivisionCode } from "../../core/division.js";
 import type { StatsHazard } from "../../core/hazard/index.js";
 import { statsHazardOf } from "../../data/hazard-row.js";
@@ -38,11 +38,29 @@ export function assertSupervisionReader(ctx: HubContext, dataset: string): void 
   if (!canReadDataset(ctx.catalog, ctx.principal, dataset)) throw new HubError(ErrorCode.FORBIDDEN, `${dataset} is not shared with you`);
 }
 
-/** The region asked for, or the caller's territory (the whole province for an unlimited one). */
+/** The sectors (条) the caller reads hazards of, when the catalogue limits them; null for every sector. */
+export function hazardSectorLimit(ctx: HubContext): string[] | null {
+  const scope = rowScope(ctx.catalog, ctx.principal, "Hazard");
+  return scope.deny || scope.sectors === null ? null : [...scope.sectors];
+}
+
+/**
+ * The region asked for, or the caller's territory (the whole province for an
+ * unlimited one). Figures are computed only inside the caller's territory: a
+ * region outside it, or above it, is refused rather than computed from the
+ * empty (or partial) set of records the caller may read there.
+ */
 export function regionArg(ctx: HubContext, value: string | null | undefined, argumentName = "region"): RegionArg {
   const prefix = value != null ? parseRegionArg(value, argumentName) : ctx.principal.territory || "41";
   const code = normaliseDivisionCode(prefix);
   if (!code.ok) throw new Error(`territory ${prefix} is not a division code`);
+  const territory = ctx.principal.territory;
+  if (territory !== "" && !prefix.startsWith(territory)) {
+    const yours = normaliseDivisionCode(territory);
+    throw new HubError(ErrorCode.FORBIDDEN, `region ${code.code} lies outside your territory ${yours.ok ? yours.code : territory}: figures are given for your territory and the divisions under it`, {
+      argumentName,
+    });
+  }
   return { prefix, code: code.code };
 }
 

@@ -28,10 +28,11 @@ import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
 import { HazardDiscoverySource } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
+import { parseRegionArg } from "../common/list.js";
 import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { HazardConnection } from "../hazard/hazard.resolver.js";
-import { assertSupervisionReader, childRegions, figureHazards, regionArg, regionName } from "./supervision-data.js";
+import { assertSupervisionReader, childRegions, figureHazards, hazardSectorLimit, regionArg, regionName } from "./supervision-data.js";
 import { Bulletin, HazardStats, RegionHazardStats } from "./supervision.type.js";
 
 /** A period key ("2026-P6") or a day inside the period ("2026-11-22"). */
@@ -89,7 +90,8 @@ export class SupervisionResolver {
       { state: { in: OPEN_STATES } },
       { OR: [{ deadline: { lt: today } }, { supervisionDeadline: { lt: today } }] },
     ];
-    if (region != null) filter.push(territoryWhere("Hazard", regionArg(ctx, region).prefix));
+    // a list, like every list: rows outside the caller's territory are simply not in it
+    if (region != null) filter.push(territoryWhere("Hazard", parseRegionArg(region, "region")));
     return ctx.reader.connection("Hazard", { AND: filter }, page, { orderBy: [{ foundAt: "asc" }], ...readOptions(info, "Hazard", ["edges", "node"]) });
   }
 
@@ -126,6 +128,7 @@ export class SupervisionResolver {
       majorHazards: await rows(b.majors),
       prominentIssues: await rows(b.prominent),
       sources: sources?.length ? sources : null,
+      sectors: hazardSectorLimit(ctx),
     };
   }
 }

@@ -51,4 +51,5 @@ export class Bulletin {
   @Field(() => [Hazard], { description: "MAJOR hazards open at asOf, oldest first (重大事故隐患清单)" }) majorHazards!: Row[];
   @Field(() => [Hazard], { description: "突出问题: hazards open at asOf that are MAJOR, under supervised rectification or past their deadline, oldest first" }) prominentIssues!: Row[];
   @Field(() => [HazardDiscoverySource], { nullable: true, description: "The discovery sources the bulletin counts (null: all)" }) sources!: string[] | null;
+  @Field(() => [String], { nullable: true, description: "The sectors (条) whose hazards the bulletin counts, as the catalogue limits your reading: null for every sector" }) sectors!: string[] | null;
 }
