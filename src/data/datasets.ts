@@ -44,6 +44,8 @@ export interface DatasetSpec {
    * The Reader reads only the columns of the fields a request selects.
    */
   needs?: Readonly<Record<string, readonly string[]>>;
+  /** Columns read with every row whatever is selected: the field policy decides on them (a public notice's territory). */
+  alwaysRead?: readonly string[];
 }
 
 const spec = (s: Partial<DatasetSpec> = {}): DatasetSpec => ({
@@ -81,7 +83,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     },
   }),
   // a view (migration 20261127040000): an enterprise's public risk notice, read only by its key
-  EnterpriseNotice: spec({ key: "creditCode", regionPath: null, shared: false, defaultOrder: [{ creditCode: "asc" }], needs: { region: ["regionCode"], riskPointCounts: ["riskPoints"], fileUrl: ["creditCode"] } }),
+  EnterpriseNotice: spec({ key: "creditCode", regionPath: null, shared: false, defaultOrder: [{ creditCode: "asc" }], needs: { region: ["regionCode"], riskPointCounts: ["riskPoints"], fileUrl: ["creditCode"] }, alwaysRead: ["regionCode"] }),
   RiskPoint: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE }, needs: { enterprise: ["enterpriseCode"] } }),
   MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   Hazard: spec({

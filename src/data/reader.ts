@@ -317,7 +317,7 @@ export class Reader {
     let names = columnLists.get(cacheKey);
     if (names === undefined) {
       const spec = DATASETS[dataset];
-      const columns = new Set<string>([spec.key]);
+      const columns = new Set<string>([spec.key, ...(spec.alwaysRead ?? [])]);
       for (const field of fields) {
         if (table.columns.has(field)) columns.add(field);
         else if (field === "provenance") PROVENANCE_COLUMNS.forEach((c) => columns.add(c));

@@ -22,6 +22,12 @@ export const FieldDecision = {
   Masked: 2,
   /** Visible PERSONAL data: noted for the audit log. */
   Audited: 3,
+  /**
+   * PERSONAL data of a dataset every reader may read (a public notice) whose
+   * rows lie in a territory: visible and audited on the rows inside the
+   * reader's territory, masked on the others.
+   */
+  AuditedInTerritory: 4,
 } as const;
 export type FieldDecision = (typeof FieldDecision)[keyof typeof FieldDecision];
 
@@ -32,7 +38,17 @@ export function decideField(catalog: Catalog, principal: Principal, type: string
   const access = fieldAccess(catalog, principal, type, field, { ownEnterprise });
   if (access === "hidden") return FieldDecision.Hidden;
   if (fieldClassOf(catalog, type, field) !== "PERSONAL") return FieldDecision.Visible;
-  return access === "masked" ? FieldDecision.Masked : FieldDecision.Audited;
+  if (access === "masked") return FieldDecision.Masked;
+  const dataset = datasetOf(catalog, type)!;
+  // the reader limits the rows of a territorial dataset; the others are limited here, field by field
+  return !dataset.territorial && dataset.territoryField && principal.territory !== "" ? FieldDecision.AuditedInTerritory : FieldDecision.Audited;
+}
+
+/** The division code of a row, at the catalogue's territory field ("regionCode", "hazard.regionCode"). */
+function rowTerritory(source: unknown, path: string): string {
+  let value: unknown = source;
+  for (const step of path.split(".")) value = (value as Record<string, unknown> | null | undefined)?.[step];
+  return value == null ? "" : String(value);
 }
 
 /** Wraps the resolver of every field of every object type (roots and introspection aside) with the policy. */
@@ -55,9 +71,12 @@ function withPolicy(type: string, field: string, slot: number, resolve: GraphQLF
     if (decision === FieldDecision.Visible) return resolve(source, args, context, info);
     if (decision === FieldDecision.Hidden) return null;
     const value = resolve(source, args, context, info);
+    const masked =
+      decision === FieldDecision.Masked ||
+      (decision === FieldDecision.AuditedInTerritory && !rowTerritory(source, datasetOf(context.catalog, type)!.territoryField!).startsWith(context.principal.territory));
     const shown = (v: unknown) => {
       if (v === null || v === undefined) return v;
-      if (decision === FieldDecision.Masked) return maskValue(field, v);
+      if (masked) return maskValue(field, v);
       context.personalReads.note(type, recordIdOf(source), field);
       return v;
     };

@@ -169,3 +169,30 @@ describe("GET /enterprises/<code>/file", () => {
     expect((await getFile("not-a-code", supervisor)).status).toBe(400);
   });
 });
+
+describe("enterpriseNotice(code), the public notice over GraphQL", () => {
+  const NOTICE = `query ($code: String!) { enterpriseNotice(code: $code) { name riskLevel safetyPrincipal safetyPrincipalPhone } }`;
+  const notice = async (code: string, token?: string) => {
+    const res = await t.request<{ enterpriseNotice: { name: string; safetyPrincipal: string | null; safetyPrincipalPhone: string | null } }, { code: string }>(NOTICE, { code }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.enterpriseNotice;
+  };
+
+  it("gives the public part to everyone and the personal contacts only inside the reader's territory", async () => {
+    // 祥符区 (开封) seen from 上街区 (郑州): the name, never the safety principal's name and mobile
+    const shangjie = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
+    const xiangfu = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410212" });
+    const own = await notice(KAIFENG_CODE, xiangfu);
+    expect(own.safetyPrincipal).toBeTruthy();
+    expect(own.safetyPrincipalPhone).toMatch(/^1\d{10}$/);
+    const across = await notice(KAIFENG_CODE, shangjie);
+    expect(across.name).toBe(own.name);
+    expect(across.safetyPrincipal).not.toBe(own.safetyPrincipal);
+    expect(across.safetyPrincipalPhone).not.toBe(own.safetyPrincipalPhone);
+    expect(across.safetyPrincipalPhone ?? "").not.toMatch(/^1\d{10}$/);
+    // and the other way round, and for a city whose territory holds the enterprise
+    expect((await notice(CODE, xiangfu)).safetyPrincipalPhone ?? "").not.toMatch(/^1\d{10}$/);
+    expect((await notice(KAIFENG_CODE, await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" }))).safetyPrincipalPhone).toBe(own.safetyPrincipalPhone);
+    expect((await notice(KAIFENG_CODE)).safetyPrincipal).toBeNull();
+  });
+});
