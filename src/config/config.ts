@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   EMHUB_DATA_DIR: z.string().default("data"),
   EMHUB_PUBLIC_URL: z.string().url().optional(),
   REDIS_URL: z.string().optional(),
+  EMHUB_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - only").default("emhub:"),
+  EMHUB_KEEP_ALIVE_SECONDS: intFrom(75),
   EMHUB_MAX_DEPTH: intFrom(10),
   EMHUB_MAX_ALIASES: intFrom(30),
   EMHUB_MAX_COST: intFrom(50_000),
@@ -60,6 +62,10 @@ export interface HubConfig {
   dataDir: string;
   publicUrl: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key the hub uses (events stream, rate counts), so deployments can share one Redis. */
+  redisPrefix: string;
+  /** Seconds an idle keep-alive connection stays open: above the usual proxy idle timeouts (60 s). */
+  keepAliveSeconds: number;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -119,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: path.resolve(e.EMHUB_DATA_DIR),
     publicUrl: e.EMHUB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     redisUrl: e.REDIS_URL || null,
+    redisPrefix: e.EMHUB_REDIS_PREFIX,
+    keepAliveSeconds: e.EMHUB_KEEP_ALIVE_SECONDS,
     limits: {
       maxDepth: e.EMHUB_MAX_DEPTH,
       maxAliases: e.EMHUB_MAX_ALIASES,

@@ -6,12 +6,23 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient, type Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { startEmbedded } from "./embedded.js";
 import { createSqlRunner, type SqlRunner } from "./sql.js";
 import { log } from "../log.js";
 
 export type Prisma = PrismaClient;
+/** The client, or a transaction's: what code that may run inside a caller's transaction takes. */
+export type DbClient = PrismaClient | PrismaTypes.TransactionClient;
+export type TransactionClient = PrismaTypes.TransactionClient;
+
+/** A document of a province's size may take minutes to apply; the embedded database's one connection may be busy meanwhile. */
+const TRANSACTION_OPTIONS = { timeout: 15 * 60_000, maxWait: 5 * 60_000 };
+
+/** Runs `work` in a transaction of its own, or in the caller's when `db` already is one. */
+export function inTransaction<T>(db: DbClient, work: (tx: TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work, TRANSACTION_OPTIONS) : work(db);
+}
 
 export interface Database {
   prisma: PrismaClient;
@@ -102,6 +113,6 @@ const poolQueries = new WeakMap<PrismaClient, BulkQuery>();
  * back as node-postgres parses them, so ask only for text, numbers and
  * booleans. Falls back to $queryRawUnsafe for a client this module did not open.
  */
-export function bulkQuery(prisma: PrismaClient): BulkQuery {
-  return poolQueries.get(prisma) ?? ((sql, params) => prisma.$queryRawUnsafe(sql, ...params));
+export function bulkQuery(prisma: DbClient): BulkQuery {
+  return poolQueries.get(prisma as PrismaClient) ?? ((sql, params) => prisma.$queryRawUnsafe(sql, ...params));
 }

@@ -38,19 +38,70 @@ function socketFolder(dataDir: string): { dir: string; remove: () => void } {
   return { dir: temporary, remove: () => fs.rmSync(temporary, { recursive: true, force: true }) };
 }
 
+interface LockOwner {
+  pid: number;
+  host: string;
+}
+
+/** The data folders' locks this process holds. */
+const held = new Set<string>();
+
+/** Whether the process that wrote `owner` has gone: on this host, no process with its pid (or a former process with this one's pid, as in a restarted container). */
+function ownerGone(owner: LockOwner, lockPath: string): boolean {
+  if (owner.host !== os.hostname()) return false;
+  if (owner.pid === process.pid) return !held.has(lockPath);
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * Takes the data folder's lock (proper-lockfile: a folder whose mtime the
+ * holder refreshes) and notes its holder's pid beside it. A lock whose holder is
+ * gone — killed, so it could not release it — is taken over at once rather
+ * than after the staleness period.
+ */
+async function lockDataFolder(dataDir: string, dir: string): Promise<() => Promise<void>> {
+  const lockPath = path.join(dataDir, "pglite.lock");
+  // beside the lock, not in it: a file written into the lock folder changes its mtime, which proper-lockfile reads as a compromised lock
+  const ownerFile = path.join(dataDir, "pglite.lock.owner");
+  const take = async () => {
+    const release = await lockfile.lock(dir, { lockfilePath: lockPath, stale: 15_000, update: 5_000 });
+    fs.writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), { mode: 0o600 });
+    held.add(lockPath);
+    return async () => {
+      held.delete(lockPath);
+      await release();
+    };
+  };
+  try {
+    return await take();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    let owner: LockOwner | null = null;
+    try {
+      owner = JSON.parse(fs.readFileSync(ownerFile, "utf8")) as LockOwner;
+    } catch {
+      // a lock without an owner file: taken by a process that died before writing it, or by an older emhub
+    }
+    if (owner && ownerGone(owner, lockPath)) {
+      fs.rmSync(lockPath, { recursive: true, force: true });
+      return take();
+    }
+    throw new EmbeddedDatabaseInUse(
+      `the embedded database in ${dir} is in use by another emhub process${owner ? ` (pid ${owner.pid})` : ""}: stop it first, push documents to its POST /ingest instead, or give both the same DATABASE_URL`,
+    );
+  }
+}
+
 export async function startEmbedded(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = path.join(dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   makePrivate(dataDir);
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, { lockfilePath: path.join(dataDir, "pglite.lock"), stale: 15_000, update: 5_000 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
-    throw new EmbeddedDatabaseInUse(
-      `the embedded database in ${dir} is in use by another emhub process: stop it first, push documents to its POST /ingest instead, or give both the same DATABASE_URL`,
-    );
-  }
+  const release = await lockDataFolder(dataDir, dir);
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const db = await PGlite.create(dir);

@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { HazardEventDraft, HazardNext } from "../core/hazard/index.js";
 import type { Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { appendAudit, type AuditWrite } from "./audit-writer.js";
-import type { Prisma } from "./database.js";
+import { inTransaction, type Prisma } from "./database.js";
 import { patchData } from "./hazard-row.js";
 
 export type Tx = PrismaTypes.TransactionClient;
@@ -58,7 +58,7 @@ export async function insertHazard(
   who: AuditIdentity,
   now: Date,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(prisma, async (tx) => {
     await tx.hazard.create({ data });
     await appendHazardEvents(tx, data.id, events, now);
     await appendAudit(tx, [mutationAudit(who, data.id, Object.keys(data))]);
@@ -79,7 +79,7 @@ export async function writeHazardStep(
   who: AuditIdentity,
   now: Date,
 ): Promise<StepOutcome> {
-  return prisma.$transaction(async (tx): Promise<StepOutcome> => {
+  return inTransaction(prisma, async (tx): Promise<StepOutcome> => {
     // hubActed in the same statement as the state: a sync that locks the row after it keeps the workflow's fields
     const data = { ...patchData(next.patch), ...extra, state: next.state, version: next.version, hubActed: true };
     const updated = await tx.hazard.updateMany({

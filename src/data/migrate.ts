@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "../config/paths.js";
-import type { Prisma } from "./database.js";
+import { inTransaction, type Prisma } from "./database.js";
 
 /** The advisory lock key of migrations (any constant the hub uses for nothing else). */
 export const MIGRATION_LOCK = 4_101_060_001;
@@ -34,7 +34,7 @@ export interface MigrationResult {
 }
 
 export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(prisma, async (tx) => {
     await tx.$executeRawUnsafe(LOCK);
     await tx.$executeRawUnsafe(BOOKKEEPING);
   });
@@ -56,7 +56,7 @@ export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<Mig
       if (recorded !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum differs)`);
       continue;
     }
-    const ran = await prisma.$transaction(async (tx) => {
+    const ran = await inTransaction(prisma, async (tx) => {
       await tx.$executeRawUnsafe(LOCK);
       const appliedMeanwhile = await tx.$queryRawUnsafe<unknown[]>(
         `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -71,7 +71,7 @@ export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<Mig
         name,
       );
       return true;
-    }, { timeout: 120_000 });
+    });
     if (ran) applied.push(name);
   }
   return { applied, alreadyApplied: doneByName.size };

@@ -14,7 +14,8 @@ import type { HubEvents, Published, Topic } from "./hub-events.js";
 import { log as logger } from "../log.js";
 
 /** The Redis stream every instance adds its events to and reads the others' from. */
-export const REDIS_STREAM = "emhub:events";
+/** The stream events cross instances on, under the deployment's key prefix (EMHUB_REDIS_PREFIX). */
+export const redisStream = (prefix: string) => `${prefix}events`;
 
 export type RedisState = "disabled" | "connecting" | "ready" | "down";
 
@@ -36,6 +37,8 @@ interface Envelope {
 
 export interface EventBusOptions {
   redisUrl?: string | null;
+  /** Prefix of the hub's Redis keys (default "emhub:"): deployments sharing a Redis use their own. */
+  redisPrefix?: string;
   log?: (message: string) => void;
 }
 
@@ -44,7 +47,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
   emitter.setMaxListeners(0);
   const origin = crypto.randomUUID();
   const log = rateLimited(options.log ?? ((message) => logger.warn(message)));
-  const redis = options.redisUrl ? connectRedis(options.redisUrl, origin, emitter, log) : null;
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, redisStream(options.redisPrefix ?? "emhub:"), origin, emitter, log) : null;
 
   return {
     publish(topic, event) {
@@ -70,7 +73,7 @@ const STREAM_LENGTH = 10_000;
 /** Events kept while Redis is away, oldest dropped first beyond it. */
 const OUTBOX_LIMIT = 10_000;
 
-function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (message: string) => void) {
+function connectRedis(url: string, stream: string, origin: string, emitter: EventEmitter, log: (message: string) => void) {
   const retryStrategy = (attempt: number) => Math.min(attempt * 200, 5000);
   const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
   const reader = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
@@ -95,7 +98,7 @@ function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (
     flushing = true;
     try {
       while (outbox.length > 0 && publisher.status === "ready") {
-        await publisher.xadd(REDIS_STREAM, "MAXLEN", "~", STREAM_LENGTH, "*", "e", outbox[0]!);
+        await publisher.xadd(stream, "MAXLEN", "~", STREAM_LENGTH, "*", "e", outbox[0]!);
         outbox.shift();
       }
     } catch (error) {
@@ -121,10 +124,10 @@ function connectRedis(url: string, origin: string, emitter: EventEmitter, log: (
     while (!closed) {
       try {
         if (lastId === null) {
-          const newest = (await reader.xrevrange(REDIS_STREAM, "+", "-", "COUNT", 1)) as Array<[string, string[]]>;
+          const newest = (await reader.xrevrange(stream, "+", "-", "COUNT", 1)) as Array<[string, string[]]>;
           lastId = newest[0]?.[0] ?? "0-0";
         }
-        const batches = (await reader.xread("COUNT", 500, "BLOCK", 5000, "STREAMS", REDIS_STREAM, lastId)) as Array<[string, Array<[string, string[]]>]> | null;
+        const batches = (await reader.xread("COUNT", 500, "BLOCK", 5000, "STREAMS", stream, lastId)) as Array<[string, Array<[string, string[]]>]> | null;
         for (const [, entries] of batches ?? []) {
           for (const [id, fields] of entries) {
             lastId = id;

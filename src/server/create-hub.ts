@@ -33,12 +33,13 @@ import { formatHubError } from "./format-error.js";
 import { healthRoutes } from "./health.js";
 import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
-import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
+import { contextFor, flushAudit, identifyRequest, principalFor, requestPrincipal, type ContextDeps } from "./request-context.js";
 import { sharedSubscriptions } from "./shared-subscriptions.js";
 import cors from "cors";
 import { hazardChanged } from "../events/hazard-events.js";
 import { log } from "../log.js";
 import { startLeadership } from "../sync/leadership.js";
+import { recoverInterruptedWork } from "../sync/recover.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
@@ -83,7 +84,7 @@ export interface HubOptions {
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const db = options.db ?? (await openDatabase(config));
   await migrate(db.prisma);
-  const events = options.events ?? createEventBus({ redisUrl: config.redisUrl });
+  const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events };
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits, config.introspection);
@@ -101,12 +102,16 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     databasePool: () => db.poolStats(),
     redisState: () => events.redisState(),
     redisBacklog: () => events.redisBacklog(),
+    rateLimitState: () => limiter?.state() ?? "off",
   });
   app.use(metrics.http);
   const httpServer = http.createServer(app);
+  // idle keep-alive connections outlive a proxy's (commonly 60 s), so a reused one is never closed under a request
+  httpServer.keepAliveTimeout = config.keepAliveSeconds * 1000;
+  httpServer.headersTimeout = config.keepAliveSeconds * 1000 + 5000;
   let draining = false;
 
-  const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl);
+  const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null);
   // work the hub does in the background (audit of subscription deliveries, publication of runs): stop() waits for it
   // before the database closes
   const background = new Set<Promise<void>>();
@@ -173,7 +178,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   await subgraph.start();
 
   const stopCounting = db.onQuery(metrics.countStatement);
-  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config) }));
+  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config), conditions: () => ({ rateLimit: limiter?.state() ?? "off" }) }));
+  app.use(identifyRequest(deps));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }), noticeRoutes({ deps, schema }), indicatorRoutes({ deps, schema }));
@@ -183,14 +189,17 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     void track(publishSyncRun(db.prisma, events, summary, config.rainThresholds).catch((error: unknown) => log.error({ err: error, runId: summary.runId }, "publishing a sync run failed")));
   };
   // awaited by the sync between documents, so a long run's changes never pile up; a failure to publish does not stop it
-  const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes).catch((error: unknown) => log.error({ err: error }, "publishing synchronised changes failed"));
+  // a failure leaves the changes in the outbox (run-sync.ts), published at the next start
+  const publishChanges = (changes: RecordChange[]) => publishSyncChanges(db.prisma, events, changes);
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
-  const context = async ({ req }: { req: express.Request }) => contextFor(deps, await principalFor(deps, req.headers.authorization), String(req.id));
+  const context = async ({ req, res }: { req: express.Request; res: express.Response }) => contextFor(deps, await requestPrincipal(deps, req, res), String(req.id));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context }));
   app.use(SUBGRAPH_PATH, express.json({ limit: "1mb" }), expressMiddleware(subgraph, { context }));
   app.use((req, res) => sendError(res, 404, "NOT_FOUND", `nothing at ${req.method} ${req.path}`));
   app.use(jsonErrors);
 
+  const recovered = await recoverInterruptedWork(db.prisma, { onlyStale: db.mode === "postgres", publish: publishChanges });
+  if (recovered.runs + recovered.published > 0) log.warn(recovered, "recovered after a crash: unfinished runs marked failed, unpublished changes published");
   try {
     await listen(httpServer, config.port, config.host);
   } catch (error) {

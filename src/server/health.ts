@@ -1,5 +1,7 @@
 /**
- * GET /healthz: the process is alive. GET /readyz: the database answers.
+ * GET /healthz: the process is alive. GET /readyz: the database answers
+ * (and how the rate limit counts: "shared" in Redis, "fallback" while Redis
+ * does not answer, "local" without Redis, "off").
  * GET /metrics: Prometheus metrics (metrics.ts; with `?gc=1` a garbage
  * collection first, when node runs with --expose-gc), for the bearer of
  * EMHUB_METRICS_TOKEN when it is set, and not at all in production without it.
@@ -16,6 +18,8 @@ export interface HealthOptions {
   metrics: Registry;
   /** Whether a scrape with this Authorization header may read the metrics (metrics.ts). */
   metricsAccess: (authorization: string | undefined) => "ok" | "unauthorized" | "closed";
+  /** Conditions that do not stop this instance serving but an operator should see (the rate limit's store). */
+  conditions?: () => Record<string, string>;
 }
 
 export function healthRoutes(db: Database, options: HealthOptions): Router {
@@ -30,7 +34,7 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
     }
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
-      res.json({ status: "ready", database: db.mode });
+      res.json({ status: "ready", database: db.mode, ...options.conditions?.() });
     } catch (error) {
       // the reason (it may name hosts) is for the operator's log, not for anonymous callers
       log.warn({ err: error }, "readyz: the database does not answer");

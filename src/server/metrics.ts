@@ -19,6 +19,8 @@ export interface HubMetricsSources {
   databasePool: () => { total: number; idle: number; waiting: number; max: number };
   redisState: () => string;
   redisBacklog: () => { waiting: number; dropped: number; lagSeconds: number };
+  /** off, local, shared (in Redis) or fallback (Redis does not answer: counted per instance). */
+  rateLimitState: () => string;
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -62,6 +64,15 @@ export function createHubMetrics(sources: HubMetricsSources) {
   });
   new Gauge({ name: "emhub_events_lag_seconds", help: "Age of the last event read from the Redis stream when it was read", registers: [registry], collect() { this.set(sources.redisBacklog().lagSeconds); } });
   new Gauge({ name: "emhub_redis_up", help: "1 when the event bus's Redis is connected (0 when down, -1 when not configured)", registers: [registry], collect() { const s = sources.redisState(); this.set(s === "ready" ? 1 : s === "disabled" ? -1 : 0); } });
+  new Gauge({
+    name: "emhub_rate_limit_shared",
+    help: "1 when the rate limit counts in Redis, 0 while Redis does not answer and each instance counts alone, -1 when not shared (no Redis, or no limit)",
+    registers: [registry],
+    collect() {
+      const s = sources.rateLimitState();
+      this.set(s === "shared" ? 1 : s === "fallback" ? 0 : -1);
+    },
+  });
   new Gauge({ name: "emhub_events_waiting", help: "Events waiting in the outbox for Redis", registers: [registry], collect() { this.set(sources.redisBacklog().waiting); } });
   new Gauge({ name: "emhub_events_dropped", help: "Events dropped because the outbox was full, since start", registers: [registry], collect() { this.set(sources.redisBacklog().dropped); } });
 

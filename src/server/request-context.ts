@@ -1,5 +1,6 @@
 /** Builds the per-operation context: the caller's principal and a fresh Reader (fresh DataLoaders) every time. */
 import crypto from "node:crypto";
+import type { Request, RequestHandler, Response } from "express";
 import { AuthError, type Catalog, type Principal } from "../access/index.js";
 import { catalogScope } from "../access/catalog-scope.js";
 import type { HubConfig } from "../config/config.js";
@@ -47,6 +48,37 @@ export async function principalFor(deps: ContextDeps, credentials: string | null
     }
     throw error;
   }
+}
+
+/**
+ * Verifies the request's credentials once, before the rate limit counts it,
+ * and keeps the outcome for the request's handlers (requestPrincipal): the
+ * limit counts a verified principal, however its header is spelled.
+ */
+export function identifyRequest(deps: ContextDeps): RequestHandler {
+  return (req, res, next) => {
+    const locals = res.locals as Identified;
+    principalFor(deps, req.headers.authorization).then(
+      (principal) => {
+        locals.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        locals.authError = error;
+        next();
+      },
+    );
+  };
+}
+
+type Identified = { principal?: Principal; authError?: unknown };
+
+/** The principal identifyRequest verified for this request, or its UNAUTHENTICATED error. */
+export async function requestPrincipal(deps: ContextDeps, req: Request, res: Response): Promise<Principal> {
+  const locals = res.locals as Identified;
+  if (locals.principal) return locals.principal;
+  if (locals.authError) throw locals.authError;
+  return principalFor(deps, req.headers.authorization);
 }
 
 /** Writes the operation's unmasked personal reads to the audit log. */

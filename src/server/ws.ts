@@ -6,8 +6,8 @@
  * gets its own context (and so its own loaders).
  */
 import type { Server } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
-import { CloseCode } from "graphql-ws";
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
+import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { log } from "../log.js";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -17,6 +17,7 @@ import { ErrorCode } from "../errors/hub-error.js";
 import { operationRefusal } from "./operation-guards.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { tooLong } from "./format-error.js";
+import { clientOf } from "./rate-limit.js";
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -74,6 +75,22 @@ export function startWsServer(options: WsServerOptions) {
       return emit(event, ...args);
     }) as typeof socket.emit;
   });
+  /** The operation's document, or the errors that refuse it: the rate limit, then parsing, validation and trusted documents. */
+  const checkOperation = async (state: ConnectionState, payload: SubscribePayload): Promise<DocumentNode | readonly GraphQLError[]> => {
+    if (options.mayRun && !(await options.mayRun(state.client!))) {
+      return [new GraphQLError("more operations a minute than this client may start; retry in a minute", { extensions: { code: "RATE_LIMITED" } })];
+    }
+    let document;
+    try {
+      document = parse(payload.query, options.parseOptions);
+    } catch (error) {
+      return [tooLong(error as GraphQLError)];
+    }
+    const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
+    if (errors.length > 0) return options.hideSchemaDetails ? errors.map(withoutSuggestions) : errors;
+    const refused = operationRefusal(options.trusted, state.principal!, document, payload.operationName, payload.variables);
+    return refused ? [refused] : document;
+  };
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
@@ -86,7 +103,7 @@ export function startWsServer(options: WsServerOptions) {
           return false;
         }
         ctx.extra.principal = principal;
-        ctx.extra.client = principal.anonymous ? `address:${ctx.extra.request.socket.remoteAddress ?? "unknown"}` : `subject:${principal.subject}`;
+        ctx.extra.client = clientOf(principal, ctx.extra.request.socket.remoteAddress);
         if (principal.expiresAt) closeWhenExpired(ctx.extra.socket, principal.expiresAt);
         return true;
       },
@@ -96,27 +113,20 @@ export function startWsServer(options: WsServerOptions) {
           return [new GraphQLError(`this connection already runs ${running.size} operations; at most ${options.maxOperations} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
         }
         const client = ctx.extra.client!;
-        if (options.mayRun && !(await options.mayRun(client))) {
-          return [new GraphQLError("more operations a minute than this client may start; retry in a minute", { extensions: { code: "RATE_LIMITED" } })];
-        }
         if ((perClient.get(client) ?? 0) >= options.maxPerClient) {
           return [new GraphQLError(`you already run ${options.maxPerClient} operations over your connections; at most ${options.maxPerClient} at once`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })];
         }
-        let document;
-        try {
-          document = parse(payload.query, options.parseOptions);
-        } catch (error) {
-          return [tooLong(error as GraphQLError)];
-        }
-        const errors = validate(options.schema, document, [...specifiedRules, ...options.rules]);
-        if (errors.length > 0) return options.hideSchemaDetails ? errors.map(withoutSuggestions) : errors;
-        const refused = operationRefusal(options.trusted, ctx.extra.principal!, document, payload.operationName, payload.variables);
-        if (refused) return [refused];
+        // the slot is taken before anything is awaited, so a burst of messages cannot pass the caps together
         running.add(id);
         perClient.set(client, (perClient.get(client) ?? 0) + 1);
+        const checked = await checkOperation(ctx.extra, payload);
+        if (!("kind" in checked)) {
+          if (running.delete(id)) release(client);
+          return checked;
+        }
         return {
           schema: options.schema,
-          document,
+          document: checked,
           variableValues: payload.variables ?? undefined,
           operationName: payload.operationName ?? undefined,
           contextValue: options.context(ctx.extra.principal!),

@@ -19,7 +19,7 @@
  * replays to the current state.
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
-import type { Prisma } from "../data/database.js";
+import type { DbClient } from "../data/database.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
 import type { ApplyOutcome } from "./apply-records.js";
 import { selectIn } from "./bulk-read.js";
@@ -62,7 +62,7 @@ interface Stored {
 }
 
 export async function applyHazards(
-  prisma: Prisma,
+  prisma: DbClient,
   connector: Connector,
   resolved: Array<{ record: HubRecord; data: Row }>,
   outcome: ApplyOutcome,
@@ -105,7 +105,7 @@ function historyOf(written: Row[], before: Map<string, Stored>, actor: string): 
 }
 
 /** The stored state and reported state of these source ids, as the sync found them. */
-async function storedHazards(prisma: Prisma, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
+async function storedHazards(prisma: DbClient, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
   const rows = await selectIn(prisma, "hazard", ["sourceId", "state", "sourceState"], { column: "sourceId", values: sourceIds, sourceSystem });
   return new Map(rows.map((row) => [row.sourceId as string, { state: row.state as string, sourceState: (row.sourceState as string | null) ?? null }]));
 }

@@ -8,7 +8,7 @@
  */
 import crypto from "node:crypto";
 import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
-import type { Prisma } from "../data/database.js";
+import type { DbClient } from "../data/database.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
@@ -50,7 +50,7 @@ export interface ApplyOptions {
 const CHUNK = 1000;
 
 
-export async function applyParseResult(prisma: Prisma, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyParseResult(prisma: DbClient, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const now = options.now ?? new Date();
   const outcome: ApplyOutcome = { counts: emptyCounts(), rejections: [...result.rejected], changes: [] };
   outcome.counts.fetched = result.records.length + result.rejected.length;
@@ -78,7 +78,7 @@ export async function applyParseResult(prisma: Prisma, connector: Connector, res
 }
 
 async function applyChunk(
-  prisma: Prisma,
+  prisma: DbClient,
   connector: Connector,
   dataset: Exclude<Dataset, "hydroReading">,
   chunk: HubRecord[],
@@ -120,7 +120,7 @@ async function applyChunk(
  * Resolves `refs` to hub keys and checks natural-key parents; failures become
  * rejections. With a territory, a parent stored outside it refuses the record.
  */
-async function resolveParents(prisma: Prisma, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
+async function resolveParents(prisma: DbClient, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
   const refKeys = new Map<string, Map<string, { key: string; regionCode?: string }>>();
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
@@ -160,7 +160,7 @@ async function resolveParents(prisma: Prisma, connector: Connector, spec: Datase
   return resolved;
 }
 
-async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
+async function applyReadings(prisma: DbClient, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
   const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"];
   const stations = new Map((await selectIn(prisma, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
@@ -181,7 +181,7 @@ async function applyReadings(prisma: Prisma, connector: Connector, chunk: HubRec
   outcome.counts.unchanged += rows.length - created.length;
 }
 
-async function retireMissing(prisma: Prisma, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
+async function retireMissing(prisma: DbClient, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
   const keys = await retireAbsent(prisma, spec.model, spec.key, {
     sourceSystem: connector.sourceSystem,
@@ -205,7 +205,7 @@ function refuseOutside(record: HubRecord, divisions: readonly string[], territor
 }
 
 /** The records whose stored row (if any) lies inside the territory: a writer may not take over another territory's record. */
-async function withoutStoredOutside(prisma: Prisma, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
+async function withoutStoredOutside(prisma: DbClient, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
   const bySourceId = spec.key === "id";
   const column = bySourceId ? "sourceId" : spec.key;
   const valueOf = (r: { record: HubRecord; data: Row }) => (bySourceId ? r.record.sourceId : String(r.data[spec.key]));

@@ -5,7 +5,7 @@
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
-import type { Prisma } from "../data/database.js";
+import { inTransaction, type DbClient } from "../data/database.js";
 import type { ApplyOutcome } from "./apply-records.js";
 import { contentHash } from "../core/content-hash.js";
 
@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 /** A CAP message with status Actual (an alert without a status counts as one). */
 const isActual = (data: Row) => data.capStatus === undefined || data.capStatus === "Actual";
 
-export async function applyWarning(prisma: Prisma, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
+export async function applyWarning(prisma: DbClient, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
   const refusal = await referenceRefusal(prisma, data, record.supersedes?.references ?? []);
   if (refusal) {
     outcome.rejections.push({ dataset: "warning", sourceId: record.sourceId, reason: refusal, payload: data });
@@ -39,7 +39,7 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
     contentHash: hash,
     retiredAt: null,
   };
-  const saved = await prisma.$transaction(async (tx) => {
+  const saved = await inTransaction(prisma, async (tx) => {
     const warning = current
       ? await tx.warning.update({ where: { id: current.id as string }, data: { ...fields, version: { increment: 1 } } as never })
       : await tx.warning.create({ data: { ...fields, sourceId: record.sourceId, version: 1 } as never });
@@ -67,7 +67,7 @@ export async function applyWarning(prisma: Prisma, connector: Connector, record:
  * CAP 1.2: an Update or Cancel supersedes alerts of its own sender only, and
  * only alerts the hub holds. Why this alert's references are refused, or null.
  */
-async function referenceRefusal(prisma: Prisma, data: Row, references: readonly string[]): Promise<string | null> {
+async function referenceRefusal(prisma: DbClient, data: Row, references: readonly string[]): Promise<string | null> {
   const sender = data.sender as string;
   const actual = isActual(data);
   for (const reference of references) {

@@ -7,7 +7,7 @@
  * chunk took before. Rows are grouped by the columns they set, so a column a
  * row leaves out keeps its default (insert) or its value (update), as with Prisma.
  */
-import { bulkQuery, type Prisma } from "../data/database.js";
+import { bulkQuery, type DbClient } from "../data/database.js";
 import type { RowGroup } from "./record-rows.js";
 
 export type Row = Record<string, unknown>;
@@ -46,7 +46,7 @@ function recordset(table: string): string {
  * skipped, like createMany's skipDuplicates). Returns the `returning` columns
  * of the rows inserted.
  */
-export async function insertRows(prisma: Prisma, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
+export async function insertRows(prisma: DbClient, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
   const table = tableOf(model);
   const out: Row[] = [];
   for (const { columns, rows: group } of byColumns(rows).values()) {
@@ -98,7 +98,7 @@ const KEEP_ON_UPDATE = new Set(["id", "sourceSystem", "sourceId", "version"]);
  * Every write is found through the unique index, so the statement costs the
  * same whatever the planner thinks of the table's size.
  */
-export async function upsertRows(prisma: Prisma, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
+export async function upsertRows(prisma: DbClient, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
   const table = tableOf(target.model);
   const result: UpsertResult = { created: [], updated: [], rows: [] };
   const returning = (target.returning ?? []).map((column) => `, t.${quote(column)}`).join("");
@@ -125,7 +125,7 @@ export async function upsertRows(prisma: Prisma, target: UpsertTarget, groups: R
  * Returns the keys of the rows retired.
  */
 export async function retireAbsent(
-  prisma: Prisma,
+  prisma: DbClient,
   model: string,
   key: string,
   scope: { sourceSystem: string; present: string[]; now: Date; touch?: string[] },

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { effectiveDeadline, findNewlyOverdue, OPEN_STATES, type HazardState } from "../core/hazard/index.js";
 import { appendAuditForRecords } from "../data/audit-writer.js";
-import type { Prisma } from "../data/database.js";
+import { inTransaction, type Prisma } from "../data/database.js";
 import { deadlinesOf } from "../data/hazard-row.js";
 import { appendEventsBulk } from "../data/hazard-writer.js";
 import { log } from "../log.js";
@@ -49,7 +49,7 @@ export async function markOverdueHazards(prisma: Prisma, now: Date, onBatch: (id
 
 /** One transaction: mark the hazards still in the state they were read in, append their events, audit them. */
 async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, requestId: string): Promise<string[]> {
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     // Only if nothing moved since the read; the row locks taken here order each event's seq.
     const updated = await tx.$queryRawUnsafe<Array<{ id: string }>>(
       `UPDATE "Hazard" h SET "overdueSince" = $1::timestamp(3)

@@ -5,15 +5,17 @@
  * may arrive lazily (an async iterable), one page at a time. Every run is
  * recorded in SyncRun — a run that stops on an unexpected error too; every
  * rejected record goes to quarantine with its payload. Runs of one connector
- * never overlap (connector-lock.ts). The records a document changed are handed
- * to `onChanges` once it is written and not kept, so a run's memory follows
- * its largest document, not its length.
+ * never overlap (connector-lock.ts). Each document is applied in one
+ * transaction, so a crash leaves it whole or absent. The records a document
+ * changed are handed to `onChanges` once it is committed and not kept, so a
+ * run's memory follows its largest document, not its length.
  */
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
-import type { Prisma } from "../data/database.js";
+import { inTransaction, type Prisma } from "../data/database.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
 import { applyParseResult, type ApplyOutcome, type RecordChange } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
+import { log } from "../log.js";
 
 /** A document that could not be fetched: its name and why. */
 export interface FetchFailure {
@@ -58,19 +60,27 @@ export function runSync(prisma: Prisma, connector: Connector, documents: Documen
 /** A run that writes more rows than this refreshes the planner's statistics of the tables it wrote. */
 export const ANALYZE_AFTER_ROWS = 5000;
 
+/** How often a run notes that it is alive (SyncRun.heartbeatAt). */
+export const HEARTBEAT_MS = 30_000;
+
 async function locked(prisma: Prisma, connector: Connector, documents: DocumentSource, options: SyncOptions): Promise<SyncSummary> {
-  const run = await prisma.syncRun.create({ data: { connector: connector.name, trigger: options.trigger } });
+  const run = await prisma.syncRun.create({ data: { connector: connector.name, trigger: options.trigger, heartbeatAt: new Date() } });
   const summary: SyncSummary = { runId: run.id, connector: connector.name, ok: false, counts: emptyCounts(), errors: [], rejections: [] };
+  log.debug({ runId: run.id, connector: connector.name, trigger: options.trigger }, "sync run started");
   const written = new Set<string>();
+  const heartbeat = setInterval(() => void prisma.syncRun.update({ where: { id: run.id }, data: { heartbeatAt: new Date() } }).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     for await (const item of documents) {
       if (isFetchFailure(item)) summary.errors.push(item.failure);
-      else await syncDocument(prisma, connector, item, summary, { ...options, onChanges: noteTables(written, options.onChanges) });
+      else noteTables(written, await syncDocument(prisma, connector, item, summary, options));
     }
   } catch (error) {
     summary.errors.push(`stopped by an unexpected error: ${(error as Error).message}`);
     await finish(prisma, summary);
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
   const { created, updated, retired } = summary.counts;
   if (created + updated + retired > ANALYZE_AFTER_ROWS) await analyze(prisma, written);
@@ -80,15 +90,12 @@ async function locked(prisma: Prisma, connector: Connector, documents: DocumentS
 /** Tables written along with a dataset's own: a hazard's history, a warning's areas. */
 const WRITTEN_WITH: Partial<Record<string, string[]>> = { Hazard: ["HazardEvent"], Warning: ["WarningArea"] };
 
-/** Notes the tables a document changed, then hands the changes on. */
-function noteTables(tables: Set<string>, onChanges: SyncOptions["onChanges"]): SyncOptions["onChanges"] {
-  return (changes) => {
-    for (const change of changes) {
-      const table = change.dataset[0]!.toUpperCase() + change.dataset.slice(1);
-      for (const written of [table, ...(WRITTEN_WITH[table] ?? [])]) tables.add(written);
-    }
-    return onChanges?.(changes);
-  };
+/** Notes the tables a document changed. */
+function noteTables(tables: Set<string>, changes: readonly RecordChange[]): void {
+  for (const change of changes) {
+    const table = change.dataset[0]!.toUpperCase() + change.dataset.slice(1);
+    for (const written of [table, ...(WRITTEN_WITH[table] ?? [])]) tables.add(written);
+  }
 }
 
 /**
@@ -99,30 +106,51 @@ async function analyze(prisma: Prisma, tables: Set<string>): Promise<void> {
   for (const table of tables) await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
 }
 
-async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDocument, summary: SyncSummary, options: SyncOptions) {
-  let outcome: ApplyOutcome;
+/**
+ * Applies one document in one transaction: its records, its quarantined
+ * records and (when someone listens) its changes in the outbox land together
+ * or not at all, so a crash leaves a document wholly written or not written.
+ * The changes are handed to `onChanges` once committed and then taken out of
+ * the outbox; what a crash leaves there is published at the next start
+ * (recover.ts). Returns the document's changes.
+ */
+async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDocument, summary: SyncSummary, options: SyncOptions): Promise<RecordChange[]> {
+  let applied: { outcome: ApplyOutcome; rejections: Array<{ sourceId: string | null; reason: string }>; outboxId: bigint | null };
   try {
     const parsed = connector.parse(doc);
-    outcome = await applyParseResult(prisma, connector, parsed, { incremental: options.incremental, territory: options.territory });
+    applied = await inTransaction(prisma, async (tx) => {
+      const outcome = await applyParseResult(tx, connector, parsed, { incremental: options.incremental, territory: options.territory });
+      const rows = outcome.rejections.map((r) => ({
+        connector: connector.name,
+        runId: summary.runId,
+        sourceId: r.sourceId ?? null,
+        reason: r.dataset ? `${r.dataset}: ${r.reason}` : r.reason,
+        payload: JSON.stringify(r.payload ?? null),
+      }));
+      if (rows.length > 0) await tx.quarantinedRecord.createMany({ data: rows });
+      const listened = options.onChanges !== undefined && outcome.changes.length > 0;
+      const outbox = listened ? await tx.eventOutbox.create({ data: { runId: summary.runId, changes: outcome.changes as never }, select: { id: true } }) : null;
+      return { outcome, rejections: rows.map((row) => ({ sourceId: row.sourceId, reason: row.reason })), outboxId: outbox?.id ?? null };
+    });
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     summary.errors.push(error.message.startsWith(doc.name) ? error.message : `${doc.name}: ${error.message}`);
-    return;
+    return [];
   }
+  const { outcome } = applied;
   for (const key of Object.keys(summary.counts) as (keyof SyncCounts)[]) summary.counts[key] += outcome.counts[key];
-  if (outcome.rejections.length > 0) {
-    const rows = outcome.rejections.map((r) => ({
-      connector: connector.name,
-      runId: summary.runId,
-      sourceId: r.sourceId ?? null,
-      reason: r.dataset ? `${r.dataset}: ${r.reason}` : r.reason,
-      payload: JSON.stringify(r.payload ?? null),
-    }));
-    await prisma.quarantinedRecord.createMany({ data: rows });
-    for (const row of rows) summary.rejections.push({ sourceId: row.sourceId, reason: row.reason });
+  summary.rejections.push(...applied.rejections);
+  if (applied.outboxId !== null) {
+    try {
+      await options.onChanges!(outcome.changes);
+      await prisma.eventOutbox.delete({ where: { id: applied.outboxId } });
+    } catch (error) {
+      // the changes stay in the outbox and are published at the next start
+      log.error({ err: error, runId: summary.runId }, "publishing a document's changes failed; they wait in the outbox");
+    }
   }
-  if (outcome.changes.length > 0) await options.onChanges?.(outcome.changes);
   options.onDocument?.(doc.name, outcome.counts);
+  return outcome.changes;
 }
 
 async function finish(prisma: Prisma, summary: SyncSummary): Promise<SyncSummary> {

@@ -5,7 +5,7 @@ import { exampleOperations } from "../../src/server/web-routes.js";
 import { capAlert } from "../helpers/cap-alert.js";
 import { browserSkipReason, openClosedNetworkBrowser, type ClosedNetworkBrowser } from "../helpers/browser.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
-import { eventually } from "../helpers/services.js";
+import { waitFor } from "../helpers/wait.js";
 
 const skip = browserSkipReason();
 
@@ -69,7 +69,7 @@ describe.skipIf(skip)("the explorer, offline", () => {
       body: capAlert({ identifier, geocodes: ["410106000000"], level: "ORANGE" }),
     });
     expect(pushed.status).toBe(200);
-    await eventually(async () => (await response(page)).includes(identifier), 10_000);
+    await waitFor(async () => (await response(page)).includes(identifier));
     expect(await response(page)).toContain('"level": "ORANGE"');
 
     expect(b.blocked).toEqual([]);

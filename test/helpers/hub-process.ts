@@ -39,7 +39,7 @@ export async function startHubProcess(env: Record<string, string>, nodeArgs: str
     child,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;

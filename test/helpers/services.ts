@@ -54,10 +54,42 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 /** Polls until `check` holds (or fails after `timeoutMs`). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * A TCP relay on a free port to `target` that holds every connection without
+ * an answer while stalled, as a Redis slow to answer at start would; release()
+ * lets the held and later connections through.
+ */
+export async function stallingRelay(target: { host: string; port: number }): Promise<{ port: number; release(): void; close(): Promise<void> }> {
+  let stalled = true;
+  const waiting: Array<() => void> = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on("close", () => sockets.delete(client));
+    client.on("error", () => {});
+    client.pause();
+    const relay = () => {
+      const upstream = net.connect(target.port, target.host);
+      sockets.add(upstream);
+      upstream.on("error", () => client.destroy());
+      client.on("close", () => upstream.destroy());
+      upstream.on("close", () => client.destroy());
+      client.pipe(upstream).pipe(client);
+      client.resume();
+    };
+    if (stalled) waiting.push(relay);
+    else relay();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    release() {
+      stalled = false;
+      for (const relay of waiting.splice(0)) relay();
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

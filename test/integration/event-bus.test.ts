@@ -1,12 +1,14 @@
 /** The event bus: local delivery always; across instances through Redis; Redis going away and coming back. */
+import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEventBus, type EventBus } from "../../src/events/event-bus.js";
 import type { RecordChanged } from "../../src/events/hub-events.js";
-import { eventually, freePort, hasRedisServer, skipReason, startRedis, stopProcess, TEST_REDIS_URL } from "../helpers/services.js";
+import { waitFor } from "../helpers/wait.js";
+import { freePort, hasRedisServer, skipReason, startRedis, stopProcess, TEST_REDIS_URL } from "../helpers/services.js";
 
 const buses: EventBus[] = [];
-const bus = (redisUrl: string | null) => {
-  const created = createEventBus({ redisUrl, log: () => {} });
+const bus = (redisUrl: string | null, redisPrefix?: string) => {
+  const created = createEventBus({ redisUrl, redisPrefix, log: () => {} });
   buses.push(created);
   return created;
 };
@@ -36,7 +38,7 @@ describe("without Redis", () => {
     const keys = received(lonely);
     lonely.publish("record.changed", change("b"));
     expect(keys).toEqual(["b"]);
-    await eventually(() => lonely.redisState() === "down");
+    await waitFor(() => lonely.redisState() === "down");
     lonely.publish("record.changed", change("c"));
     expect(keys).toEqual(["b", "c"]);
   });
@@ -46,18 +48,34 @@ describe.skipIf(skipReason(["TEST_REDIS_URL", TEST_REDIS_URL]))("through Redis",
   it("carries an event from one instance to another, without echoing it back", async () => {
     const a = bus(TEST_REDIS_URL);
     const b = bus(TEST_REDIS_URL);
-    await eventually(() => a.redisState() === "ready" && b.redisState() === "ready");
+    await waitFor(() => a.redisState() === "ready" && b.redisState() === "ready");
     const onA = received(a);
     const onB = received(b);
     const ids: Record<string, string[]> = { a: [], b: [] };
     a.subscribe("record.changed", (event) => ids.a!.push(event.eventId));
     b.subscribe("record.changed", (event) => ids.b!.push(event.eventId));
     a.publish("record.changed", change(`x-${Date.now()}`));
-    await eventually(() => onB.length === 1);
+    await waitFor(() => onB.length === 1);
     expect(ids.b).toEqual(ids.a); // one event, one id, on every instance
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(onA).toHaveLength(1);
     expect(onB).toEqual(onA);
+  });
+});
+
+describe.skipIf(skipReason(["TEST_REDIS_URL", TEST_REDIS_URL]))("two deployments on one Redis", () => {
+  it("keep their events apart by their key prefix", async () => {
+    const run = crypto.randomUUID();
+    const [kaifeng, kaifengToo, zhengzhou, zhengzhouToo] = [bus(TEST_REDIS_URL, `kf-${run}:`), bus(TEST_REDIS_URL, `kf-${run}:`), bus(TEST_REDIS_URL, `zz-${run}:`), bus(TEST_REDIS_URL, `zz-${run}:`)];
+    await waitFor(() => [kaifeng, kaifengToo, zhengzhou, zhengzhouToo].every((b) => b.redisState() === "ready"));
+    const [onKaifengToo, onZhengzhouToo] = [received(kaifengToo), received(zhengzhouToo)];
+    kaifeng.publish("record.changed", change("kaifeng"));
+    await waitFor(() => onKaifengToo.includes("kaifeng"));
+    zhengzhou.publish("record.changed", change("zhengzhou"));
+    await waitFor(() => onZhengzhouToo.includes("zhengzhou"));
+    // had they shared a stream, kaifeng's event would have reached zhengzhou's instance first
+    expect(onZhengzhouToo).toEqual(["zhengzhou"]);
+    expect(onKaifengToo).toEqual(["kaifeng"]);
   });
 });
 
@@ -69,26 +87,26 @@ describe.skipIf(!hasRedisServer() && skipReason(["redis-server on PATH", null]))
     const a = bus(url);
     const b = bus(url);
     try {
-      await eventually(() => a.redisState() === "ready" && b.redisState() === "ready");
+      await waitFor(() => a.redisState() === "ready" && b.redisState() === "ready");
       const onA = received(a);
       const onB = received(b);
       a.publish("record.changed", change("before"));
-      await eventually(() => onB.includes("before"));
+      await waitFor(() => onB.includes("before"));
 
       await stopProcess(redis);
-      await eventually(() => a.redisState() === "down");
+      await waitFor(() => a.redisState() === "down");
       a.publish("record.changed", change("during"));
       expect(onA).toContain("during");
 
       redis = await startRedis(port);
-      await eventually(() => a.redisState() === "ready" && b.redisState() === "ready", 15_000);
+      await waitFor(() => a.redisState() === "ready" && b.redisState() === "ready");
       await new Promise((resolve) => setTimeout(resolve, 300)); // resubscribed
       a.publish("record.changed", change("after"));
-      await eventually(() => onB.includes("after"), 5_000);
+      await waitFor(() => onB.includes("after"));
       expect(onB).toEqual(["before", "during", "after"]);
       expect(a.redisBacklog()).toMatchObject({ waiting: 0, dropped: 0 });
     } finally {
       await stopProcess(redis);
     }
-  }, 40_000);
+  });
 });

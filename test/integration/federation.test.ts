@@ -78,7 +78,7 @@ describe("through the gateway", () => {
       ],
     });
     gateway = await serveGateway(supergraph, 0);
-  }, 60_000);
+  });
   afterAll(async () => {
     await gateway?.stop();
     await quake?.stop();

@@ -169,4 +169,16 @@ describe("health", () => {
     const ready = await fetch(`${t.hub.url}/readyz`);
     expect(await ready.json()).toMatchObject({ status: "ready" });
   });
+
+  it("keeps idle connections open longer than a proxy does, and says so", async () => {
+    const res = await fetch(`${t.hub.url}/healthz`);
+    expect(res.headers.get("keep-alive")).toBe(`timeout=${t.hub.config.keepAliveSeconds}`);
+    expect(t.hub.config.keepAliveSeconds).toBeGreaterThan(60);
+    const tuned = await startTestHub({ keepAliveSeconds: 120 }, { samples: false });
+    try {
+      expect((await fetch(`${tuned.hub.url}/healthz`)).headers.get("keep-alive")).toBe("timeout=120");
+    } finally {
+      await tuned.stop();
+    }
+  });
 });

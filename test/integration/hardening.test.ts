@@ -10,6 +10,8 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_DIR } from "../../src/config/paths.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { stallingRelay } from "../helpers/services.js";
+import { waitFor } from "../helpers/wait.js";
 import { subscribe, wsClient, wsExecute } from "../helpers/ws-client.js";
 
 let t: TestHub;
@@ -107,6 +109,26 @@ describe("over the WebSocket", () => {
     await client.dispose();
   });
 
+  it("holds the per-socket limit against a burst of subscribe messages sent at once, with the rate limit on", async () => {
+    const limited = await startTestHub({ rateLimitPerMinute: 1_000_000 }, { samples: false });
+    try {
+      const token = await limited.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" });
+      const socket = new WebSocket(limited.wsUrl, "graphql-transport-ws");
+      await new Promise((resolve) => socket.once("open", resolve));
+      const messages: Array<{ type: string; id?: string }> = [];
+      socket.on("message", (data) => messages.push(JSON.parse(String(data)) as { type: string }));
+      socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${token}` } }));
+      await waitFor(() => messages.some((m) => m.type === "connection_ack"), { what: "connection_ack" });
+      // every message in one write: the hub reads them together
+      for (let i = 0; i < 200; i++) socket.send(JSON.stringify({ type: "subscribe", id: `s${i}`, payload: { query: "subscription { hazardChanged { action } }" } }));
+      const max = limited.hub.config.limits.wsMaxOperations;
+      await waitFor(() => messages.filter((m) => m.type === "error").length >= 200 - max, { what: `${200 - max} refusals` });
+      socket.close();
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("limits the operations of one client over all its sockets", async () => {
     const limited = await startTestHub({ limits: { ...t.hub.config.limits, wsMaxOperations: 5, wsMaxPerClient: 8 } }, { samples: false });
     try {
@@ -162,13 +184,16 @@ describe("introspection", () => {
 });
 
 describe("rate limits", () => {
-  it("answers 429 with Retry-After to a client over its limit, counts each token on its own, and never limits the probes", async () => {
+  it("answers 429 with Retry-After to a client over its limit, counts each principal on its own, and never limits the probes", async () => {
     const limited = await startTestHub({ rateLimitPerMinute: 5 }, { samples: false });
     try {
-      const one = await limited.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
-      const other = await limited.signToken({ department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
-      const ask = (token: string) => fetch(`${limited.graphqlUrl}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ regions(first: 1) { totalCount } }" }) });
-      for (let i = 0; i < 5; i++) expect((await ask(one)).status).toBe(200);
+      const one = await limited.signToken({ subject: "analyst-one", department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const other = await limited.signToken({ subject: "analyst-other", department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const askWith = (authorization: string) => fetch(`${limited.graphqlUrl}`, { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify({ query: "{ regions(first: 1) { totalCount } }" }) });
+      const ask = (token: string) => askWith(`Bearer ${token}`);
+      // one principal however the header is spelled, and a second token of the same subject: one count
+      const again = await limited.signToken({ subject: "analyst-one", department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      for (const authorization of [`Bearer ${one}`, `bearer ${one}`, `BEARER  ${one}`, one, `Bearer ${again}`]) expect((await askWith(authorization)).status).toBe(200);
       const refused = await ask(one);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -187,10 +212,38 @@ describe("rate limits", () => {
     }
   });
 
-  it.skipIf(!process.env.TEST_REDIS_URL)("holds across instances through Redis", async () => {
-    const [a, b] = await Promise.all([0, 1].map(() => startTestHub({ rateLimitPerMinute: 5, redisUrl: process.env.TEST_REDIS_URL! }, { samples: false })));
+  it.skipIf(!process.env.TEST_REDIS_URL)("keeps limiting while Redis does not answer at start, and counts in Redis once it does", async () => {
+    const redis = new URL(process.env.TEST_REDIS_URL!);
+    const relay = await stallingRelay({ host: redis.hostname, port: Number(redis.port || 6379) });
+    const limited = await startTestHub({ rateLimitPerMinute: 5, redisUrl: `redis://127.0.0.1:${relay.port}`, redisPrefix: `emhub-test-${crypto.randomUUID()}:` }, { samples: false });
     try {
-      // a credential of its own for this run (the hubs' development issuers differ, so it is refused: counted all the same)
+      const ready = async () => (await (await fetch(`${limited.hub.url}/readyz`)).json()) as { status: string; rateLimit: string };
+      const metric = async () => /^emhub_rate_limit_shared (-?\d+)$/m.exec(await (await fetch(`${limited.hub.url}/metrics`)).text())?.[1];
+      expect(await ready()).toMatchObject({ status: "ready", rateLimit: "fallback" });
+      await waitFor(async () => (await metric()) === "0", { what: "the metric to say fallback" });
+      // counted all the same, on this instance
+      const token = await limited.signToken({ subject: `stalled-${crypto.randomUUID()}`, department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const ask = () => fetch(limited.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await ask()).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      relay.release();
+      await waitFor(async () => (await ready()).rateLimit === "shared", { timeoutMs: 120_000, what: "the rate limit to count in Redis again" });
+      expect(await metric()).toBe("1");
+      const other = await limited.signToken({ subject: `shared-${crypto.randomUUID()}`, department: "EMERGENCY", roles: ["ANALYST"], region: "4102" });
+      const inRedis = await fetch(limited.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${other}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect(inRedis.headers.get("ratelimit")).toMatch(/r=4/);
+    } finally {
+      await limited.stop();
+      await relay.close();
+    }
+  });
+
+  it.skipIf(!process.env.TEST_REDIS_URL)("holds across instances through Redis", async () => {
+    const redisPrefix = `emhub-test-${crypto.randomUUID()}:`; // the two share it, and nothing else does
+    const [a, b] = await Promise.all([0, 1].map(() => startTestHub({ rateLimitPerMinute: 5, redisUrl: process.env.TEST_REDIS_URL!, redisPrefix }, { samples: false })));
+    try {
+      // a credential the hubs refuse (their development issuers differ): counted by address, all the same
       const credential = `Bearer not-a-token-${crypto.randomUUID()}`;
       const ask = (hub: TestHub) => fetch(hub.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: credential }, body: JSON.stringify({ query: "{ __typename }" }) });
       const statuses = [];

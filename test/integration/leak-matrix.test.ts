@@ -68,7 +68,7 @@ beforeAll(async () => {
   for (const role of ROLES) for (const department of DEPARTMENTS) for (const region of TERRITORIES) requests.push([`${department} ${role} ${region}`, { department, roles: [role], region }]);
   for (const code of enterpriseCodes) requests.push([`ENTERPRISE ${code}`, { department: null, roles: ["ENTERPRISE"], enterprise: code }]);
   cases = requests.map(([name, request]) => ({ name, request, principal: principalOf(request) }));
-}, 120_000);
+});
 
 afterAll(async () => {
   await t?.stop();

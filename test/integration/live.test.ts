@@ -112,7 +112,7 @@ describe("connection rules", () => {
       subscribe(client, print(HazardChangesDocument));
     });
     expect(await closed).toBe(4403);
-  }, 10_000);
+  });
 });
 
 describe("shared subscriptions", () => {

@@ -15,7 +15,7 @@ let hub: HubProcess;
 beforeAll(async () => {
   const off = Object.fromEntries(["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT"].map((c) => [`EMHUB_SYNC_INTERVAL_${c}`, "0"]));
   hub = await startHubProcess({ EMHUB_DATA_DIR: dataDir, EMHUB_LOAD_SAMPLES: "always", ...off });
-}, 120_000);
+});
 afterAll(async () => {
   await hub?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capAlert } from "../helpers/cap-alert.js";
 import { subscribe, wsClient } from "../helpers/ws-client.js";
-import { eventually } from "../helpers/services.js";
+import { waitFor } from "../helpers/wait.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 
 let t: TestHub;
@@ -48,7 +48,7 @@ describe("GET /metrics", () => {
     const reader = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
     const client = wsClient(t.wsUrl, { authorization: `Bearer ${reader}` });
     const watching = subscribe(client, "subscription { warningIssued { warning { identifier } } }");
-    await eventually(async () => value(await scrape(), "emhub_subscribers") === 1);
+    await waitFor(async () => value(await scrape(), "emhub_subscribers") === 1);
     // a county's service account pushes an alert of its own county and one of another city: the second is quarantined
     const county = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410106" });
     for (const [identifier, geocode] of [[`m-in-${Date.now()}`, "410106000000"], [`m-out-${Date.now()}`, "410300000000"]]) {

@@ -69,7 +69,7 @@ describe.skipIf(reason)("two hub instances", () => {
     a = await startHubProcess(env); // migrates and loads the samples
     b = await startHubProcess(env);
     signToken = (await loadOrCreateDevIssuer(dataDir)).signToken;
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await a?.stop();
@@ -94,7 +94,7 @@ describe.skipIf(reason)("two hub instances", () => {
     } finally {
       await client.dispose();
     }
-  }, 60_000);
+  });
 
   it("starts together on a new database (one migrates, the other waits), and pulls under one leader at a time", async () => {
     const fresh = `emhub_race_${process.pid}`;
@@ -125,7 +125,7 @@ describe.skipIf(reason)("two hub instances", () => {
       await admin(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`);
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 
   it("drains and exits cleanly on SIGTERM", async () => {
     await b.stop();

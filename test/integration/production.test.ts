@@ -15,7 +15,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-production-"));
 let hub: HubProcess;
 beforeAll(async () => {
   hub = await startHubProcess({ NODE_ENV: "production", EMHUB_DATA_DIR: dataDir, EMHUB_ISSUERS: "", EMHUB_ISSUERS_FILE: "" });
-}, 120_000);
+});
 afterAll(async () => {
   await hub?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

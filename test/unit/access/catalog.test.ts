@@ -55,12 +55,12 @@ function brokenCatalog(edit: (raw: any) => void): () => Catalog {
 describe("the catalogue file", () => {
   it("validates and covers every dataset of the API", () => {
     expect(catalog.version).toBe(1);
-    expect(catalog.updated).toBe("2026-11-27");
+    expect(catalog.updated).toBe("2026-12-07");
     expect(datasetsIn(catalog).sort()).toEqual(
       [
         "Region", "Department", "Authority", "Enterprise", "EnterpriseNotice", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
-        "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "QuarantinedRecord", "AuditEntry",
+        "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "EventOutbox", "QuarantinedRecord", "AuditEntry",
         "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
         "HazardChange", "WarningChange", "WaterLevelAlert", "RainfallAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
