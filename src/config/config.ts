@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   EMHUB_LEADER_RETRY: intFrom(10),
   EMHUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   EMHUB_STATEMENT_TIMEOUT: intFrom(30),
+  EMHUB_MIN_FREE_MB: z.coerce.number().int().min(0).default(256),
   EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
   EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
   EMHUB_CORS_ORIGINS: z.string().default(""),
@@ -89,6 +90,8 @@ export interface HubConfig {
   /** Events that may wait for one slow subscriber before its subscription is ended. */
   subscriberBuffer: number;
   production: boolean;
+  /** Free space the embedded database's folder must keep: below it, writes are refused (507) and /readyz says so. 0: no check. */
+  minFreeMegabytes: number;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
   /** Rain accumulations that raise an alert (EMHUB_RAINFALL_ALERTS "1:30,3:50,24:50": hours:millimetres). */
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       .map((role) => role.trim())
       .filter((role) => role !== "" && role !== "none"),
     statementTimeoutMs: e.EMHUB_STATEMENT_TIMEOUT * 1000,
+    minFreeMegabytes: e.EMHUB_MIN_FREE_MB,
     introspection: e.EMHUB_INTROSPECTION ? e.EMHUB_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     sync: loadSyncConfig(env),
   };

@@ -13,6 +13,8 @@ export const ErrorCode = {
   INVALID_TRANSITION: "INVALID_TRANSITION",
   CONFLICT: "CONFLICT",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  /** The database cannot be reached or take the work now: retry after extensions.retryAfterSeconds (HTTP 503). */
+  UNAVAILABLE: "UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

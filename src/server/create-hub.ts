@@ -29,7 +29,9 @@ import { hubSchema } from "../graph/schema.js";
 import { scheduleConnectors, type ScheduleOptions } from "../sync/schedule-connectors.js";
 import { bulletinRoutes } from "./bulletin-route.js";
 import { enterpriseFileRoutes } from "./enterprise-file-route.js";
-import { formatHubError } from "./format-error.js";
+import { formatHubError, refuseMutationsWhen, sendUnavailable, unavailableStatus } from "./format-error.js";
+import { databaseUnavailable } from "../data/unavailable.js";
+import { diskGuard, NO_DISK_GUARD } from "../data/disk-space.js";
 import { healthRoutes } from "./health.js";
 import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
@@ -85,7 +87,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const db = options.db ?? (await openDatabase(config));
   await migrate(db.prisma);
   const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
-  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events };
+  const disk = db.mode === "embedded" ? diskGuard(config.dataDir, config.minFreeMegabytes) : NO_DISK_GUARD;
+  const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events, disk };
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits, config.introspection);
   const parseOptions = parseOptionsFor(config.limits);
@@ -164,6 +167,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         metrics.apolloPlugin,
         { async requestDidStart() { return { async willSendResponse({ contextValue }) { await flushAudit(contextValue); } }; } },
         operationGuards(trusted),
+        unavailableStatus,
+        refuseMutationsWhen(disk.writeRefusal),
         ...extraPlugins,
       ],
     });
@@ -178,7 +183,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   await subgraph.start();
 
   const stopCounting = db.onQuery(metrics.countStatement);
-  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config), conditions: () => ({ rateLimit: limiter?.state() ?? "off" }) }));
+  app.use(healthRoutes(db, { isDraining: () => draining, metrics: metrics.registry, metricsAccess: metricsAccess(config), conditions: () => ({ rateLimit: limiter?.state() ?? "off" }), writeRefusal: disk.writeRefusal }));
   app.use(identifyRequest(deps));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
@@ -217,7 +222,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   // the leader's work: the schedule of pulls and the overdue check
   const lead = () => {
     const parts = [
-      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges }) : null,
+      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal }) : null,
       options.overdueCheck ? startOverdueJob(db.prisma, config.overdueIntervalSeconds, publishOverdue) : null,
     ];
     return { stop: async () => void (await Promise.all(parts.map((part) => part?.stop()))) };
@@ -248,6 +253,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
 /** Body-parsing failures and anything else Express would answer with an HTML page: a JSON error, no stack. */
 function jsonErrors(error: { status?: number; statusCode?: number; type?: string; message?: string }, req: express.Request, res: express.Response, next: express.NextFunction) {
   if (res.headersSent) return next(error);
+  if (databaseUnavailable(error)) return sendUnavailable(res);
   const status = error.status ?? error.statusCode ?? 500;
   const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 404 ? "NOT_FOUND" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
   if (status >= 500) log.error({ err: error, requestId: String(req.id) }, "request failed");

@@ -4,10 +4,52 @@
  * logged with its request and shown as INTERNAL_SERVER_ERROR without details.
  * This function does not throw.
  */
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { Response } from "express";
+import { sendError } from "./error-body.js";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors/hub-error.js";
+import { databaseUnavailable, RETRY_AFTER_SECONDS } from "../data/unavailable.js";
 import { log } from "../log.js";
+
+export const UNAVAILABLE_MESSAGE = "the database is unavailable for the moment; retry after the time in Retry-After";
+
+/** Answers an operation that failed only because the database is unavailable with 503 and Retry-After, as the other routes do. */
+export const unavailableStatus: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const { data, errors } = response.body.singleResult;
+        if (!errors?.length || (data != null && Object.values(data).some((value) => value !== null))) return;
+        if (!errors.every((error) => error.extensions?.code === ErrorCode.UNAVAILABLE)) return;
+        response.http.status = 503;
+        response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
+
+/** Refuses mutations (UNAVAILABLE, with the reason) while `refusal` gives one: a full disk stops writes, not reads. */
+export function refuseMutationsWhen(refusal: () => string | null): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const reason = operation?.operation === "mutation" ? refusal() : null;
+          if (reason) throw new GraphQLError(reason, { extensions: { code: ErrorCode.UNAVAILABLE, http: { status: 507 } } });
+        },
+      };
+    },
+  };
+}
+
+/** Sends the one error body for an unavailable database: 503 with Retry-After. */
+export function sendUnavailable(res: Response): void {
+  res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+  sendError(res, 503, ErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+}
 
 /** The parser's "more than N tokens" as the QUERY_TOO_COMPLEX refusal it is; other syntax errors as they are. */
 export function tooLong(error: GraphQLError): GraphQLError {
@@ -34,6 +76,11 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown)
       if (code) return { ...formatted, extensions: { ...extensions, ...(original.originalError instanceof GraphQLError ? original.originalError.extensions : {}), code } };
     }
     return { ...formatted, extensions };
+  }
+  const unavailable = databaseUnavailable(original);
+  if (unavailable) {
+    log.warn({ reason: unavailable, path: formatted.path }, "the database is unavailable");
+    return { message: UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS } };
   }
   log.error({ err: original, path: formatted.path }, "unexpected error");
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -1,6 +1,7 @@
 /**
  * GET /healthz: the process is alive. GET /readyz: the database answers
- * (and how the rate limit counts: "shared" in Redis, "fallback" while Redis
+ * (degraded, with the reason, while writes are refused for a full disk;
+ * and how the rate limit counts: "shared" in Redis, "fallback" while Redis
  * does not answer, "local" without Redis, "off").
  * GET /metrics: Prometheus metrics (metrics.ts; with `?gc=1` a garbage
  * collection first, when node runs with --expose-gc), for the bearer of
@@ -20,6 +21,8 @@ export interface HealthOptions {
   metricsAccess: (authorization: string | undefined) => "ok" | "unauthorized" | "closed";
   /** Conditions that do not stop this instance serving but an operator should see (the rate limit's store). */
   conditions?: () => Record<string, string>;
+  /** Why writes are refused now (a full disk), or null: reads go on, so the instance stays ready, "degraded". */
+  writeRefusal?: () => string | null;
 }
 
 export function healthRoutes(db: Database, options: HealthOptions): Router {
@@ -34,6 +37,11 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
     }
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
+      const writes = options.writeRefusal?.();
+      if (writes) {
+        res.json({ status: "degraded", database: db.mode, writes: writes, ...options.conditions?.() });
+        return;
+      }
       res.json({ status: "ready", database: db.mode, ...options.conditions?.() });
     } catch (error) {
       // the reason (it may name hosts) is for the operator's log, not for anonymous callers

@@ -11,6 +11,7 @@
  *
  *   200 { runId, accepted, counts, rejected: [{ sourceId, reason }] }
  *   401 UNAUTHENTICATED · 403 FORBIDDEN · 404 NOT_FOUND · 413 PAYLOAD_TOO_LARGE · 422 BAD_DOCUMENT,
+ *   503 UNAVAILABLE (the database, with Retry-After) · 507 INSUFFICIENT_STORAGE (the embedded database's disk),
  *   each as the hub's one error body (error-body.ts); a 422 carries the run id in extensions.runId
  */
 import express, { Router, type NextFunction, type Request, type Response } from "express";
@@ -20,6 +21,8 @@ import { hasRole, type Principal } from "../access/index.js";
 import { HubError } from "../errors/hub-error.js";
 import { runSync, type SyncOptions, type SyncSummary } from "../sync/run-sync.js";
 import { sendError } from "./error-body.js";
+import { sendUnavailable } from "./format-error.js";
+import { databaseUnavailable } from "../data/unavailable.js";
 import { principalFor, type ContextDeps } from "./request-context.js";
 import { log } from "../log.js";
 
@@ -73,11 +76,13 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
 
   const ingest = async (req: Request, res: Response) => {
     const { connector } = res.locals as IngestLocals;
+    const full = deps.disk.writeRefusal();
+    if (full) return sendError(res, 507, "INSUFFICIENT_STORAGE", full);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
     // every record must lie in the account's territory (ADMIN without a region: the hub's province)
     const territory = (res.locals as IngestLocals).principal.territory || deps.config.sync.province;
-    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges });
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges, writeRefusal: deps.disk.writeRefusal });
     options.onRun?.(summary);
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });
     const { created, updated, unchanged } = summary.counts;
@@ -91,6 +96,11 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
       return sendError(res, 413, "PAYLOAD_TOO_LARGE", `a pushed document may be at most ${INGEST_BODY_LIMIT}`);
     }
     if (status && status >= 400 && status < 500) return sendError(res, status, "BAD_REQUEST", (error as Error).message);
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      log.warn({ reason: unavailable, connector: _req.params.connector }, "push refused: the database is unavailable");
+      return sendUnavailable(res);
+    }
     log.error({ err: error, connector: _req.params.connector }, "ingest failed");
     sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
   };

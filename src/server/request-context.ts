@@ -6,6 +6,7 @@ import { catalogScope } from "../access/catalog-scope.js";
 import type { HubConfig } from "../config/config.js";
 import { appendAudit } from "../data/audit-writer.js";
 import type { Database } from "../data/database.js";
+import type { DiskGuard } from "../data/disk-space.js";
 import type { Tables } from "../data/query/tables.js";
 import { Reader } from "../data/reader.js";
 import type { EventBus } from "../events/event-bus.js";
@@ -22,6 +23,8 @@ export interface ContextDeps {
   tables: Tables;
   auth: Authenticator;
   events: EventBus;
+  /** Whether the embedded database's disk has room for writes (disk-space.ts). */
+  disk: DiskGuard;
 }
 
 export function contextFor(deps: ContextDeps, principal: Principal, requestId: string = crypto.randomUUID()): HubContext {

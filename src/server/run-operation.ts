@@ -23,6 +23,7 @@ const STATUS: Readonly<Record<string, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNAVAILABLE]: 503,
 };
 
 function refusal<T>(status: number, code: ErrorCode, message: string): RouteResult<T> {

@@ -47,6 +47,8 @@ export interface SyncOptions {
   onDocument?: (name: string, counts: SyncCounts) => void;
   /** The records one document created, updated or retired, once written (for events); awaited before the next document. */
   onChanges?: (changes: RecordChange[]) => void | Promise<void>;
+  /** Why writes are refused now (a full disk: disk-space.ts), or null: checked before each document, the run stops with the reason. */
+  writeRefusal?: () => string | null;
 }
 
 export function isFetchFailure(item: SourceItem): item is FetchFailure {
@@ -72,6 +74,11 @@ async function locked(prisma: Prisma, connector: Connector, documents: DocumentS
   heartbeat.unref();
   try {
     for await (const item of documents) {
+      const refusal = options.writeRefusal?.();
+      if (refusal) {
+        summary.errors.push(refusal);
+        break;
+      }
       if (isFetchFailure(item)) summary.errors.push(item.failure);
       else noteTables(written, await syncDocument(prisma, connector, item, summary, options));
     }

@@ -20,6 +20,8 @@ export interface ScheduleOptions {
   onRun?: (summary: SyncSummary) => void;
   /** The records each document of a run changed, once written (for events). */
   onChanges?: SyncOptions["onChanges"];
+  /** Why writes are refused now (a full disk), or null. */
+  writeRefusal?: SyncOptions["writeRefusal"];
 }
 
 export function describeRun(summary: SyncSummary): string {
@@ -33,7 +35,7 @@ export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: 
   return startScheduler({
     connectors: ALL_CONNECTORS.filter((connector) => connectorSyncConfig(config, connector.name).sources !== null),
     config,
-    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges }),
+    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges, writeRefusal: options.writeRefusal }),
     startDelayMs: options.startDelayMs,
     onResult: (_connector, summary) => {
       options.onRun?.(summary);

@@ -55,37 +55,45 @@ function canConnect(port: number): Promise<boolean> {
 
 /** Polls until `check` holds (or fails after `timeoutMs`). */
 /**
- * A TCP relay on a free port to `target` that holds every connection without
- * an answer while stalled, as a Redis slow to answer at start would; release()
- * lets the held and later connections through.
+ * A TCP relay on a free port to `target`, for cutting a service off from the
+ * hub: while stalled it holds every connection without an answer (a service
+ * slow to answer at start); release() lets the held and later connections
+ * through; cut() drops every connection and refuses new ones (a service gone)
+ * until release().
  */
-export async function stallingRelay(target: { host: string; port: number }): Promise<{ port: number; release(): void; close(): Promise<void> }> {
-  let stalled = true;
+export async function tcpRelay(target: { host: string; port: number }, options: { stalled?: boolean } = {}) {
+  let mode: "stall" | "relay" | "refuse" = options.stalled ? "stall" : "relay";
   const waiting: Array<() => void> = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on("close", () => sockets.delete(client));
     client.on("error", () => {});
+    if (mode === "refuse") return client.destroy();
     client.pause();
     const relay = () => {
       const upstream = net.connect(target.port, target.host);
       sockets.add(upstream);
+      upstream.on("close", () => sockets.delete(upstream));
       upstream.on("error", () => client.destroy());
       client.on("close", () => upstream.destroy());
       upstream.on("close", () => client.destroy());
       client.pipe(upstream).pipe(client);
       client.resume();
     };
-    if (stalled) waiting.push(relay);
+    if (mode === "stall") waiting.push(relay);
     else relay();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
     release() {
-      stalled = false;
+      mode = "relay";
       for (const relay of waiting.splice(0)) relay();
+    },
+    cut() {
+      mode = "refuse";
+      for (const socket of sockets) socket.destroy();
     },
     async close() {
       for (const socket of sockets) socket.destroy();

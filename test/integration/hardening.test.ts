@@ -10,7 +10,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_DIR } from "../../src/config/paths.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
-import { stallingRelay } from "../helpers/services.js";
+import { tcpRelay } from "../helpers/services.js";
 import { waitFor } from "../helpers/wait.js";
 import { subscribe, wsClient, wsExecute } from "../helpers/ws-client.js";
 
@@ -214,7 +214,7 @@ describe("rate limits", () => {
 
   it.skipIf(!process.env.TEST_REDIS_URL)("keeps limiting while Redis does not answer at start, and counts in Redis once it does", async () => {
     const redis = new URL(process.env.TEST_REDIS_URL!);
-    const relay = await stallingRelay({ host: redis.hostname, port: Number(redis.port || 6379) });
+    const relay = await tcpRelay({ host: redis.hostname, port: Number(redis.port || 6379) }, { stalled: true });
     const limited = await startTestHub({ rateLimitPerMinute: 5, redisUrl: `redis://127.0.0.1:${relay.port}`, redisPrefix: `emhub-test-${crypto.randomUUID()}:` }, { samples: false });
     try {
       const ready = async () => (await (await fetch(`${limited.hub.url}/readyz`)).json()) as { status: string; rateLimit: string };
