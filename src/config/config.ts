@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   EMHUB_PAGE_MAX: intFrom(200),
   EMHUB_MAX_TOKENS: intFrom(5_000),
   EMHUB_MAX_AGGREGATES: intFrom(4),
+  EMHUB_MAX_ENTITIES: intFrom(1_000),
   EMHUB_WS_MAX_BYTES: intFrom(1_048_576),
   EMHUB_WS_MAX_OPERATIONS: intFrom(50),
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
@@ -76,6 +77,8 @@ export interface HubConfig {
     maxTokens: number;
     /** Aggregates (hazardStats, bulletin, overdueHazards) one operation may compute. */
     maxAggregates: number;
+    /** Representations one `_entities` request of a gateway may carry (/subgraph). */
+    maxEntities: number;
     /** Largest WebSocket message, in bytes. */
     wsMaxBytes: number;
     /** Operations (subscriptions) one WebSocket may run at once. */
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       pageMax: e.EMHUB_PAGE_MAX,
       maxTokens: e.EMHUB_MAX_TOKENS,
       maxAggregates: e.EMHUB_MAX_AGGREGATES,
+      maxEntities: e.EMHUB_MAX_ENTITIES,
       wsMaxBytes: e.EMHUB_WS_MAX_BYTES,
       wsMaxOperations: e.EMHUB_WS_MAX_OPERATIONS,
       wsMaxPerClient: e.EMHUB_WS_MAX_PER_CLIENT,

@@ -42,6 +42,7 @@ import { hazardChanged } from "../events/hazard-events.js";
 import { log } from "../log.js";
 import { startLeadership } from "../sync/leadership.js";
 import { recoverInterruptedWork } from "../sync/recover.js";
+import { entitiesLimit } from "../federation/entities-limit.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
@@ -178,7 +179,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   ]);
   // the same graph as a Federation 2 subgraph, for a gateway (src/federation)
   // (a subgraph schema would have Apollo add inline traces to every answer for a gateway that does not read them)
-  const subgraph = apolloFor(await subgraphSchema(), [ApolloServerPluginInlineTraceDisabled()]);
+  const subgraph = apolloFor(await subgraphSchema(), [ApolloServerPluginInlineTraceDisabled(), entitiesLimit(config.limits)]);
   await apollo.start();
   await subgraph.start();
 

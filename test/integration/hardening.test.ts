@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_DIR } from "../../src/config/paths.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { tcpRelay } from "../helpers/services.js";
-import { waitFor } from "../helpers/wait.js";
+import { latencyBudgetMs, waitFor } from "../helpers/wait.js";
 import { subscribe, wsClient, wsExecute } from "../helpers/ws-client.js";
 
 let t: TestHub;
@@ -157,6 +157,45 @@ describe("over the WebSocket", () => {
     const nul = await wsExecute(client, `query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, { f: { nameContains: "\u0000" } });
     expect(nul.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "f.nameContains" });
     await client.dispose();
+  });
+});
+
+describe("_entities on /subgraph", () => {
+  const entities = (count: number, selection = "name") =>
+    fetch(`${t.hub.url}/subgraph`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${province}` },
+      body: JSON.stringify({
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { ${selection} } } }`,
+        variables: { r: Array.from({ length: count }, (_, i) => ({ __typename: "Enterprise", creditCode: `91410106MA${String(i).padStart(7, "0")}X` })) },
+      }),
+    });
+
+  it("refuses more representations than the limit at once, before resolving any", async () => {
+    const started = Date.now();
+    const res = await entities(16_000);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: "QUERY_TOO_COMPLEX" }, message: expect.stringMatching(/16000 representations; at most 1000/) }] });
+    expect(Date.now() - started).toBeLessThan(latencyBudgetMs(5_000));
+  });
+
+  it("counts the representations times their selection against the cost limit", async () => {
+    const limited = await startTestHub({ limits: { ...t.hub.config.limits, maxCost: 500 } }, { samples: false });
+    try {
+      const token = await limited.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" });
+      const ask = (count: number, selection: string) =>
+        fetch(`${limited.hub.url}/subgraph`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { ${selection} } } }`, variables: { r: Array.from({ length: count }, () => ({ __typename: "Enterprise", creditCode: "91410106MA3XU9D44B" })) } }),
+        });
+      expect((await ask(100, "name sector")).status).toBe(200);
+      const refused = await ask(100, "name sector regionCode address lat lon legalRepresentative");
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "QUERY_TOO_COMPLEX" } }] });
+    } finally {
+      await limited.stop();
+    }
   });
 });
 

@@ -54,7 +54,7 @@ const principalOf = (request: DevTokenRequest | null): Principal =>
       };
 
 beforeAll(async () => {
-  t = await startTestHub({ limits: { maxDepth: 12, maxAliases: 60, maxCost: 100_000_000, pageMax: 500, maxTokens: 1_000_000, maxAggregates: 10, wsMaxBytes: 1 << 20, wsMaxOperations: 50, wsMaxPerClient: 200 } });
+  t = await startTestHub({ limits: { maxDepth: 12, maxAliases: 60, maxCost: 100_000_000, pageMax: 500, maxTokens: 1_000_000, maxAggregates: 10, maxEntities: 1_000, wsMaxBytes: 1 << 20, wsMaxOperations: 50, wsMaxPerClient: 200 } });
   const schema = await hubSchema();
   listsQuery = rootListsQuery(schema, 500, 2);
   const admin = await t.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
