@@ -47,10 +47,12 @@ program
     const { composeFromConfig, CompositionError, loadGatewayConfig, serveGateway } = await import("../federation/gateway.js");
     try {
       const config = loadGatewayConfig(options.config);
-      const supergraph = await composeFromConfig(config);
+      const hubConfig = loadConfig();
+      const supergraph = await composeFromConfig(config, hubConfig.gatewaySecret);
       console.log(`composed ${config.subgraphs.map((s) => s.name).join(" + ")} into ${config.supergraph}`);
       if (options.composeOnly) return;
-      const gateway = await serveGateway(supergraph, Number(options.port), "0.0.0.0");
+      const hubs = config.subgraphs.filter((s) => s.hub).map((s) => s.name);
+      const gateway = await serveGateway(supergraph, Number(options.port), "0.0.0.0", { config: hubConfig, hubs });
       console.log(`supergraph on ${gateway.url.replace("127.0.0.1", "localhost")}`);
       const stop = () => void gateway.stop().then(() => process.exit(0));
       process.once("SIGTERM", stop);

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   EMHUB_TRUSTED_DOCUMENTS: z.string().optional(),
   EMHUB_CORS_ORIGINS: z.string().default(""),
   EMHUB_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  EMHUB_GATEWAY_SECRET: z.string().min(16, "use at least 16 characters").optional(),
   EMHUB_BOUNDARY_FILE: z.string().optional(),
   EMHUB_RAINFALL_ALERTS: z
     .string()
@@ -101,6 +102,8 @@ export interface HubConfig {
   rainThresholds: RainThreshold[];
   /** A GeoJSON file of the boundaries the dashboard draws as its base map (the deployment's official map data); null: the province's extent. */
   boundaryFile: string | null;
+  /** The secret the deployment's gateway shows the hub's /subgraph (federation/gateway-trust.ts); none: no gateway is trusted. */
+  gatewaySecret: string | null;
   /** The bearer token a Prometheus scraper sends to GET /metrics; none: open outside production, closed in it. */
   metricsToken: string | null;
   /** Browser origins allowed to call the hub (CORS), e.g. a dashboard's https://yjzh.example.gov.cn; empty: none. */
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
     metricsToken: e.EMHUB_METRICS_TOKEN ?? null,
+    gatewaySecret: e.EMHUB_GATEWAY_SECRET ?? null,
     rainThresholds: e.EMHUB_RAINFALL_ALERTS ?? [...DEFAULT_RAIN_THRESHOLDS],
     boundaryFile: e.EMHUB_BOUNDARY_FILE ? path.resolve(e.EMHUB_BOUNDARY_FILE) : null,
     corsOrigins: e.EMHUB_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),

@@ -10,6 +10,7 @@
  *   subgraphs:
  *     - name: emhub
  *       url: http://hub:4000/subgraph
+ *       hub: true                       # an emhub instance: shown EMHUB_GATEWAY_SECRET
  *     - name: earthquake
  *       url: http://dzj.example.gov.cn/graphql
  *       sdl: earthquake.graphql         # optional: compose from this file instead of asking the service
@@ -18,16 +19,39 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { composeServices } from "@theguild/federation-composition";
-import { parse } from "graphql";
+import express from "express";
+import { GraphQLError, parse } from "graphql";
 import YAML from "yaml";
 import { z } from "zod";
+import type { HubConfig } from "../config/config.js";
+import { SCHEMA_DIR } from "../config/paths.js";
+import { ErrorCode } from "../errors/hub-error.js";
+import { createAuthenticator, type Authenticator } from "../server/authenticate.js";
+import { operationRefusal } from "../server/operation-guards.js";
+import { clientLimiter } from "../server/rate-limit.js";
+import { identifyRequest } from "../server/request-context.js";
+import { loadTrustedDocuments, type TrustedDocuments } from "../server/trusted-documents.js";
+import { GATEWAY_SECRET_HEADER } from "./gateway-trust.js";
 
 const GatewayConfigSchema = z.object({
   supergraph: z.string().default("supergraph.graphql"),
   subgraphs: z
-    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9_-]*$/i, "letters, digits, - and _"), url: z.string().url(), sdl: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z][a-z0-9_-]*$/i, "letters, digits, - and _"),
+        url: z.string().url(),
+        sdl: z.string().optional(),
+        // an emhub instance: it is shown the gateway secret (EMHUB_GATEWAY_SECRET), and no other subgraph is
+        hub: z.boolean().default(false),
+      }),
+    )
     .min(1, "list at least one subgraph"),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -44,13 +68,21 @@ export function loadGatewayConfig(file: string): GatewayConfig {
   };
 }
 
-/** A subgraph's SDL: its file, or what it answers to `{ _service { sdl } }`. */
-async function subgraphSdl(subgraph: GatewayConfig["subgraphs"][number]): Promise<string> {
+/** The headers a subgraph is sent besides the caller's: the gateway secret, to emhub instances only. */
+function gatewayHeaders(subgraph: { hub?: boolean }, secret: string | null): Record<string, string> {
+  return subgraph.hub && secret ? { [GATEWAY_SECRET_HEADER]: secret } : {};
+}
+
+/** A subgraph's SDL: its file, or what it answers to `{ _service { sdl } }` (an emhub instance answers the gateway secret). */
+async function subgraphSdl(subgraph: GatewayConfig["subgraphs"][number], secret: string | null): Promise<string> {
   if (subgraph.sdl) return fs.readFileSync(subgraph.sdl, "utf8");
-  const response = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _service { sdl } }" }) });
+  const response = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...gatewayHeaders(subgraph, secret) }, body: JSON.stringify({ query: "{ _service { sdl } }" }) });
   const body = (await response.json().catch(() => null)) as { data?: { _service?: { sdl?: string } } } | null;
   const sdl = body?.data?._service?.sdl;
-  if (!sdl) throw new CompositionError(`subgraph ${subgraph.name} at ${subgraph.url} did not give its SDL (HTTP ${response.status})`);
+  if (!sdl) {
+    const hint = response.status === 403 && subgraph.hub ? ": give the hub and the gateway the same EMHUB_GATEWAY_SECRET, or compose from the SDL file (sdl: schema/subgraph.graphql)" : "";
+    throw new CompositionError(`subgraph ${subgraph.name} at ${subgraph.url} did not give its SDL (HTTP ${response.status})${hint}`);
+  }
   return sdl;
 }
 
@@ -61,8 +93,8 @@ export function compose(subgraphs: Array<{ name: string; url: string; sdl: strin
   return result.supergraphSdl;
 }
 
-export async function composeFromConfig(config: GatewayConfig): Promise<string> {
-  const subgraphs = await Promise.all(config.subgraphs.map(async (s) => ({ name: s.name, url: s.url, sdl: await subgraphSdl(s) })));
+export async function composeFromConfig(config: GatewayConfig, secret: string | null = null): Promise<string> {
+  const subgraphs = await Promise.all(config.subgraphs.map(async (s) => ({ name: s.name, url: s.url, sdl: await subgraphSdl(s, secret) })));
   const supergraph = compose(subgraphs);
   fs.writeFileSync(config.supergraph, supergraph);
   return supergraph;
@@ -73,14 +105,59 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Serves a supergraph with Hive Gateway on `port`, forwarding the caller's Authorization to the subgraphs. */
-export async function serveGateway(supergraph: string, port: number, host = "127.0.0.1"): Promise<RunningGateway> {
+export interface GatewayOptions {
+  /** The hub's configuration: its limits, introspection, trusted-document roles, rate limit and gateway secret hold at the gateway too. */
+  config: HubConfig;
+  /** The subgraphs that are emhub instances (shown the gateway secret). */
+  hubs: readonly string[];
+}
+
+/**
+ * Serves a supergraph with Hive Gateway on `port`. The gateway holds its
+ * callers to what the hub holds its own to: the same depth, alias, directive,
+ * token and cost limits; the same trusted documents for the same roles, judged
+ * on the caller's verified token; the same per-principal rate limit; no
+ * introspection and no GraphiQL page where introspection is off. It forwards
+ * the caller's Authorization to every subgraph, and the gateway secret to the
+ * hubs, which then run its query plans under the caller's rights.
+ */
+export async function serveGateway(supergraph: string, port: number, host: string, options: GatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  const auth = await createAuthenticator(config);
+  const trusted = loadTrustedDocuments(path.join(SCHEMA_DIR, "operations"), config.trustedDocumentRoles);
+  const hubs = new Set(options.hubs);
+  const armour = { propagateOnRejection: true, exposeLimits: true };
   const gateway = createGatewayRuntime({
     supergraph,
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }) },
-    logging: "warn",
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request, subgraphName }) => ({
+        authorization: request.headers.get("authorization"),
+        ...gatewayHeaders({ hub: hubs.has(subgraphName) }, config.gatewaySecret),
+      }),
+    },
+    plugins: () => [
+      maxTokensPlugin({ n: config.limits.maxTokens, ...armour }),
+      maxDepthPlugin({ n: config.limits.maxDepth, ignoreIntrospection: true, ...armour }),
+      maxAliasesPlugin({ n: config.limits.maxAliases, allowList: [], ...armour }),
+      maxDirectivesPlugin({ n: 20, ...armour }),
+      costLimitPlugin({ maxCost: config.limits.maxCost, ignoreIntrospection: true, ...armour }),
+      trustedDocumentsAtEdge(auth, trusted),
+    ],
+    disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
+    graphiql: config.introspection,
+    landingPage: false,
+    maskedErrors: true,
+    logging: "error",
   });
-  const server = http.createServer(gateway);
+  const limiter = clientLimiter(config.rateLimitPerMinute, config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null);
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(identifyRequest({ auth }));
+  if (limiter) app.use(limiter.http);
+  app.use((req, res) => void gateway(req, res));
+  const server = http.createServer(app);
+  server.keepAliveTimeout = config.keepAliveSeconds * 1000;
+  server.headersTimeout = config.keepAliveSeconds * 1000 + 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -91,6 +168,24 @@ export async function serveGateway(supergraph: string, port: number, host = "127
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await gateway.dispose();
+      await limiter?.close();
+    },
+  };
+}
+
+/** Holds the principals the hub holds to its manifest to it here, on their verified token, before any subgraph is asked. */
+function trustedDocumentsAtEdge(auth: Authenticator, trusted: TrustedDocuments): GatewayPlugin {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      let principal;
+      try {
+        principal = await auth.authenticate(request?.headers.get("authorization"));
+      } catch (error) {
+        return setResultAndStopExecution({ errors: [new GraphQLError(`not authenticated: ${(error as Error).message}`, { extensions: { code: ErrorCode.UNAUTHENTICATED } })] });
+      }
+      const refused = operationRefusal(trusted, principal, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

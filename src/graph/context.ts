@@ -21,4 +21,10 @@ export interface HubContext {
   config: HubConfig;
   /** Publish after a commit; subscriptions listen here. */
   events: EventBus;
+  /**
+   * The request came through the deployment's own gateway (it carried the
+   * gateway secret): the gateway held the caller to the trusted documents
+   * already, and its query plan's operations are its own.
+   */
+  viaGateway?: boolean;
 }

@@ -43,6 +43,7 @@ import { log } from "../log.js";
 import { startLeadership } from "../sync/leadership.js";
 import { recoverInterruptedWork } from "../sync/recover.js";
 import { entitiesLimit } from "../federation/entities-limit.js";
+import { GATEWAY_SECRET_HEADER, isGatewaySecret, serviceSdlGuard } from "../federation/gateway-trust.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
 import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
@@ -179,7 +180,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   ]);
   // the same graph as a Federation 2 subgraph, for a gateway (src/federation)
   // (a subgraph schema would have Apollo add inline traces to every answer for a gateway that does not read them)
-  const subgraph = apolloFor(await subgraphSchema(), [ApolloServerPluginInlineTraceDisabled(), entitiesLimit(config.limits)]);
+  const subgraph = apolloFor(await subgraphSchema(), [ApolloServerPluginInlineTraceDisabled(), entitiesLimit(config.limits), serviceSdlGuard(config.introspection)]);
   await apollo.start();
   await subgraph.start();
 
@@ -200,7 +201,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(ingestRoutes(deps, { onRun: publishRun, onChanges: publishChanges }));
   const context = async ({ req, res }: { req: express.Request; res: express.Response }) => contextFor(deps, await requestPrincipal(deps, req, res), String(req.id));
   app.use(GRAPHQL_PATH, express.json({ limit: "1mb" }), expressMiddleware(apollo, { context }));
-  app.use(SUBGRAPH_PATH, express.json({ limit: "1mb" }), expressMiddleware(subgraph, { context }));
+  const subgraphContext = async (args: { req: express.Request; res: express.Response }) => ({ ...(await context(args)), viaGateway: isGatewaySecret(config.gatewaySecret, args.req.headers[GATEWAY_SECRET_HEADER]) });
+  app.use(SUBGRAPH_PATH, express.json({ limit: "1mb" }), expressMiddleware(subgraph, { context: subgraphContext }));
   app.use((req, res) => sendError(res, 404, "NOT_FOUND", `nothing at ${req.method} ${req.path}`));
   app.use(jsonErrors);
 

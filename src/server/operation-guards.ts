@@ -114,13 +114,16 @@ export function operationRefusal(
   return path ? nulError(path) : null;
 }
 
+const NO_MANIFEST: TrustedDocuments = { operations: new Map(), check: () => null };
+
 /** The same refusals in Apollo, once it knows the operation. */
 export function operationGuards(trusted: TrustedDocuments): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, contextValue }) {
-          const refused = operationRefusal(trusted, contextValue.principal, document, request.operationName, request.variables);
+          // the gateway held the caller to the manifest at its edge; its query plan's operations are its own
+          const refused = operationRefusal(contextValue.viaGateway ? NO_MANIFEST : trusted, contextValue.principal, document, request.operationName, request.variables);
           // Apollo answers an error thrown here with 500 unless told the status: these are the caller's, not the hub's
           const status = refused?.extensions.code === TRUSTED_ONLY ? 403 : 400;
           if (refused) throw new GraphQLError(refused.message, { nodes: refused.nodes, extensions: { ...refused.extensions, http: { status } } });

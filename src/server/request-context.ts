@@ -42,7 +42,7 @@ export function contextFor(deps: ContextDeps, principal: Principal, requestId: s
 }
 
 /** The principal for credentials, or an UNAUTHENTICATED error (HTTP 401) saying why. */
-export async function principalFor(deps: ContextDeps, credentials: string | null | undefined): Promise<Principal> {
+export async function principalFor(deps: Pick<ContextDeps, "auth">, credentials: string | null | undefined): Promise<Principal> {
   try {
     return await deps.auth.authenticate(credentials);
   } catch (error) {
@@ -58,7 +58,7 @@ export async function principalFor(deps: ContextDeps, credentials: string | null
  * and keeps the outcome for the request's handlers (requestPrincipal): the
  * limit counts a verified principal, however its header is spelled.
  */
-export function identifyRequest(deps: ContextDeps): RequestHandler {
+export function identifyRequest(deps: Pick<ContextDeps, "auth">): RequestHandler {
   return (req, res, next) => {
     const locals = res.locals as Identified;
     principalFor(deps, req.headers.authorization).then(
@@ -77,7 +77,7 @@ export function identifyRequest(deps: ContextDeps): RequestHandler {
 type Identified = { principal?: Principal; authError?: unknown };
 
 /** The principal identifyRequest verified for this request, or its UNAUTHENTICATED error. */
-export async function requestPrincipal(deps: ContextDeps, req: Request, res: Response): Promise<Principal> {
+export async function requestPrincipal(deps: Pick<ContextDeps, "auth">, req: Request, res: Response): Promise<Principal> {
   const locals = res.locals as Identified;
   if (locals.principal) return locals.principal;
   if (locals.authError) throw locals.authError;

@@ -54,8 +54,9 @@ export function loadTrustedDocuments(dir: string, restrictedRoles: readonly stri
     if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) continue;
     operations.set(operationKey(whole, definition.name.value)!, definition.name.value);
   }
+  // a principal with no role the hub knows (a token of roles it does not grant) is held as an anonymous caller is
   const heldToManifest = (principal: Principal) =>
-    principal.anonymous ? restrictedRoles.includes("anonymous") : principal.roles.length > 0 && principal.roles.every((role) => restrictedRoles.includes(role));
+    principal.roles.length === 0 ? restrictedRoles.includes("anonymous") : principal.roles.every((role) => restrictedRoles.includes(role));
   return {
     operations,
     check(principal, document, operationName) {

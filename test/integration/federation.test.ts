@@ -15,7 +15,9 @@ import { SUBGRAPH_FILE } from "../../src/cli/emit-schema.js";
 import { PROJECT_ROOT } from "../../src/config/paths.js";
 import { compose, composeFromConfig, CompositionError, serveGateway, type RunningGateway } from "../../src/federation/gateway.js";
 import { startEarthquakeService, typeDefs as earthquakeTypeDefs } from "../../subgraphs/earthquake/server.js";
+import type { HubConfig } from "../../src/config/config.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { latencyBudgetMs } from "../helpers/wait.js";
 
 const hubSdl = () => fs.readFileSync(SUBGRAPH_FILE, "utf8");
 const earthquakeSdl = print(earthquakeTypeDefs);
@@ -73,11 +75,11 @@ describe("through the gateway", () => {
     const supergraph = await composeFromConfig({
       supergraph: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emhub-gateway-")), "supergraph.graphql"),
       subgraphs: [
-        { name: "emhub", url: `${t.hub.url}/subgraph` },
-        { name: "earthquake", url: quake.url },
+        { name: "emhub", url: `${t.hub.url}/subgraph`, hub: true },
+        { name: "earthquake", url: quake.url, hub: false },
       ],
     });
-    gateway = await serveGateway(supergraph, 0);
+    gateway = await serveGateway(supergraph, 0, "127.0.0.1", { config: t.hub.config, hubs: ["emhub"] });
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -148,5 +150,61 @@ describe("through the gateway", () => {
       const direct = await t.request(query, undefined, token);
       expect(viaGateway.data).toEqual(direct.data);
     }
+  });
+});
+
+describe("the gateway in production", () => {
+  const SECRET = "gateway-secret-for-the-test-0123456789";
+  let t: TestHub;
+  let quake: { url: string; stop: () => Promise<void> };
+  let gateway: RunningGateway;
+  // production's settings (its issuers aside: the test signs with the development issuer)
+  const production: Partial<HubConfig> = { introspection: false, trustedDocumentRoles: ["anonymous", "ENTERPRISE"], gatewaySecret: SECRET, rateLimitPerMinute: 1000 };
+  beforeAll(async () => {
+    t = await startTestHub(production, { placeAt: new Date() });
+    quake = await startEarthquakeService(0);
+    // composed by URL: the hub gives its SDL to the gateway's secret only
+    const config = { supergraph: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emhub-gateway-")), "supergraph.graphql"), subgraphs: [{ name: "emhub", url: `${t.hub.url}/subgraph`, hub: true }, { name: "earthquake", url: quake.url, hub: false }] };
+    await expect(composeFromConfig(config, null)).rejects.toThrow(/HTTP 403.*EMHUB_GATEWAY_SECRET/);
+    gateway = await serveGateway(await composeFromConfig(config, SECRET), 0, "127.0.0.1", { config: t.hub.config, hubs: ["emhub"] });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await quake?.stop();
+    await t?.stop();
+  });
+  const post = (url: string, body: unknown, token?: string) =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+
+  it("serves anonymous callers a trusted document, answered from the hub through the gateway's own query plan", async () => {
+    const trusted = fs.readFileSync(path.join(PROJECT_ROOT, "schema/operations/resources.graphql"), "utf8");
+    const res = await post(gateway.url, { query: trusted, operationName: "Shelters", variables: { near: { lat: 34.8, lon: 113.29, radiusKm: 5 }, first: 5 } });
+    const body = (await res.json()) as { data?: { shelters: { edges: unknown[] } }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.shelters.edges.length).toBeGreaterThan(0);
+    // a free-form query is refused at the edge, as the hub refuses it
+    const free = (await (await post(gateway.url, { query: "{ shelters(first: 1) { edges { node { name } } } }" })).json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(free.errors[0]!.extensions.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+    // and a token of no role the hub knows is held as an anonymous caller
+    const citizen = await t.signToken({ department: null, roles: ["CITIZEN" as never], region: "410106" });
+    const asCitizen = (await (await post(gateway.url, { query: "{ shelters(first: 1) { edges { node { name } } } }" }, citizen)).json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(asCitizen.errors[0]!.extensions.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+  });
+
+  it("applies the hub's limits and closes introspection and its page", async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `q${i}: earthquakes { nearbyShelters(radiusKm: 500) { name } }`).join(" ");
+    const supervisor = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
+    const started = Date.now();
+    const refused = (await (await post(gateway.url, { query: `{ ${aliases} }` }, supervisor)).json()) as { data?: unknown; errors: Array<{ message: string }> };
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors[0]!.message).toMatch(/token|aliases/i);
+    expect(Date.now() - started).toBeLessThan(latencyBudgetMs(3_000));
+    const introspection = (await (await post(gateway.url, { query: "{ __schema { types { name } } }" }, supervisor)).json()) as { errors?: unknown[] };
+    expect(introspection.errors?.length).toBeGreaterThan(0);
+    const page = await fetch(gateway.url, { headers: { accept: "text/html" } });
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    // the subgraph's SDL is for the gateway only
+    const sdl = await post(`${t.hub.url}/subgraph`, { query: "{ _service { sdl } }" });
+    expect(sdl.status).toBe(403);
   });
 });
