@@ -29,6 +29,7 @@ import { hubSchema } from "../graph/schema.js";
 import { scheduleConnectors, type ScheduleOptions } from "../sync/schedule-connectors.js";
 import { bulletinRoutes } from "./bulletin-route.js";
 import { enterpriseFileRoutes } from "./enterprise-file-route.js";
+import { securityHeaders } from "./security-headers.js";
 import { formatHubError, refuseMutationsWhen, sendUnavailable, unavailableStatus } from "./format-error.js";
 import { databaseUnavailable } from "../data/unavailable.js";
 import { diskGuard, NO_DISK_GUARD } from "../data/disk-space.js";
@@ -97,6 +98,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLog);
+  app.use(securityHeaders());
   // browsers of the listed origins may call the API (their preflight is answered here, before Apollo's CSRF check)
   if (config.corsOrigins.length > 0) {
     app.use(cors({ origin: config.corsOrigins, allowedHeaders: ["authorization", "content-type", "x-request-id"], exposedHeaders: ["x-request-id", "retry-after"], maxAge: 600 }));

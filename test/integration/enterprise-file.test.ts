@@ -196,3 +196,31 @@ describe("enterpriseNotice(code), the public notice over GraphQL", () => {
     expect((await notice(KAIFENG_CODE)).safetyPrincipal).toBeNull();
   });
 });
+
+describe("headers a browser acts on", () => {
+  it("keep pages to their own assets, out of frames, unsniffed and without a Referer", async () => {
+    for (const path of [`/e/${CODE}`, "/dashboard/", "/explorer/", "/graphql"]) {
+      const res = await fetch(`${t.hub.url}${path}`, { method: path === "/graphql" ? "POST" : "GET", headers: { "content-type": "application/json" }, body: path === "/graphql" ? JSON.stringify({ query: "{ __typename }" }) : undefined });
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/default-src 'self'/);
+      expect(csp, path).toMatch(/frame-ancestors 'none'/);
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+  });
+
+  it("make an answer to a token private to its bearer: the notice with hazards, the file, the API", async () => {
+    for (const path of [`/e/${CODE}`, `/enterprises/${CODE}/file`]) {
+      const res = await fetch(`${t.hub.url}${path}`, { headers: { authorization: `Bearer ${supervisor}` } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("private, no-store");
+      expect(res.headers.get("vary") ?? "", path).toMatch(/Authorization/i);
+    }
+    const api = await fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${supervisor}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(api.headers.get("cache-control")).toBe("private, no-store");
+    // the public notice without a token may be cached
+    expect((await fetch(`${t.hub.url}/e/${CODE}`)).headers.get("cache-control") ?? "").not.toMatch(/private/);
+  });
+});

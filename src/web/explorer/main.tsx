@@ -19,7 +19,7 @@ interface ExampleFile {
 }
 
 function Explorer({ examples }: { examples: ExampleFile[] }) {
-  const [token, setToken] = useState(() => localStorage.getItem(TOKEN_KEY) ?? "");
+  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? "");
   const current = useMemo(() => ({ token }), [token]);
   const fetcher = useMemo(() => hubFetcher(ENDPOINT, () => current.token), [current]);
   const tabs = examples.map((example) => ({ query: `# schema/operations/${example.file}\n${example.document}` }));
@@ -36,7 +36,7 @@ function Explorer({ examples }: { examples: ExampleFile[] }) {
           value={token}
           onChange={(event) => {
             setToken(event.target.value.trim());
-            localStorage.setItem(TOKEN_KEY, event.target.value.trim());
+            sessionStorage.setItem(TOKEN_KEY, event.target.value.trim());
           }}
         />
         <span className="who">{token ? "signed in" : "anonymous"}</span>
