@@ -72,6 +72,8 @@ export interface Hub {
   config: HubConfig;
   /** Events of this hub (and, with REDIS_URL, of every instance). */
   events: EventBus;
+  /** Subscriptions running now (for operators through /metrics, and for tests waiting for theirs). */
+  subscribers(): number;
   stop(): Promise<void>;
 }
 
@@ -241,6 +243,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     db,
     config,
     events,
+    subscribers: () => subscriptions.subscribers(),
     async stop() {
       draining = true;
       stopCounting();

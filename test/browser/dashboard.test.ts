@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSkipReason, openClosedNetworkBrowser, type ClosedNetworkBrowser } from "../helpers/browser.js";
 import { capAlert } from "../helpers/cap-alert.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
+import { latencyBudgetMs } from "../helpers/wait.js";
 
 const skip = browserSkipReason();
 
@@ -96,25 +97,26 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
       body: capAlert({ identifier, geocodes: ["410202000000"], polygons: [polygon], level: "RED", event: "暴雨" }),
     });
     expect(res.status).toBe(200);
-    await page.waitForSelector(`#live [data-identifier="${identifier}"]`, { timeout: 2000 });
+    await page.waitForSelector(`#live [data-identifier="${identifier}"]`, { timeout: 60_000 });
+    expect(Date.now() - pushedAt).toBeLessThan(latencyBudgetMs(2000));
     const warnings = await t.request<{ warnings: { edges: Array<{ node: { id: string; identifier: string } }> } }, never>(
       "{ warnings(first: 50) { edges { node { id identifier } } } }",
       undefined,
       await supervisor("410202"),
     );
     const id = warnings.data!.warnings.edges.find((e) => e.node.identifier === identifier)!.node.id;
-    await page.waitForSelector(`path.feature-warnings[data-id="${id}"]`, { timeout: Math.max(1, 2000 - (Date.now() - pushedAt)) });
-    expect(Date.now() - pushedAt).toBeLessThan(2000 + 500); // the fetch of the page's GeoJSON included
+    await page.waitForSelector(`path.feature-warnings[data-id="${id}"]`, { timeout: 60_000 });
+    expect(Date.now() - pushedAt).toBeLessThan(latencyBudgetMs(2000 + 500)); // the fetch of the page's GeoJSON included
 
     // the live item brings the warning into view; clicking it on the map shows what it touches
     await page.click(`#live [data-identifier="${identifier}"]`);
-    await page.click("#impact .close", { timeout: 5000 });
-    await page.click(`path.feature-warnings[data-id="${id}"]`, { timeout: 5000 });
-    await page.waitForSelector("#impact:not([hidden]) h2", { timeout: 5000 });
+    await page.click("#impact .close", { timeout: 60_000 });
+    await page.click(`path.feature-warnings[data-id="${id}"]`, { timeout: 60_000 });
+    await page.waitForSelector("#impact:not([hidden]) h2", { timeout: 60_000 });
     const impact = await page.textContent("#impact");
     expect(impact).toContain("测试气象台发布暴雨红色预警");
     expect(impact).toContain("避难场所");
-    await page.click("#impact .close", { timeout: 5000 });
+    await page.click("#impact .close", { timeout: 60_000 });
     await page.screenshot({ path: process.env.EMHUB_SCREENSHOT ?? path.join(os.tmpdir(), "emhub-dashboard.png") });
     expect(b.blocked).toEqual([]);
     expect(b.pageErrors).toEqual([]);
@@ -142,8 +144,9 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
       body: JSON.stringify({ ST_RIVER_R: [{ STCD: "40105100", TM: tm, Z: warningLevel + 0.8, Q: null }] }),
     });
     expect(res.status).toBe(200);
-    await page.waitForSelector(`#live .live-water:has-text("${name}")`, { timeout: 2000 });
-    await expect.poll(() => page.getAttribute(`path.feature-hydro-stations[data-id="${id}"]`, "fill"), { timeout: Math.max(1, 2500 - (Date.now() - pushedAt)), interval: 50 }).toBe("#f28a1b");
+    await page.waitForSelector(`#live .live-water:has-text("${name}")`, { timeout: 60_000 });
+    await expect.poll(() => page.getAttribute(`path.feature-hydro-stations[data-id="${id}"]`, "fill"), { timeout: 60_000, interval: 50 }).toBe("#f28a1b");
+    expect(Date.now() - pushedAt).toBeLessThan(latencyBudgetMs(2500));
     expect(b.blocked).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });
@@ -158,7 +161,7 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
       token,
     );
     expect(overdue.data!.overdueHazards.totalCount).toBeGreaterThan(0);
-    await expect.poll(() => page.locator("#overdue tr").count(), { timeout: 5000 }).toBe(overdue.data!.overdueHazards.edges.length + 1);
+    await expect.poll(() => page.locator("#overdue tr").count(), { timeout: 60_000 }).toBe(overdue.data!.overdueHazards.edges.length + 1);
     expect(await page.textContent("#overdue")).toContain(overdue.data!.overdueHazards.edges[0]!.node.description);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#bulletin")]);
     expect(download.suggestedFilename()).toMatch(/^bulletin-410200-\d{4}-P[1-6]\.csv$/);

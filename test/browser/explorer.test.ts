@@ -6,6 +6,7 @@ import { capAlert } from "../helpers/cap-alert.js";
 import { browserSkipReason, openClosedNetworkBrowser, type ClosedNetworkBrowser } from "../helpers/browser.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { waitFor } from "../helpers/wait.js";
+import { expectSubscriptions } from "../helpers/ws-client.js";
 
 const skip = browserSkipReason();
 
@@ -53,14 +54,15 @@ describe.skipIf(skip)("the explorer, offline", () => {
           await page.click(".graphiql-execute-button");
           return false;
         },
-        { timeout: 15_000, interval: 1000 },
+        { timeout: 120_000, interval: 1000 },
       )
       .toBe(true);
 
     await page.fill("#token", await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" }));
     await setQuery(page, "subscription { warningIssued { change warning { identifier level } } }");
+    const registered = expectSubscriptions(t.hub, 1);
     await page.click(".graphiql-execute-button");
-    await new Promise((resolve) => setTimeout(resolve, 500)); // subscribed
+    await registered();
     const identifier = `explorer-${Date.now()}`;
     const met = await t.signToken({ department: "METEOROLOGY", roles: ["SERVICE"], region: "410000" });
     const pushed = await fetch(`${t.hub.url}/ingest/meteorology`, {

@@ -19,7 +19,7 @@ export async function startHubProcess(env: Record<string, string>, nodeArgs: str
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 300_000);
     const poll = setInterval(() => {
       const match = /GraphQL on http:\/\/localhost:(\d+)\/graphql/.exec(output);
       if (match) {

@@ -1,6 +1,7 @@
 /** A graphql-ws client over the `ws` package (Node 20 has no global WebSocket). */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import { waitFor } from "./wait.js";
 
 export function wsClient(url: string, connectionParams?: Record<string, unknown>): Client {
   return createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
@@ -54,7 +55,7 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
     },
   );
   return {
-    next(timeoutMs = 5000) {
+    next(timeoutMs = 60_000) {
       const queued = queue.shift();
       if (queued !== undefined) return Promise.resolve(queued);
       if (failure) return Promise.reject(new Error(`subscription failed: ${JSON.stringify(failure)}`));
@@ -80,5 +81,21 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
     pending: () => [...queue],
     error: () => failure,
     stop,
+  };
+}
+
+/**
+ * Waits until `count` more subscriptions than now run on the hub: call it
+ * before subscribing, await what it returns after, and the events published
+ * next reach them (no fixed sleep that a busy machine outlasts).
+ */
+export function expectSubscriptions(hub: { subscribers(): number }, count: number): () => Promise<void> {
+  const before = hub.subscribers();
+  return async () => {
+    try {
+      await waitFor(() => hub.subscribers() >= before + count, { what: `${count} subscriptions to start` });
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (${before} ran before, ${hub.subscribers()} run now)`);
+    }
   };
 }

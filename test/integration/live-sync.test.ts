@@ -19,7 +19,7 @@ import {
 } from "../generated/graphql.js";
 import { capAlert, capReference } from "../helpers/cap-alert.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
-import { subscribe, wsClient } from "../helpers/ws-client.js";
+import { expectSubscriptions, subscribe, wsClient } from "../helpers/ws-client.js";
 
 let t: TestHub;
 const clients: Array<{ dispose(): void | Promise<void> }> = [];
@@ -34,8 +34,9 @@ afterAll(async () => {
 async function listen<T>(token: string, document: Parameters<typeof print>[0], variables?: Record<string, unknown>) {
   const client = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
   clients.push(client);
+  const registered = expectSubscriptions(t.hub, 1);
   const sub = subscribe<T>(client, print(document), variables);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await registered();
   return sub;
 }
 

@@ -13,7 +13,8 @@ import {
 import { emptyCounts } from "../../src/core/sync-counts.js";
 import { cstDayFromNow } from "../helpers/hazards.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
-import { subscribe, wsClient } from "../helpers/ws-client.js";
+import { waitFor } from "../helpers/wait.js";
+import { expectSubscriptions, subscribe, wsClient } from "../helpers/ws-client.js";
 
 let t: TestHub;
 let admin: string;
@@ -51,9 +52,10 @@ async function report(enterpriseCode: string, grade: "GENERAL" | "MAJOR" = "GENE
 
 describe("hazardChanged", () => {
   it("reaches the county's subscriber and not the neighbouring county's", async () => {
+    const registered = expectSubscriptions(t.hub, 2);
     const county = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
     const neighbour = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "4102" })), print(HazardChangesDocument));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // subscriptions registered
+    await registered();
     const inShangjie = await report(shangjie);
     const inKaifeng = await report(kaifeng);
     const first = await county.next();
@@ -66,8 +68,9 @@ describe("hazardChanged", () => {
   });
 
   it("applies the filter: grades and states", async () => {
+    const registered = expectSubscriptions(t.hub, 1);
     const majors = subscribe<HazardChangesSubscription>(await connect(admin), print(HazardChangesDocument), { filter: { grades: ["MAJOR"], region: "4102" } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await registered();
     await report(kaifeng, "GENERAL");
     const major = await report(kaifeng, "MAJOR");
     expect((await majors.next()).hazardChanged.hazard).toMatchObject({ id: major.id, grade: "MAJOR" });
@@ -75,9 +78,10 @@ describe("hazardChanged", () => {
 
   it("masks personal data in payloads as queries do", async () => {
     // the housing bureau regulates construction (建筑施工): it sees the hazards of a builder, masked
+    const registered = expectSubscriptions(t.hub, 2);
     const housing = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "HOUSING", roles: ["SERVICE"], region: "410000" })), print(HazardChangesDocument));
     const emergency = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410000" })), print(HazardChangesDocument));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await registered();
     const hazard = await report(BUILDER_IN_SHANGJIE);
     const supervisor = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" });
     const planned = await t.request(PlanRectificationDocument, { input: { id: hazard.id, expectedVersion: hazard.version, measures: "更换防护栏", responsiblePerson: "张建国", deadline: cstDayFromNow(10) } }, supervisor);
@@ -91,7 +95,7 @@ describe("hazardChanged", () => {
 
   it("refuses a bad filter with BAD_USER_INPUT", async () => {
     const bad = subscribe(await connect(admin), print(HazardChangesDocument), { filter: { region: "41x" } });
-    await expect(bad.next(1000)).rejects.toThrow();
+    await expect(bad.next()).rejects.toThrow();
     expect(JSON.stringify(bad.error())).toContain("BAD_USER_INPUT");
   });
 });
@@ -99,12 +103,13 @@ describe("hazardChanged", () => {
 describe("connection rules", () => {
   it("refuses connectorRun to a non-administrator", async () => {
     const sub = subscribe(await connect(await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "41" })), print(ConnectorRunsDocument));
-    await expect(sub.next(1000)).rejects.toThrow();
+    await expect(sub.next()).rejects.toThrow();
     expect(JSON.stringify(sub.error())).toContain("FORBIDDEN");
   });
 
   it("closes the connection with 4403 when the token expires", async () => {
     const token = await t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region: "41", ttl: "2s" });
+    const before = t.hub.subscribers();
     const closed = new Promise<number>((resolve) => {
       const client = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
       clients.push(client);
@@ -112,14 +117,17 @@ describe("connection rules", () => {
       subscribe(client, print(HazardChangesDocument));
     });
     expect(await closed).toBe(4403);
+    // and its subscription ended with it on the hub
+    await waitFor(() => t.hub.subscribers() === before, { what: "the closed connection's subscription to end" });
   });
 });
 
 describe("shared subscriptions", () => {
   it("sends one execution to equivalent subscribers, auditing personal data per recipient", async () => {
+    const registered = expectSubscriptions(t.hub, 2);
     const one = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ subject: "desk-1", department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
     const two = subscribe<HazardChangesSubscription>(await connect(await t.signToken({ subject: "desk-2", department: "EMERGENCY", roles: ["SUPERVISOR"], region: "410106" })), print(HazardChangesDocument));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await registered();
     const hazard = await report(shangjie);
     const [a, b] = [(await one.next()).hazardChanged, (await two.next()).hazardChanged];
     expect(a).toEqual(b);
@@ -136,15 +144,17 @@ describe("shared subscriptions", () => {
       const token = await small.signToken({ department: "EMERGENCY", roles: ["ADMIN"] });
       const client = wsClient(small.wsUrl, { authorization: `Bearer ${token}` });
       clients.push(client);
+      const registered = expectSubscriptions(small.hub, 1);
       const runs = subscribe(client, print(ConnectorRunsDocument));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await registered();
       const burst = { connector: "water", ok: true, ...emptyCounts(), error: null };
       for (let i = 0; i < 50; i++) small.hub.events.publish("connector.run", { ...burst, runId: `burst-${i}`, at: new Date().toISOString() });
       await expect(async () => {
-        for (;;) await runs.next(2000);
+        for (;;) await runs.next();
       }).rejects.toThrow(/too slow/);
+      const again = expectSubscriptions(small.hub, 1);
       const after = subscribe(client, print(ConnectorRunsDocument));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await again();
       small.hub.events.publish("connector.run", { ...burst, runId: "after", at: new Date().toISOString() });
       expect(await after.next()).toMatchObject({ connectorRun: { runId: "after" } });
     } finally {
@@ -162,8 +172,9 @@ describe("with REDIS_URL pointing nowhere", () => {
       expect(list.data!.enterprises.totalCount).toBeGreaterThan(0);
       const client = wsClient(lonely.wsUrl, { authorization: `Bearer ${token}` });
       clients.push(client);
+      const registered = expectSubscriptions(lonely.hub, 1);
       const changes = subscribe<HazardChangesSubscription>(client, print(HazardChangesDocument));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await registered();
       const code = list.data!.enterprises.edges[0]!.node.creditCode;
       const reported = await lonely.request(ReportHazardDocument, { input: { enterpriseCode: code, grade: "GENERAL", description: "Redis 不可用时的隐患" } }, token);
       expect(reported.errors).toBeUndefined();
