@@ -57,9 +57,11 @@ describe("riskDistribution", () => {
     expect(d.total).toBe(listed.length);
     for (const { level, count } of d.counts) expect(count).toBe(listed.filter((p) => p.level === level).length);
     expect(d.byRegion.reduce((sum, r) => sum + r.total, 0)).toBe(d.total);
-    // a county's supervisor counts only its county
-    const county = await t.request<{ riskDistribution: { total: number } }, never>(`{ riskDistribution(region: "4102") { total } }`, undefined, await supervisor("410212"));
+    // a county's supervisor counts its county, and is refused the city's figure rather than given its own part of it
+    const county = await t.request<{ riskDistribution: { total: number } }, never>(`{ riskDistribution(region: "410212") { total } }`, undefined, await supervisor("410212"));
     expect(county.data!.riskDistribution.total).toBe(listed.filter((p) => p.regionCode.startsWith("410212")).length);
+    const above = await t.request(`{ riskDistribution(region: "4102") { total } }`, undefined, await supervisor("410212"));
+    expect(above.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await t.request(`{ riskDistribution { total } }`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
