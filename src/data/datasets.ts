@@ -53,7 +53,7 @@ const spec = (s: Partial<DatasetSpec> = {}): DatasetSpec => ({
   regionPath: ["regionCode"],
   enterprisePath: null,
   shared: true,
-  defaultOrder: [{ name: "asc" }, { id: "asc" }],
+  defaultOrder: [{ name: "asc" }],
   ...s,
 });
 
@@ -88,7 +88,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   MajorHazardSource: spec({ enterprisePath: ["enterpriseCode"], relations: { enterprise: ENTERPRISE } }),
   Hazard: spec({
     enterprisePath: ["enterpriseCode"],
-    defaultOrder: [{ foundAt: "desc" }, { id: "asc" }],
+    defaultOrder: [{ foundAt: "desc" }],
     needs: {
       enterprise: ["enterpriseCode"],
       riskPoint: ["riskPointId"],
@@ -112,7 +112,7 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   SupplyItem: spec({ regionPath: ["depot", "regionCode"], relations: { depot: { dataset: "SupplyDepot", from: "depotId", to: "id" } } }),
   Warning: spec({
     regionPath: ["regionCodes"],
-    defaultOrder: [{ sent: "desc" }, { id: "asc" }],
+    defaultOrder: [{ sent: "desc" }],
     needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"], geometry: [], affected: ["regionCodes"] },
   }),
   WarningArea: spec({
@@ -135,8 +135,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   }),
   GeoHazardPoint: spec({ needs: { geometry: GEOMETRY } }),
   RoadHazard: spec({ needs: { geometry: GEOMETRY } }),
-  AuditEntry: spec({ regionPath: null, shared: false, defaultOrder: [{ at: "desc" }, { id: "asc" }] }),
-  QuarantinedRecord: spec({ regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }, { id: "asc" }] }),
+  AuditEntry: spec({ regionPath: null, shared: false, defaultOrder: [{ at: "desc" }] }),
+  QuarantinedRecord: spec({ regionPath: null, shared: false, defaultOrder: [{ receivedAt: "desc" }] }),
 };
 
 /** The columns behind provenance (provenance.ts). */

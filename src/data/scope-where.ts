@@ -12,7 +12,7 @@ export function territoryWhere(dataset: DatasetName, prefix: string): Record<str
     const lineage = normaliseDivisionCode(prefix).ok ? divisionLineage(prefix) : [];
     return atPath(path.slice(0, -1), { OR: [{ regionPrefixes: { has: prefix } }, { regionCodes: { hasSome: lineage } }] });
   }
-  return atPath(path, { startsWith: prefix });
+  return atPath(path, { within: prefix });
 }
 
 /** Warnings in force: stored ACTIVE and not past their expiry. */

@@ -6,7 +6,7 @@ import type { Tables } from "../../src/data/query/tables.js";
 import { compileWhere, escapeLike } from "../../src/data/query/where.js";
 
 const tables: Tables = new Map([
-  ["Hazard", { name: "Hazard", columns: new Map([["id", "text"], ["state", '"HazardState"'], ["regionCode", "text"], ["description", "text"], ["deadline", "date"], ["foundAt", "timestamp(3) without time zone"], ["retiredAt", "timestamp(3) without time zone"]]), notNull: new Set(["id", "state", "regionCode", "description", "foundAt"]) }],
+  ["Hazard", { name: "Hazard", columns: new Map([["id", "text"], ["state", '"HazardState"'], ["regionCode", "text"], ["sector", "text"], ["description", "text"], ["deadline", "date"], ["foundAt", "timestamp(3) without time zone"], ["retiredAt", "timestamp(3) without time zone"]]), notNull: new Set(["id", "state", "regionCode", "description", "foundAt"]) }],
   ["HazardEvent", { name: "HazardEvent", columns: new Map([["id", "text"], ["hazardId", "text"], ["action", "text"]]), notNull: new Set(["id", "hazardId", "action"]) }],
   ["Warning", { name: "Warning", columns: new Map([["id", "text"], ["regionCodes", "text[]"]]), notNull: new Set(["id"]) }],
 ]);
@@ -18,9 +18,14 @@ function compile(dataset: "Hazard" | "HazardEvent" | "Warning", where: Record<st
 
 describe("filters", () => {
   it("sends every value as a parameter cast to its column's type", () => {
-    const { sql, values } = compile("Hazard", { AND: [{ state: { in: ["REPORTED", "RECTIFYING"] } }, { description: { contains: "50%_off", mode: "insensitive" } }, { retiredAt: null }] });
-    expect(sql).toBe(`(t."state" = ANY($1::"HazardState"[])) AND (t."description" ILIKE $2::text) AND (t."retiredAt" IS NULL)`);
-    expect(values).toEqual([["REPORTED", "RECTIFYING"], "%50\\%\\_off%"]);
+    const { sql, values } = compile("Hazard", { AND: [{ sector: { in: ["危险化学品", "烟花爆竹"] } }, { description: { contains: "50%_off", mode: "insensitive" } }, { retiredAt: null }] });
+    expect(sql).toBe(`(t."sector" = ANY($1::text[])) AND (t."description" ILIKE $2::text) AND (t."retiredAt" IS NULL)`);
+    expect(values).toEqual([["危险化学品", "烟花爆竹"], "%50\\%\\_off%"]);
+  });
+
+  it("writes enum labels into the statement, so that a partial index on them is usable in a prepared statement's generic plan", () => {
+    expect(compile("Hazard", { state: { in: ["REPORTED", "RECTIFYING"] } }).sql).toBe(`t."state" IN ('REPORTED', 'RECTIFYING')`);
+    expect(compile("Hazard", { state: { in: ["CLOSED'); DROP"] } }).sql).toBe(`t."state" = ANY($1::"HazardState"[])`);
   });
 
   it("writes a plain prefix into the statement and escapes any other", () => {
@@ -28,6 +33,15 @@ describe("filters", () => {
     const odd = compile("Hazard", { regionCode: { startsWith: "41'; DROP" } });
     expect(odd.sql).toBe(`t."regionCode" LIKE $1::text`);
     expect(odd.values).toEqual(["41'; DROP%"]);
+  });
+
+  it("writes a division as an equality on the leading digits that the per-order indexes serve", () => {
+    expect(compile("Hazard", { regionCode: { within: "41" } }).sql).toBe(`t."regionCode" LIKE '41%'`);
+    expect(compile("Hazard", { regionCode: { within: "4102" } }).sql).toBe(`substr(t."regionCode", 1, 4) = '4102'`);
+    expect(compile("Hazard", { regionCode: { within: "410202" } }).sql).toBe(`substr(t."regionCode", 1, 6) = '410202'`);
+    expect(compile("Hazard", { regionCode: { within: "410202001" } }).sql).toBe(`substr(t."regionCode", 1, 6) = '410202' AND t."regionCode" LIKE '410202001%'`);
+    const odd = compile("Hazard", { regionCode: { within: "41'; DROP" } });
+    expect(odd.sql).toBe(`t."regionCode" LIKE $1::text`);
   });
 
   it("follows a to-one relation with EXISTS, and handles OR, NOT and empty lists", () => {
@@ -60,18 +74,24 @@ describe("keyset order", () => {
 
   it("ends every order with the key and compares rows when every key is NOT NULL and sorts one way", () => {
     const keys = orderKeys([{ description: "asc" }], "id", column);
-    expect(orderSql(keys, "t")).toBe(`t."description" ASC NULLS LAST, t."id" ASC NULLS LAST`);
+    expect(orderSql(keys, "t")).toBe(`t."description" ASC, t."id" ASC`);
     expect(afterSql(keys, "t", cursor)).toBe(`ROW(t."description", t."id") > ROW(c."description", c."id")`);
   });
 
+  it("breaks ties by the key in the direction of the last key, so that a descending order is one row comparison an index serves", () => {
+    const newest = orderKeys([{ foundAt: "desc" }], "id", column);
+    expect(orderSql(newest, "t")).toBe(`t."foundAt" DESC, t."id" DESC`);
+    expect(afterSql(newest, "t", cursor)).toBe(`ROW(t."foundAt", t."id") < ROW(c."foundAt", c."id")`);
+  });
+
   it("spells out mixed directions", () => {
-    const mixed = orderKeys([{ foundAt: "desc" }], "id", column);
+    const mixed = orderKeys([{ foundAt: "desc" }, { id: "asc" }], "id", column);
     expect(afterSql(mixed, "t", cursor)).toBe(`((t."foundAt" < c."foundAt") OR (t."foundAt" = c."foundAt" AND t."id" > c."id"))`);
   });
 
   it("sorts a nullable day as COALESCE(day, infinity): nulls last, one row comparison", () => {
     const byDeadline = orderKeys([{ deadline: "asc" }], "id", column);
-    expect(orderSql(byDeadline, "t")).toBe(`COALESCE(t."deadline", 'infinity'::date) ASC NULLS LAST, t."id" ASC NULLS LAST`);
+    expect(orderSql(byDeadline, "t")).toBe(`COALESCE(t."deadline", 'infinity'::date) ASC, t."id" ASC`);
     expect(afterSql(byDeadline, "t", cursor)).toBe(`ROW(COALESCE(t."deadline", 'infinity'::date), t."id") > ROW(COALESCE(c."deadline", 'infinity'::date), c."id")`);
   });
 

@@ -39,12 +39,18 @@ export function orderKeys(orderBy: OrderBy, key: string, column: (name: string) 
       } else keys.push({ sql: (a) => `${a}.${quote(name)}`, desc, nullable: true });
     }
   }
-  if (!orderBy.some((part) => key in part)) keys.push({ sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false });
+  // the key breaks ties in the direction of the last key, so that a page is one row comparison an index serves
+  if (!orderBy.some((part) => key in part)) keys.push({ sql: (a) => `${a}.${quote(key)}`, desc: keys.at(-1)?.desc ?? false, nullable: false });
   return keys;
 }
 
+/**
+ * ORDER BY for the keys. A key that is never null is ordered plainly, so the
+ * clause is exactly an index's order (`DESC NULLS LAST` would not match an
+ * index built `DESC`); a nullable one puts nulls last.
+ */
 export function orderSql(keys: readonly OrderKey[], alias: string): string {
-  return keys.map((k) => `${k.sql(alias)} ${k.desc ? "DESC" : "ASC"} NULLS LAST`).join(", ");
+  return keys.map((k) => `${k.sql(alias)} ${k.desc ? "DESC" : "ASC"}${k.nullable ? " NULLS LAST" : ""}`).join(", ");
 }
 
 /**

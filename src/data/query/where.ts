@@ -2,7 +2,7 @@
  * Compiles the Reader's filters to SQL. A filter is the small object language
  * the resolvers and the access policy write (the subset of Prisma's `where`
  * the hub uses): `{ column: value }`, `{ column: { in, notIn, not, equals, lt,
- * lte, gt, gte, startsWith, contains, mode, has, hasSome } }`, `AND`, `OR`,
+ * lte, gt, gte, startsWith, within, contains, mode, has, hasSome } }`, `AND`, `OR`,
  * `NOT`, and to-one relations by name (`{ hazard: { regionCode: … } }`).
  * Every value becomes a parameter; LIKE patterns are escaped.
  */
@@ -69,7 +69,11 @@ function compileOperator(column: string, type: string, op: string, operand: unkn
       if (isOperators(operand)) return `NOT (${compileColumn(column, type, operand, params)})`;
       return `${column} IS DISTINCT FROM ${params.add(operand, type)}`;
     case "in":
-      return (operand as unknown[]).length === 0 ? "FALSE" : `${column} = ANY(${params.add(operand, `${type}[]`)})`;
+      if ((operand as unknown[]).length === 0) return "FALSE";
+      // values of an enum are written into the statement: a partial index on them (open hazards) is then
+      // provably usable in the generic plan of a prepared statement too; the values are the enum's own labels
+      if (isEnumList(type, operand)) return `${column} IN (${(operand as string[]).map((v) => `'${v}'`).join(", ")})`;
+      return `${column} = ANY(${params.add(operand, `${type}[]`)})`;
     case "notIn":
       return (operand as unknown[]).length === 0 ? "TRUE" : `NOT (${column} = ANY(${params.add(operand, `${type}[]`)}))`;
     case "lt":
@@ -87,6 +91,17 @@ function compileOperator(column: string, type: string, op: string, operand: unkn
       if (PLAIN_PREFIX.test(prefix)) return `${column} LIKE '${prefix}%'`;
       return `${column} LIKE ${params.add(`${escapeLike(prefix)}%`, "text")}`;
     }
+    case "within": {
+      // A division and what lies under it. A city (4 digits) or county (6) is one equality on the code's
+      // leading digits, which indexes on substr(code, 1, 4) and substr(code, 1, 6) serve in the order a
+      // list asks for (the migrations build them per order); deeper levels add the full prefix.
+      const prefix = String(operand);
+      if (!PLAIN_PREFIX.test(prefix)) return `${column} LIKE ${params.add(`${escapeLike(prefix)}%`, "text")}`;
+      if (prefix.length < 4) return `${column} LIKE '${prefix}%'`;
+      const level = prefix.length >= 6 ? 6 : 4;
+      const leading = `substr(${column}, 1, ${level}) = '${prefix.slice(0, level)}'`;
+      return prefix.length > level ? `${leading} AND ${column} LIKE '${prefix}%'` : leading;
+    }
     case "endsWith":
       return `${column} ${like} ${params.add(`%${escapeLike(String(operand))}`, "text")}`;
     case "contains":
@@ -100,6 +115,11 @@ function compileOperator(column: string, type: string, op: string, operand: unkn
     default:
       throw new Error(`filter operator ${op} is not supported`);
   }
+}
+
+/** A list of enum labels (the column's type is a quoted enum name; each label upper-case letters and _): safe as literals. */
+function isEnumList(type: string, operand: unknown): boolean {
+  return type.startsWith('"') && Array.isArray(operand) && operand.every((v) => typeof v === "string" && /^[A-Z][A-Z0-9_]{0,62}$/.test(v));
 }
 
 /** Letters and digits only: safe to write into a statement as they are, and no LIKE wildcard among them. */
