@@ -33,6 +33,9 @@ import { securityHeaders } from "./security-headers.js";
 import { formatHubError, refuseMutationsWhen, sendUnavailable, unavailableStatus } from "./format-error.js";
 import { databaseUnavailable } from "../data/unavailable.js";
 import { diskGuard, NO_DISK_GUARD } from "../data/disk-space.js";
+import { DATASETS } from "../data/datasets.js";
+import { checkRegistry } from "../data/registry-check.js";
+import { DATASET_MODELS } from "../sync/dataset-models.js";
 import { healthRoutes } from "./health.js";
 import { ingestRoutes } from "./ingest-route.js";
 import { createAuthenticator, credentialsFromConnectionParams } from "./authenticate.js";
@@ -94,6 +97,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const disk = db.mode === "embedded" ? diskGuard(config.dataDir, config.minFreeMegabytes) : NO_DISK_GUARD;
   const deps: ContextDeps = { db, config, catalog: loadCatalog(CATALOG_FILE), tables: await loadTables(db.sql), auth: await createAuthenticator(config), events, disk };
+  checkRegistry({ datasets: DATASETS, models: DATASET_MODELS, tables: deps.tables, catalog: deps.catalog });
   const schema = await hubSchema();
   const rules = operationLimitRules(config.limits, config.introspection);
   const parseOptions = parseOptionsFor(config.limits);

@@ -21,7 +21,7 @@
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import type { DbClient } from "../data/database.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
-import type { ApplyOutcome } from "./apply-records.js";
+import type { ApplyOutcome } from "./apply-outcome.js";
 import { selectIn } from "./bulk-read.js";
 import { upsertRows } from "./bulk-write.js";
 import { toRowGroups } from "./record-rows.js";

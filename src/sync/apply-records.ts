@@ -13,24 +13,15 @@ import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models
 import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
 import { selectIn } from "./bulk-read.js";
-import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
+import { emptyCounts } from "../core/sync-counts.js";
+import type { ApplyOutcome } from "./apply-outcome.js";
 import { outsideTerritory, recordDivisions } from "../core/write-scope.js";
 import { implausibility, levelFarFromStation, type PlausibilityContext } from "../core/plausibility.js";
 import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
 import { toRowGroups } from "./record-rows.js";
 
 
-export interface RecordChange {
-  dataset: Dataset;
-  key: string;
-  change: "created" | "updated" | "retired";
-}
-
-export interface ApplyOutcome {
-  counts: SyncCounts;
-  rejections: Rejection[];
-  changes: RecordChange[];
-}
+export type { ApplyOutcome, RecordChange } from "./apply-outcome.js";
 
 type Row = Record<string, unknown>;
 

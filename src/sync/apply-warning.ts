@@ -6,7 +6,7 @@
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
 import { inTransaction, type DbClient } from "../data/database.js";
-import type { ApplyOutcome } from "./apply-records.js";
+import type { ApplyOutcome } from "./apply-outcome.js";
 import { contentHash } from "../core/content-hash.js";
 
 type Row = Record<string, unknown>;

@@ -7,7 +7,7 @@
  * STALE_MS (another instance's running work keeps its heartbeat).
  */
 import type { Prisma } from "../data/database.js";
-import type { RecordChange } from "./apply-records.js";
+import type { RecordChange } from "./apply-outcome.js";
 import { HEARTBEAT_MS } from "./run-sync.js";
 
 export const STALE_MS = 4 * HEARTBEAT_MS;

@@ -50,21 +50,3 @@ describe("sharing catalogue covers the schema", () => {
     expect(wrong).toEqual([]);
   });
 });
-
-describe("sharing catalogue agrees with the dataset registry", () => {
-  it("names the same territory and enterprise columns as src/data/datasets.ts", () => {
-    const disagreements: string[] = [];
-    for (const [name, spec] of Object.entries(DATASETS)) {
-      const dataset = datasetOf(catalog, name);
-      if (!dataset) {
-        disagreements.push(`${name} is not in the catalogue`);
-        continue;
-      }
-      const regionPath = spec.regionPath?.join(".") ?? null;
-      if (dataset.territorial && dataset.territoryField !== regionPath) disagreements.push(`${name}: territoryField ${dataset.territoryField} vs ${regionPath}`);
-      const enterprisePath = spec.enterprisePath?.join(".") ?? null;
-      if ((dataset.enterpriseField ?? null) !== enterprisePath && dataset.enterpriseField) disagreements.push(`${name}: enterpriseField ${dataset.enterpriseField} vs ${enterprisePath}`);
-    }
-    expect(disagreements).toEqual([]);
-  });
-});
