@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AccessConfigError } from "./errors.js";
 import { formatIssues } from "./format-issues.js";
+import { MASK_METHODS, type MaskMethod } from "./mask.js";
 import { DEPARTMENT_CODES, ROLES, type Department } from "./principal.js";
 
 /** PUBLIC: anyone who may read the dataset, anonymous included. SHARED: authenticated readers.
@@ -20,6 +21,30 @@ const quoted = (value: unknown) => JSON.stringify(value);
 
 const FieldClassSchema = z.enum(FIELD_CLASSES, {
   error: (issue) => `unknown field class ${quoted(issue.input)} (expected ${FIELD_CLASSES.join(", ")})`,
+});
+
+/**
+ * A field's entry: its class, and for a PERSONAL field how it is masked
+ * (mask.ts): "PERSONAL phone", "PERSONAL name", "PERSONAL idNumber",
+ * "PERSONAL address", "PERSONAL text". A PERSONAL field without a method is
+ * refused: the method is declared, never guessed from the field's name.
+ */
+const FieldEntrySchema = z.string().transform((entry, ctx): { fieldClass: FieldClass; mask: MaskMethod | null } => {
+  const [fieldClass, method, ...rest] = entry.trim().split(/\s+/);
+  const parsedClass = FieldClassSchema.safeParse(fieldClass);
+  if (!parsedClass.success) {
+    ctx.addIssue({ code: "custom", message: parsedClass.error.issues[0]!.message });
+    return z.NEVER;
+  }
+  if (parsedClass.data !== "PERSONAL") {
+    if (method !== undefined) ctx.addIssue({ code: "custom", message: `${parsedClass.data} takes no masking method (only PERSONAL does)` });
+    return { fieldClass: parsedClass.data, mask: null };
+  }
+  if (method === undefined || rest.length > 0 || !(MASK_METHODS as readonly string[]).includes(method)) {
+    ctx.addIssue({ code: "custom", message: `PERSONAL needs one masking method: PERSONAL ${MASK_METHODS.join(" | ")}${method ? ` (got ${quoted(method)})` : ""}` });
+    return z.NEVER;
+  }
+  return { fieldClass: "PERSONAL", mask: method as MaskMethod };
 });
 const DepartmentSchema = z.enum(DEPARTMENT_CODES as [Department, ...Department[]], {
   error: (issue) => `unknown department ${quoted(issue.input)} (expected ${DEPARTMENT_CODES.join(", ")})`,
@@ -58,9 +83,15 @@ const DatasetSchema = z
     /** A response resource (shelters, teams, depots): government readers read it across the catalogue's mutualAid reach. */
     mutualAid: z.boolean().optional(),
     read: z.array(ReadRuleSchema),
-    fields: z.record(Identifier, FieldClassSchema),
+    fields: z.record(Identifier, FieldEntrySchema),
   })
   .strict()
+  // classes by field (what every decision reads) and the masking method of each PERSONAL field
+  .transform(({ fields, ...ds }) => ({
+    ...ds,
+    fields: Object.fromEntries(Object.entries(fields).map(([name, entry]) => [name, entry.fieldClass])) as Record<string, FieldClass>,
+    masks: Object.fromEntries(Object.entries(fields).flatMap(([name, entry]) => (entry.mask ? [[name, entry.mask]] : []))) as Record<string, MaskMethod>,
+  }))
   .superRefine((ds, ctx) => {
     const known = (path: string) => Object.hasOwn(ds.fields, path.split(".")[0]!);
     if (Object.keys(ds.fields).length === 0) ctx.addIssue({ code: "custom", path: ["fields"], message: "lists no field" });
@@ -165,6 +196,11 @@ export function fieldsOf(catalog: Catalog, dataset: string): Readonly<Record<str
 export function fieldClassOf(catalog: Catalog, dataset: string, field: string): FieldClass | null {
   const fields = fieldsOf(catalog, dataset);
   return Object.hasOwn(fields, field) ? fields[field]! : null;
+}
+
+/** How a PERSONAL field is masked, as the catalogue declares it; null for any other field. */
+export function maskOf(catalog: Catalog, dataset: string, field: string): MaskMethod | null {
+  return datasetOf(catalog, dataset)?.masks[field] ?? null;
 }
 
 /** The sectors a department regulates (empty when none). */

@@ -45,6 +45,7 @@ export {
   datasetOf,
   datasetsIn,
   fieldClassOf,
+  maskOf,
   fieldsOf,
   loadCatalog,
   parseCatalog,
@@ -65,5 +66,5 @@ export {
   type ReadGrant,
   type RowScope,
 } from "./catalog-policy.js";
-export { maskIdNumber, maskName, maskPhone, maskValue } from "./mask.js";
+export { MASK_METHODS, maskAddress, maskIdNumber, maskName, maskPhone, maskValue, type MaskMethod } from "./mask.js";
 export type { AuditAction, AuditRecord } from "./audit.js";

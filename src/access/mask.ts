@@ -1,12 +1,12 @@
 /**
  * Masking of personal data (PERSONAL fields shown to principals outside the
- * personal-data policy). Pure. Masks always use four stars in the middle so
- * the length of the hidden part is not revealed.
+ * personal-data policy), by the method the sharing catalogue declares for each
+ * field. Pure. Masks always use four stars in the middle so the length of the
+ * hidden part is not revealed.
  */
 const STARS = "****";
 const MOBILE = /^(\+?86[\s-]?)?(1\d{2})[\s-]?\d{4}[\s-]?(\d{4})$/;
 const LANDLINE = /^(\(?0\d{2,3}\)?[\s-]?)(\d{7,8})(?:(?:-|转)\d{1,5})?$/;
-const ID_NUMBER = /^(\d{17}[\dXx]|\d{15})$/;
 
 /** "13812341234" → "138****1234"; "0371-68812345" → "0371-****2345"; other numbers keep at most the last 4 digits. */
 export function maskPhone(phone: string): string {
@@ -36,22 +36,32 @@ export function maskIdNumber(id: string): string {
   return `${value.slice(0, 6)}********${value.slice(-4)}`;
 }
 
-function looksLikeIdNumber(value: string): boolean {
-  return ID_NUMBER.test(value);
+/** Keeps the first characters of an address, up to its district or road: "郑州市上街区中心路12号" → "郑州市上街区****". */
+export function maskAddress(address: string): string {
+  const chars = Array.from(address.trim());
+  const keep = Math.min(6, Math.floor(chars.length / 2));
+  return `${chars.slice(0, keep).join("")}${STARS}`;
 }
 
-function looksLikePhone(value: string): boolean {
-  return /^\+?[\d\s()-]{7,20}$/.test(value) && /\d{4}/.test(value);
-}
+/** The ways a PERSONAL field is masked, as the sharing catalogue declares them ("PERSONAL phone"). */
+export const MASK_METHODS = ["phone", "name", "idNumber", "address", "text"] as const;
+export type MaskMethod = (typeof MASK_METHODS)[number];
 
-/** Masks a value of a PERSONAL field, choosing the method by field name and then by content. */
-export function maskValue<T>(field: string, value: T): T | string {
+const MASKS: Readonly<Record<MaskMethod, (value: string) => string>> = {
+  phone: maskPhone,
+  name: maskName,
+  idNumber: maskIdNumber,
+  address: maskAddress,
+  // free text may hold anything personal: nothing of it is shown
+  text: () => STARS,
+};
+
+/** Masks a value of a PERSONAL field by its declared method; lists item by item. */
+export function maskValue<T>(method: MaskMethod, value: T): T | string {
   if (value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.map((item) => maskValue(field, item)) as T;
+  if (Array.isArray(value)) return value.map((item) => maskValue(method, item)) as T;
   if (typeof value !== "string") return STARS;
   const text = value.trim();
   if (text === "") return value;
-  if (/id(card|number|no)|identity|身份证/i.test(field) || looksLikeIdNumber(text)) return maskIdNumber(text);
-  if (/phone|mobile|tel|fax|电话|手机/i.test(field) || looksLikePhone(text)) return maskPhone(text);
-  return maskName(text);
+  return MASKS[method](text);
 }

@@ -11,7 +11,7 @@
  * a call, and its resolver's value (promise or not) is returned as it is.
  */
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { datasetOf, fieldAccess, fieldClassOf, maskValue, readGrant, type Catalog, type Principal } from "../access/index.js";
+import { datasetOf, fieldAccess, fieldClassOf, maskOf, maskValue, readGrant, type Catalog, type Principal } from "../access/index.js";
 import type { HubContext } from "./context.js";
 
 /** How one field is shown to one principal. */
@@ -76,7 +76,7 @@ function withPolicy(type: string, field: string, slot: number, resolve: GraphQLF
       (decision === FieldDecision.AuditedInTerritory && !rowTerritory(source, datasetOf(context.catalog, type)!.territoryField!).startsWith(context.principal.territory));
     const shown = (v: unknown) => {
       if (v === null || v === undefined) return v;
-      if (masked) return maskValue(field, v);
+      if (masked) return maskValue(maskOf(context.catalog, type, field)!, v);
       context.personalReads.note(type, recordIdOf(source), field);
       return v;
     };

@@ -8,6 +8,7 @@ import {
   fieldAccess,
   fieldsOf,
   loadCatalog,
+  maskOf,
   parseCatalog,
   rowScope,
   mutualAidTerritory,
@@ -87,6 +88,22 @@ describe("the catalogue file", () => {
   it("refuses an unknown field class, naming the field", () => {
     const load = brokenCatalog((raw) => (raw.datasets.Shelter.fields.name = "SECRET"));
     expect(load).toThrow(/datasets\.Shelter\.fields\.name: unknown field class "SECRET"/);
+  });
+
+  it("refuses a PERSONAL field without a masking method, or with one it does not know, naming the field", () => {
+    expect(brokenCatalog((raw) => (raw.datasets.Shelter.fields.contactPhone = "PERSONAL"))).toThrow(/datasets\.Shelter\.fields\.contactPhone: PERSONAL needs one masking method: PERSONAL phone \| name \| idNumber \| address \| text/);
+    expect(brokenCatalog((raw) => (raw.datasets.Shelter.fields.contactPhone = "PERSONAL guess"))).toThrow(/contactPhone: PERSONAL needs one masking method.*\(got "guess"\)/);
+    expect(brokenCatalog((raw) => (raw.datasets.Shelter.fields.name = "PUBLIC name"))).toThrow(/datasets\.Shelter\.fields\.name: PUBLIC takes no masking method/);
+  });
+
+  it("declares how each PERSONAL field is masked", () => {
+    for (const dataset of datasetsIn(catalog)) {
+      for (const [field, fieldClass] of Object.entries(fieldsOf(catalog, dataset))) {
+        if (fieldClass === "PERSONAL") expect({ dataset, field, mask: maskOf(catalog, dataset, field) }).toEqual({ dataset, field, mask: expect.stringMatching(/^(phone|name|idNumber|address|text)$/) });
+      }
+    }
+    expect(maskOf(catalog, "Enterprise", "legalRepresentativePhone")).toBe("phone");
+    expect(maskOf(catalog, "TeamMember", "name")).toBe("name");
   });
 
   it("refuses an unknown department and an unknown role, naming them", () => {

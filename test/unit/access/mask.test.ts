@@ -35,23 +35,24 @@ describe("maskIdNumber", () => {
 });
 
 describe("maskValue", () => {
-  it("chooses by field name", () => {
-    expect(maskValue("legalRepresentative", "张三丰")).toBe("张**");
-    expect(maskValue("safetyPrincipalPhone", "13812341234")).toBe("138****1234");
-    expect(maskValue("keeperPhone", "0371-68812345")).toBe("0371-****2345");
+  it("masks by the method the catalogue declares", () => {
+    expect(maskValue("name", "张三丰")).toBe("张**");
+    expect(maskValue("phone", "13812341234")).toBe("138****1234");
+    expect(maskValue("phone", "0371-68812345")).toBe("0371-****2345");
     expect(maskValue("idNumber", "41010219900307123X")).toBe("410102********123X");
+    expect(maskValue("address", "郑州市上街区中心路12号")).toBe("郑州市上街区****");
+    expect(maskValue("text", "张三 13812341234 家住中心路")).toBe("****");
   });
 
-  it("recognises phones and ID numbers by content in other fields", () => {
-    expect(maskValue("contactName", "13812341234")).toBe("138****1234");
-    expect(maskValue("actor", "41010219900307123X")).toBe("410102********123X");
-    expect(maskValue("responsiblePerson", "王五")).toBe("王*");
+  it("never shows a name field's content whole, whatever it holds", () => {
+    expect(maskValue("name", "13812341234")).toBe("1****");
+    expect(maskValue("name", "王五")).toBe("王*");
   });
 
   it("keeps null and empty values, masks lists item by item", () => {
-    expect(maskValue("contactPhone", null)).toBeNull();
-    expect(maskValue("contactPhone", undefined)).toBeUndefined();
-    expect(maskValue("contactName", "")).toBe("");
-    expect(maskValue("phones", ["13812341234", "13912345678"])).toEqual(["138****1234", "139****5678"]);
+    expect(maskValue("phone", null)).toBeNull();
+    expect(maskValue("phone", undefined)).toBeUndefined();
+    expect(maskValue("name", "")).toBe("");
+    expect(maskValue("phone", ["13812341234", "13912345678"])).toEqual(["138****1234", "139****5678"]);
   });
 });
