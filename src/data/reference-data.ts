@@ -5,6 +5,7 @@
  * Written idempotently at every start: rows that are missing are created,
  * rows that differ are updated.
  */
+import { DEPARTMENTS } from "../access/index.js";
 import { DIVISION_TREE } from "../core/division-tree.js";
 import type { Prisma } from "./database.js";
 
@@ -41,17 +42,6 @@ export const REGIONS: readonly RegionSeed[] = [
   ...TOWNSHIPS_OF_SHANGJIE.map(([code, name]) => ({ code, name, level: "TOWNSHIP" as const, parentCode: "410106", ...populationOf(code) })),
 ];
 
-export const DEPARTMENTS: Array<[code: string, nameZh: string]> = [
-  ["EMERGENCY", "应急管理局"],
-  ["WATER", "水利局"],
-  ["METEOROLOGY", "气象局"],
-  ["NATURAL_RESOURCES", "自然资源局"],
-  ["TRANSPORT", "交通运输局"],
-  ["PUBLIC_SECURITY", "公安局"],
-  ["HOUSING", "住房和城乡建设局"],
-  ["FIRE_RESCUE", "消防救援支队"],
-];
-
 export async function writeReferenceData(prisma: Prisma): Promise<void> {
   const stored = new Map((await prisma.region.findMany()).map((r) => [r.code, r]));
   // Parents come before children in REGIONS, so creating them in order keeps the tree consistent.
@@ -62,7 +52,7 @@ export async function writeReferenceData(prisma: Prisma): Promise<void> {
       await prisma.region.update({ where: { code: region.code }, data: region });
     }
   }
-  for (const [code, nameZh] of DEPARTMENTS) {
+  for (const { code, nameZh } of DEPARTMENTS) {
     await prisma.department.upsert({ where: { code }, create: { code, nameZh }, update: { nameZh } });
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Catalog } from "../access/catalog.js";
 import { datasetOf } from "../access/index.js";
-import type { DatasetModel } from "../sync/dataset-models.js";
+import { tableOfModel, type DatasetModel } from "../sync/dataset-models.js";
 import type { DatasetSpec } from "./datasets.js";
 import type { Tables } from "./query/tables.js";
 
@@ -20,8 +20,6 @@ export interface Registry {
   catalog: Catalog;
 }
 
-/** A Prisma model's table: riskPoint → RiskPoint. */
-const tableOfModel = (model: string) => model[0]!.toUpperCase() + model.slice(1);
 
 /** What is wrong, one line each; empty when everything agrees. */
 export function registryProblems({ datasets, models, tables, catalog }: Registry): string[] {
@@ -65,6 +63,12 @@ export function registryProblems({ datasets, models, tables, catalog }: Registry
     for (const [what, path] of [["regionPath", spec.regionPath], ["enterprisePath", spec.enterprisePath]] as const) {
       const problem = path ? pathProblem(name, path) : null;
       if (problem) problems.push(`dataset ${name}: ${what} ${path!.join(".")}: ${problem}`);
+    }
+    const position = Object.keys(datasets).indexOf(name);
+    for (const parent of spec.sync?.parents ?? []) {
+      const at = Object.keys(datasets).indexOf(parent.dataset);
+      if (at < 0) problems.push(`dataset ${name}: sync parent ${parent.label} is ${parent.dataset}, which is not a dataset`);
+      else if (at > position) problems.push(`dataset ${name}: sync parent ${parent.dataset} is declared after it; list it first in datasets.ts (parents are written first)`);
     }
     const entry = datasetOf(catalog, name);
     if (!entry) {

@@ -8,18 +8,18 @@
 import { DEFAULT_RAIN_THRESHOLDS, rainAlerts, type RainThreshold } from "../core/rainfall.js";
 import { isWaterAlert, waterLevelState, type FloodLimitPeriod, type WaterLevelState } from "../core/hydro.js";
 import type { Prisma } from "../data/database.js";
-import type { RecordChange } from "../sync/apply-records.js";
+import type { RecordChange } from "../sync/apply-outcome.js";
+import { tableOfSyncDataset } from "../sync/dataset-models.js";
 import type { SyncSummary } from "../sync/run-sync.js";
 import type { EventBus } from "./event-bus.js";
 import { hazardChanged } from "./hazard-events.js";
 import type { WarningIssued } from "./hub-events.js";
 
 const CHANGE = { created: "CREATED", updated: "UPDATED", retired: "RETIRED" } as const;
-const typeName = (dataset: string) => dataset.charAt(0).toUpperCase() + dataset.slice(1);
 
 export async function publishSyncChanges(prisma: Prisma, events: EventBus, changes: RecordChange[]): Promise<void> {
   const at = new Date().toISOString();
-  for (const change of changes) events.publish("record.changed", { dataset: typeName(change.dataset), key: change.key, change: CHANGE[change.change], at });
+  for (const change of changes) events.publish("record.changed", { dataset: tableOfSyncDataset(change.dataset), key: change.key, change: CHANGE[change.change], at });
   await publishWarnings(prisma, events, changes, at);
   await publishHazards(prisma, events, changes, at);
 }

@@ -8,6 +8,7 @@
  * row leaves out keeps its default (insert) or its value (update), as with Prisma.
  */
 import { bulkQuery, type DbClient } from "../data/database.js";
+import { tableOfModel } from "./dataset-models.js";
 import type { RowGroup } from "./record-rows.js";
 
 export type Row = Record<string, unknown>;
@@ -19,9 +20,9 @@ export function quote(identifier: string): string {
   return `"${identifier}"`;
 }
 
-/** The table of a Prisma model (the schema maps none): riskPoint → "RiskPoint". */
+/** The quoted table of a Prisma model: riskPoint → "RiskPoint". */
 export function tableOf(model: string): string {
-  return quote(model[0]!.toUpperCase() + model.slice(1));
+  return quote(tableOfModel(model));
 }
 
 /** Rows grouped by the set of columns they give a value (undefined = not given). */

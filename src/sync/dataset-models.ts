@@ -1,9 +1,13 @@
 /**
- * How each connector dataset is stored: its Prisma model, the order datasets
- * are written in (parents first), and the parents named by natural keys that
- * must already exist (an unknown parent sends the record to quarantine).
+ * How each connector dataset is stored, derived from the dataset declarations
+ * (data/datasets/): its Prisma model, the order datasets are written in
+ * (parents first: the registry's order), and the parents named by natural
+ * keys that must already exist (an unknown parent sends the record to
+ * quarantine).
  */
 import type { Dataset } from "../../connectors/types.js";
+import type { DatasetSpec } from "../data/dataset-spec.js";
+import { DECLARED } from "../data/datasets.js";
 
 export interface NaturalParent {
   field: string;
@@ -24,39 +28,34 @@ export interface DatasetModel {
   territorial?: true;
 }
 
-/** The owning enterprise; records whose enterpriseCode is null (public teams, government depots) are not checked. */
-const enterpriseParent = (): NaturalParent[] => [{ field: "enterpriseCode", model: "enterprise", key: "creditCode", label: "enterprise", territorial: true }];
+/** The Prisma model of a table: RiskPoint → riskPoint (the schema maps no names). */
+const modelOf = (table: string) => table[0]!.toLowerCase() + table.slice(1);
 
-export const DATASET_MODELS: Record<Exclude<Dataset, "hydroReading">, DatasetModel> = {
-  enterprise: { model: "enterprise", key: "creditCode", parents: [], updatedAt: true, territorial: true },
-  riskPoint: { model: "riskPoint", key: "id", parents: enterpriseParent(), territorial: true },
-  majorHazardSource: { model: "majorHazardSource", key: "id", parents: enterpriseParent(), territorial: true },
-  hazard: { model: "hazard", key: "id", parents: enterpriseParent(), territorial: true },
-  shelter: { model: "shelter", key: "id", parents: [], territorial: true },
-  rescueTeam: { model: "rescueTeam", key: "id", parents: enterpriseParent(), territorial: true },
-  teamMember: { model: "teamMember", key: "id", parents: [] },
-  supplyDepot: { model: "supplyDepot", key: "id", parents: enterpriseParent(), territorial: true },
-  supplyItem: { model: "supplyItem", key: "id", parents: [] },
-  warning: { model: "warning", key: "id", parents: [] },
-  hydroStation: { model: "hydroStation", key: "code", parents: [], territorial: true },
-  geoHazardPoint: { model: "geoHazardPoint", key: "id", parents: [], territorial: true },
-  roadHazard: { model: "roadHazard", key: "id", parents: [], territorial: true },
-};
+/** The table of a Prisma model: riskPoint → RiskPoint. */
+export const tableOfModel = (model: string) => model[0]!.toUpperCase() + model.slice(1);
+const ownRegion = (spec: { regionPath: string[] | null }) => spec.regionPath?.length === 1 && spec.regionPath[0] === "regionCode";
+const byName = new Map<string, DatasetSpec>(DECLARED.map((d) => [d.name, d]));
+
+function modelFor(spec: DatasetSpec): DatasetModel {
+  return {
+    model: modelOf(spec.name),
+    key: spec.key,
+    parents: (spec.sync?.parents ?? []).map((p) => ({ field: p.field, model: modelOf(p.dataset), key: p.key, label: p.label, ...(byName.get(p.dataset) && ownRegion(byName.get(p.dataset)!) ? { territorial: true as const } : {}) })),
+    ...(spec.sync?.updatedAt ? { updatedAt: true as const } : {}),
+    ...(ownRegion(spec) ? { territorial: true as const } : {}),
+  };
+}
+
+const synced = DECLARED.filter((d): d is (typeof DECLARED)[number] & { sync: NonNullable<DatasetSpec["sync"]> } => d.sync !== undefined);
+
+export const DATASET_MODELS = Object.fromEntries(synced.filter((d) => d.sync.writer !== "readings").map((d) => [d.sync.name, modelFor(d)])) as Record<Exclude<Dataset, "hydroReading">, DatasetModel>;
 
 /** Parents before children, so references resolve within one run. */
-export const WRITE_ORDER: Dataset[] = [
-  "enterprise",
-  "riskPoint",
-  "majorHazardSource",
-  "hazard",
-  "shelter",
-  "rescueTeam",
-  "teamMember",
-  "supplyDepot",
-  "supplyItem",
-  "warning",
-  "hydroStation",
-  "hydroReading",
-  "geoHazardPoint",
-  "roadHazard",
-];
+export const WRITE_ORDER: Dataset[] = synced.map((d) => d.sync.name);
+
+/** The table a connector dataset is stored in: riskPoint → RiskPoint. */
+export function tableOfSyncDataset(dataset: Dataset): string {
+  const spec = synced.find((d) => d.sync.name === dataset);
+  if (!spec) throw new Error(`no dataset declares sync name ${dataset}`);
+  return spec.name;
+}

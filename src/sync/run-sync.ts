@@ -15,6 +15,7 @@ import { inTransaction, type Prisma } from "../data/database.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
 import { applyParseResult, type ApplyOutcome, type RecordChange } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
+import { tableOfSyncDataset } from "./dataset-models.js";
 import { log } from "../log.js";
 
 /** A document that could not be fetched: its name and why. */
@@ -100,7 +101,7 @@ const WRITTEN_WITH: Partial<Record<string, string[]>> = { Hazard: ["HazardEvent"
 /** Notes the tables a document changed. */
 function noteTables(tables: Set<string>, changes: readonly RecordChange[]): void {
   for (const change of changes) {
-    const table = change.dataset[0]!.toUpperCase() + change.dataset.slice(1);
+    const table = tableOfSyncDataset(change.dataset);
     for (const written of [table, ...(WRITTEN_WITH[table] ?? [])]) tables.add(written);
   }
 }

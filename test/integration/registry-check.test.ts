@@ -48,6 +48,12 @@ describe("the dataset registry at start", () => {
     );
   });
 
+  it("refuses a sync parent declared after its child: parents are written first", () => {
+    const { Enterprise, ...rest } = DATASETS;
+    const problems = registryProblems(registry({ ...rest, Enterprise } as Record<string, DatasetSpec>));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/RiskPoint: sync parent Enterprise is declared after it/)]));
+  });
+
   it("refuses a territory path the catalogue does not share, and a sync parent on no column", () => {
     const problems = registryProblems(
       registry(withSpec("RiskPoint", { regionPath: ["enterprise", "regionCode"] }), { ...DATASET_MODELS, shelter: { ...DATASET_MODELS.shelter, parents: [{ field: "operatorCode", model: "enterprise", key: "creditCode", label: "operator" }] } }),

@@ -41,7 +41,8 @@ function compileEntry(dataset: DatasetName, table: Table, key: string, value: un
   if (relation) {
     const inner = `${alias}r`; // each EXISTS has its own scope: one name per depth keeps the statement text stable
     const target = tableOf(ctx.tables, relation.dataset);
-    const condition = compileWhere(relation.dataset, value as Where, inner, ctx);
+    // a relation's dataset is a declared one (checked at start: data/registry-check.ts)
+    const condition = compileWhere(relation.dataset as DatasetName, value as Where, inner, ctx);
     return `EXISTS (SELECT 1 FROM ${quote(target.name)} ${inner} WHERE ${inner}.${quote(relation.to)} = ${alias}.${quote(relation.from)} AND ${condition})`;
   }
   throw new Error(`filter on ${dataset}.${key}: no such column or relation`);

@@ -1,17 +1,9 @@
 /** The graph's vocabulary: enum values in English, the Chinese term in the description. */
+import { DEPARTMENTS } from "../../access/index.js";
 import { DISCOVERY_SOURCES } from "../../core/hazard/discovery-source.js";
 import { defineEnum } from "./define-enum.js";
 
-export const Department = defineEnum("Department", "A department that owns or reads shared data (部门)", {
-  EMERGENCY: "应急管理局",
-  WATER: "水利局",
-  METEOROLOGY: "气象局",
-  NATURAL_RESOURCES: "自然资源局",
-  TRANSPORT: "交通运输局",
-  PUBLIC_SECURITY: "公安局",
-  HOUSING: "住房和城乡建设局",
-  FIRE_RESCUE: "消防救援支队",
-});
+export const Department = defineEnum("Department", "A department that owns or reads shared data (部门)", Object.fromEntries(DEPARTMENTS.map((d) => [d.code, d.nameZh])) as Record<(typeof DEPARTMENTS)[number]["code"], string>);
 
 export const AdminLevel = defineEnum("AdminLevel", "Administrative level (行政层级)", {
   NATIONAL: "国家级",
