@@ -84,6 +84,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     const territory = (res.locals as IngestLocals).principal.territory || deps.config.sync.province;
     const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges, writeRefusal: deps.disk.writeRefusal });
     options.onRun?.(summary);
+    if (summary.writeRefused) return sendError(res, 507, "INSUFFICIENT_STORAGE", summary.writeRefused, { runId: summary.runId });
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });
     const { created, updated, unchanged } = summary.counts;
     res.json({ runId: summary.runId, accepted: created + updated + unchanged, counts: summary.counts, rejected: summary.rejections });

@@ -36,6 +36,13 @@ export interface ApplyOptions {
    * Null or absent: anywhere.
    */
   territory?: string | null;
+  /** Why writes are refused now (a full disk), or null: asked before every chunk; a refusal rolls the document back. */
+  writeRefusal?: () => string | null;
+}
+
+/** The document was stopped because writes are refused (a full disk): nothing of it is written. */
+export class WriteRefused extends Error {
+  override name = "WriteRefused";
 }
 
 const CHUNK = 1000;
@@ -56,6 +63,9 @@ export async function applyParseResult(prisma: DbClient, connector: Connector, r
     if (territory) records = records.filter((record) => !refuseOutside(record, recordDivisions(record.data), territory, outcome));
     records = records.filter((record) => !refuse(record, implausibility(dataset, record.data, plausible), outcome, "IMPLAUSIBLE"));
     for (let i = 0; i < records.length; i += CHUNK) {
+      // a document may grow the database by far more than its own size: the disk is asked again every chunk
+      const refusal = options.writeRefusal?.();
+      if (refusal) throw new WriteRefused(refusal);
       const chunk = records.slice(i, i + CHUNK);
       if (dataset === "hydroReading") await applyReadings(prisma, connector, chunk, outcome, now, territory);
       else await applyChunk(prisma, connector, dataset, chunk, outcome, now, territory);

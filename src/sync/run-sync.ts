@@ -13,7 +13,7 @@
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
 import { inTransaction, type Prisma } from "../data/database.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
-import { applyParseResult, type ApplyOutcome, type RecordChange } from "./apply-records.js";
+import { applyParseResult, WriteRefused, type ApplyOutcome, type RecordChange } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
 import { tableOfSyncDataset } from "./dataset-models.js";
 import { log } from "../log.js";
@@ -35,6 +35,8 @@ export interface SyncSummary {
   errors: string[];
   /** The records sent to quarantine in this run. */
   rejections: Array<{ sourceId: string | null; reason: string }>;
+  /** Why the run stopped writing (a full disk: disk-space.ts), when it did. */
+  writeRefused?: string;
 }
 
 export type SyncTrigger = "schedule" | "cli" | "push" | "startup";
@@ -75,9 +77,10 @@ async function locked(prisma: Prisma, connector: Connector, documents: DocumentS
   heartbeat.unref();
   try {
     for await (const item of documents) {
-      const refusal = options.writeRefusal?.();
+      const refusal = summary.writeRefused ?? options.writeRefusal?.();
       if (refusal) {
-        summary.errors.push(refusal);
+        if (!summary.writeRefused) summary.errors.push(refusal);
+        summary.writeRefused = refusal;
         break;
       }
       if (isFetchFailure(item)) summary.errors.push(item.failure);
@@ -127,7 +130,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
   try {
     const parsed = connector.parse(doc);
     applied = await inTransaction(prisma, async (tx) => {
-      const outcome = await applyParseResult(tx, connector, parsed, { incremental: options.incremental, territory: options.territory });
+      const outcome = await applyParseResult(tx, connector, parsed, { incremental: options.incremental, territory: options.territory, writeRefusal: options.writeRefusal });
       const rows = outcome.rejections.map((r) => ({
         connector: connector.name,
         runId: summary.runId,
@@ -141,6 +144,11 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
       return { outcome, rejections: rows.map((row) => ({ sourceId: row.sourceId, reason: row.reason })), outboxId: outbox?.id ?? null };
     });
   } catch (error) {
+    if (error instanceof WriteRefused) {
+      summary.writeRefused = error.message;
+      summary.errors.push(`${doc.name}: ${error.message}`);
+      return [];
+    }
     if (!(error instanceof DocumentError)) throw error;
     summary.errors.push(error.message.startsWith(doc.name) ? error.message : `${doc.name}: ${error.message}`);
     return [];

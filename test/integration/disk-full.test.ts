@@ -5,6 +5,8 @@
  * is what a nearly full disk looks like to the hub.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emergencyConnector, generateEmergencyFeed } from "../../connectors/index.js";
+import { runSync } from "../../src/sync/run-sync.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 
 let t: TestHub;
@@ -12,6 +14,27 @@ beforeAll(async () => {
   t = await startTestHub({ minFreeMegabytes: 1_000_000_000 });
 });
 afterAll(async () => t?.stop());
+
+describe("a disk that fills during a document", () => {
+  it("rolls the document back and stops the run with the reason, when the disk falls below the floor between chunks", async () => {
+    const feed = generateEmergencyFeed({ enterprises: 1500, hazardsPerEnterprise: 1, seed: 42 });
+    let asked = 0;
+    const summary = await runSync(t.database.db.prisma, emergencyConnector, [{ name: "big.json", body: Buffer.from(feed), contentType: "application/json" }], {
+      trigger: "push",
+      incremental: true,
+      // room for the first chunks, then none
+      writeRefusal: () => (++asked > 2 ? "the data folder's disk has 10 MB free" : null),
+    });
+    expect(asked).toBeGreaterThan(2);
+    expect(summary.ok).toBe(false);
+    expect(summary.writeRefused).toMatch(/10 MB free/);
+    const codes = (JSON.parse(feed) as { data: { enterprises: Array<{ creditCode: string }> } }).data.enterprises.map((e) => e.creditCode);
+    expect(codes.length).toBe(1500);
+    const stored = await t.database.db.sql(`SELECT count(*)::int AS n FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])`, [codes]);
+    expect(stored[0]!.n).toBe(0);
+    expect(summary.counts.created).toBe(0);
+  });
+});
 
 describe.skipIf(process.env.TEST_DATABASE_URL)("a nearly full disk under the embedded database", () => {
   it("refuses writes with the reason and keeps serving reads", async () => {
