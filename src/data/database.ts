@@ -78,6 +78,7 @@ async function connect(
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   poolQueries.set(prisma, async (sql, params) => (await pool.query(sql, params)).rows);
+  pools.set(prisma, pool);
   const listeners = new Set<(sql: string) => void>();
   const notify = (sql: string) => listeners.forEach((listener) => listener(sql));
   prisma.$on("query", (event) => notify(event.query));
@@ -105,6 +106,30 @@ async function connect(
 export type BulkQuery = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 const poolQueries = new WeakMap<PrismaClient, BulkQuery>();
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * Runs `work` in one transaction on one connection of the pool, its
+ * statements sent as they are (no Prisma): the sync applies a document so, in
+ * bulk statements whose one parameter is a megabyte of JSON rows. Falls back
+ * to a Prisma transaction for a client this module did not open.
+ */
+export async function inSqlTransaction<T>(prisma: PrismaClient, work: (query: BulkQuery) => Promise<T>): Promise<T> {
+  const pool = pools.get(prisma);
+  if (!pool) return inTransaction(prisma, (tx) => work((sql, params) => tx.$queryRawUnsafe(sql, ...params)));
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(async (sql, params) => (await client.query(sql, params)).rows);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 /**
  * Runs one statement on the database's connection pool without Prisma's query

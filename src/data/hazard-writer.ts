@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { HazardEventDraft, HazardNext } from "../core/hazard/index.js";
 import type { Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { appendAudit, type AuditWrite } from "./audit-writer.js";
-import { inTransaction, type Prisma } from "./database.js";
+import { inTransaction, type BulkQuery, type Prisma } from "./database.js";
 import { patchData } from "./hazard-row.js";
 
 export type Tx = PrismaTypes.TransactionClient;
@@ -111,9 +111,9 @@ export interface BulkEvent {
  * last one. Run it in its own statement after the statement that locked the
  * hazards' rows, so that its snapshot sees every event committed before.
  */
-export async function appendEventsBulk(tx: Pick<Prisma, "$executeRawUnsafe">, events: readonly BulkEvent[], at: Date): Promise<void> {
+export async function appendEventsBulk(query: BulkQuery, events: readonly BulkEvent[], at: Date): Promise<void> {
   if (events.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await query(
     `INSERT INTO "HazardEvent" ("id", "hazardId", "seq", "action", "fromState", "toState", "actor", "note", "evidence", "at")
      SELECT d.event_id, d.hazard_id,
             coalesce((SELECT max(e."seq") FROM "HazardEvent" e WHERE e."hazardId" = d.hazard_id), 0) + d.n,
@@ -121,13 +121,15 @@ export async function appendEventsBulk(tx: Pick<Prisma, "$executeRawUnsafe">, ev
        FROM (SELECT u.*, row_number() OVER (PARTITION BY u.hazard_id ORDER BY u.i) AS n
                FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
                     AS u(event_id, hazard_id, action, from_state, to_state, actor, note, i)) d`,
-    at.toISOString(),
-    events.map(() => randomUUID()),
-    events.map((e) => e.hazardId),
-    events.map((e) => e.action),
-    events.map((e) => e.fromState),
-    events.map((e) => e.toState),
-    events.map((e) => e.actor),
-    events.map((e) => e.note),
+    [
+      at.toISOString(),
+      events.map(() => randomUUID()),
+      events.map((e) => e.hazardId),
+      events.map((e) => e.action),
+      events.map((e) => e.fromState),
+      events.map((e) => e.toState),
+      events.map((e) => e.actor),
+      events.map((e) => e.note),
+    ],
   );
 }

@@ -19,7 +19,7 @@
  * replays to the current state.
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
-import type { DbClient } from "../data/database.js";
+import type { BulkQuery } from "../data/database.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
 import { selectIn } from "./bulk-read.js";
@@ -62,24 +62,24 @@ interface Stored {
 }
 
 export async function applyHazards(
-  prisma: DbClient,
+  query: BulkQuery,
   connector: Connector,
   resolved: Array<{ record: HubRecord; data: Row }>,
   outcome: ApplyOutcome,
   now: Date,
   fixed: Row,
 ): Promise<void> {
-  const before = await storedHazards(prisma, connector.sourceSystem, resolved.map((r) => r.record.sourceId));
+  const before = await storedHazards(query, connector.sourceSystem, resolved.map((r) => r.record.sourceId));
   const rows = resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data: { ...data, sourceState: null }, hashOf: data }));
   const groups = toRowGroups(rows, { fixed, newId: true });
   const target = { model: "hazard", key: "id", conflict: ["sourceSystem", "sourceId"], onUpdate: ON_UPDATE, returning: ["sourceId", "state", "sourceState", "hubActed"] };
-  const written = await upsertRows(prisma, target, groups);
+  const written = await upsertRows(query, target, groups);
   outcome.counts.created += written.created.length;
   outcome.counts.updated += written.updated.length;
   outcome.counts.unchanged += resolved.length - written.created.length - written.updated.length;
   for (const key of written.created) outcome.changes.push({ dataset: "hazard", key, change: "created" });
   for (const key of written.updated) outcome.changes.push({ dataset: "hazard", key, change: "updated" });
-  await appendEventsBulk(prisma, historyOf(written.rows, before, connector.sourceSystem), now);
+  await appendEventsBulk(query, historyOf(written.rows, before, connector.sourceSystem), now);
 }
 
 /**
@@ -105,7 +105,7 @@ function historyOf(written: Row[], before: Map<string, Stored>, actor: string): 
 }
 
 /** The stored state and reported state of these source ids, as the sync found them. */
-async function storedHazards(prisma: DbClient, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
-  const rows = await selectIn(prisma, "hazard", ["sourceId", "state", "sourceState"], { column: "sourceId", values: sourceIds, sourceSystem });
+async function storedHazards(query: BulkQuery, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
+  const rows = await selectIn(query, "hazard", ["sourceId", "state", "sourceState"], { column: "sourceId", values: sourceIds, sourceSystem });
   return new Map(rows.map((row) => [row.sourceId as string, { state: row.state as string, sourceState: (row.sourceState as string | null) ?? null }]));
 }

@@ -8,7 +8,7 @@
  */
 import crypto from "node:crypto";
 import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
-import type { DbClient } from "../data/database.js";
+import type { BulkQuery } from "../data/database.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
@@ -48,7 +48,7 @@ export class WriteRefused extends Error {
 const CHUNK = 1000;
 
 
-export async function applyParseResult(prisma: DbClient, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyParseResult(query: BulkQuery, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const now = options.now ?? new Date();
   const outcome: ApplyOutcome = { counts: emptyCounts(), rejections: [...result.rejected], changes: [] };
   outcome.counts.fetched = result.records.length + result.rejected.length;
@@ -67,19 +67,19 @@ export async function applyParseResult(prisma: DbClient, connector: Connector, r
       const refusal = options.writeRefusal?.();
       if (refusal) throw new WriteRefused(refusal);
       const chunk = records.slice(i, i + CHUNK);
-      if (dataset === "hydroReading") await applyReadings(prisma, connector, chunk, outcome, now, territory);
-      else await applyChunk(prisma, connector, dataset, chunk, outcome, now, territory);
+      if (dataset === "hydroReading") await applyReadings(query, connector, chunk, outcome, now, territory);
+      else await applyChunk(query, connector, dataset, chunk, outcome, now, territory);
     }
   }
   for (const dataset of options.incremental ? [] : result.snapshotOf) {
-    if (dataset !== "hydroReading") await retireMissing(prisma, connector, dataset, seenOf(seen, dataset), outcome, now);
+    if (dataset !== "hydroReading") await retireMissing(query, connector, dataset, seenOf(seen, dataset), outcome, now);
   }
   outcome.counts.rejected = outcome.rejections.length;
   return outcome;
 }
 
 async function applyChunk(
-  prisma: DbClient,
+  query: BulkQuery,
   connector: Connector,
   dataset: Exclude<Dataset, "hydroReading">,
   chunk: HubRecord[],
@@ -88,9 +88,9 @@ async function applyChunk(
   territory: string | null,
 ) {
   const spec = DATASET_MODELS[dataset];
-  let resolved = await resolveParents(prisma, connector, spec, chunk, outcome, territory);
+  let resolved = await resolveParents(query, connector, spec, chunk, outcome, territory);
   if (dataset === "warning") {
-    const existing = await selectIn(prisma, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt", "regionCodes"], {
+    const existing = await selectIn(query, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt", "regionCodes"], {
       column: "sourceId",
       values: resolved.map((r) => r.record.sourceId),
       sourceSystem: connector.sourceSystem,
@@ -99,17 +99,17 @@ async function applyChunk(
     for (const { record, data } of resolved) {
       const current = bySourceId.get(record.sourceId) ?? null;
       if (territory && current && refuseOutside(record, current.regionCodes as string[], territory, outcome, "the stored warning")) continue;
-      await applyWarning(prisma, connector, record, data, current, outcome, now);
+      await applyWarning(query, connector, record, data, current, outcome, now);
     }
     return;
   }
-  if (territory && spec.territorial) resolved = await withoutStoredOutside(prisma, connector, spec, resolved, territory, outcome);
+  if (territory && spec.territorial) resolved = await withoutStoredOutside(query, connector, spec, resolved, territory, outcome);
   if (resolved.length === 0) return;
   const fixed = { sourceDepartment: connector.department, sourceSystem: connector.sourceSystem, fetchedAt: now, retiredAt: null, version: 1, ...(spec.updatedAt ? { updatedAt: now } : {}) };
-  if (dataset === "hazard") return applyHazards(prisma, connector, resolved, outcome, now, fixed);
+  if (dataset === "hazard") return applyHazards(query, connector, resolved, outcome, now, fixed);
   const groups = toRowGroups(resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data })), { fixed, newId: spec.key === "id" });
   const conflict = spec.key === "id" ? ["sourceSystem", "sourceId"] : [spec.key];
-  const written = await upsertRows(prisma, { model: spec.model, key: spec.key, conflict }, groups);
+  const written = await upsertRows(query, { model: spec.model, key: spec.key, conflict }, groups);
   outcome.counts.created += written.created.length;
   outcome.counts.updated += written.updated.length;
   outcome.counts.unchanged += resolved.length - written.created.length - written.updated.length;
@@ -121,19 +121,19 @@ async function applyChunk(
  * Resolves `refs` to hub keys and checks natural-key parents; failures become
  * rejections. With a territory, a parent stored outside it refuses the record.
  */
-async function resolveParents(prisma: DbClient, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
+async function resolveParents(query: BulkQuery, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
   const refKeys = new Map<string, Map<string, { key: string; regionCode?: string }>>();
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
     const ids = chunk.flatMap((r) => Object.values(r.refs ?? {}).filter((ref) => ref.dataset === refDataset).map((ref) => ref.sourceId));
     const columns = [model.key, "sourceId", ...(model.territorial ? ["regionCode"] : [])];
-    const rows = await selectIn(prisma, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
+    const rows = await selectIn(query, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
     refKeys.set(refDataset, new Map(rows.map((row) => [row.sourceId as string, { key: row[model.key] as string, regionCode: row.regionCode as string | undefined }])));
   }
   const known = new Map<string, Map<string, string | undefined>>();
   for (const parent of spec.parents) {
     const values = [...new Set(chunk.map((r) => r.data[parent.field]).filter((v): v is string => typeof v === "string"))];
-    const rows = await selectIn(prisma, parent.model, [parent.key, ...(parent.territorial ? ["regionCode"] : [])], { column: parent.key, values });
+    const rows = await selectIn(query, parent.model, [parent.key, ...(parent.territorial ? ["regionCode"] : [])], { column: parent.key, values });
     known.set(parent.field, new Map(rows.map((row) => [row[parent.key] as string, row.regionCode as string | undefined])));
   }
   const resolved: Array<{ record: HubRecord; data: Row }> = [];
@@ -161,10 +161,10 @@ async function resolveParents(prisma: DbClient, connector: Connector, spec: Data
   return resolved;
 }
 
-async function applyReadings(prisma: DbClient, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
+async function applyReadings(query: BulkQuery, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
   const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"];
-  const stations = new Map((await selectIn(prisma, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
+  const stations = new Map((await selectIn(query, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
   const rows: Row[] = [];
   for (const record of chunk) {
     const station = stations.get(record.data.stationCode as string);
@@ -177,14 +177,14 @@ async function applyReadings(prisma: DbClient, connector: Connector, chunk: HubR
       rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
     }
   }
-  const created = rows.length === 0 ? [] : await insertRows(prisma, "hydroReading", rows, ["id"]);
+  const created = rows.length === 0 ? [] : await insertRows(query, "hydroReading", rows, ["id"]);
   outcome.counts.created += created.length;
   outcome.counts.unchanged += rows.length - created.length;
 }
 
-async function retireMissing(prisma: DbClient, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
+async function retireMissing(query: BulkQuery, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
-  const keys = await retireAbsent(prisma, spec.model, spec.key, {
+  const keys = await retireAbsent(query, spec.model, spec.key, {
     sourceSystem: connector.sourceSystem,
     present: [...seen],
     now,
@@ -206,11 +206,11 @@ function refuseOutside(record: HubRecord, divisions: readonly string[], territor
 }
 
 /** The records whose stored row (if any) lies inside the territory: a writer may not take over another territory's record. */
-async function withoutStoredOutside(prisma: DbClient, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
+async function withoutStoredOutside(query: BulkQuery, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
   const bySourceId = spec.key === "id";
   const column = bySourceId ? "sourceId" : spec.key;
   const valueOf = (r: { record: HubRecord; data: Row }) => (bySourceId ? r.record.sourceId : String(r.data[spec.key]));
-  const stored = await selectIn(prisma, spec.model, [column, "regionCode"], { column, values: resolved.map(valueOf), sourceSystem: bySourceId ? connector.sourceSystem : undefined });
+  const stored = await selectIn(query, spec.model, [column, "regionCode"], { column, values: resolved.map(valueOf), sourceSystem: bySourceId ? connector.sourceSystem : undefined });
   const regionOf = new Map(stored.map((row) => [row[column] as string, row.regionCode as string]));
   return resolved.filter((r) => {
     const region = regionOf.get(valueOf(r));

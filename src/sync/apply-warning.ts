@@ -5,7 +5,9 @@
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
-import { inTransaction, type DbClient } from "../data/database.js";
+import crypto from "node:crypto";
+import type { BulkQuery } from "../data/database.js";
+import { insertRows, updateRow } from "./bulk-write.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
 import { contentHash } from "../core/content-hash.js";
 
@@ -14,8 +16,8 @@ type Row = Record<string, unknown>;
 /** A CAP message with status Actual (an alert without a status counts as one). */
 const isActual = (data: Row) => data.capStatus === undefined || data.capStatus === "Actual";
 
-export async function applyWarning(prisma: DbClient, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
-  const refusal = await referenceRefusal(prisma, data, record.supersedes?.references ?? []);
+export async function applyWarning(query: BulkQuery, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
+  const refusal = await referenceRefusal(query, data, record.supersedes?.references ?? []);
   if (refusal) {
     outcome.rejections.push({ dataset: "warning", sourceId: record.sourceId, reason: refusal, payload: data });
     return;
@@ -39,25 +41,21 @@ export async function applyWarning(prisma: DbClient, connector: Connector, recor
     contentHash: hash,
     retiredAt: null,
   };
-  const saved = await inTransaction(prisma, async (tx) => {
-    const warning = current
-      ? await tx.warning.update({ where: { id: current.id as string }, data: { ...fields, version: { increment: 1 } } as never })
-      : await tx.warning.create({ data: { ...fields, sourceId: record.sourceId, version: 1 } as never });
-    await tx.warningArea.deleteMany({ where: { warningId: warning.id } });
-    if (areas.length > 0) await tx.warningArea.createMany({ data: areas.map((area) => ({ ...(area as object), warningId: warning.id })) as never });
-    for (const reference of record.supersedes?.references ?? []) {
-      const [sender, identifier] = reference.split(",");
-      const replaced = await tx.warning.updateMany({
-        where: { sender, identifier, id: { not: warning.id } },
-        data: { status: cancelled ? "CANCELLED" : "SUPERSEDED", supersededById: warning.id, version: { increment: 1 } },
-      });
-      if (replaced.count > 0) {
-        const ids = await tx.warning.findMany({ where: { sender, identifier, id: { not: warning.id } }, select: { id: true } });
-        for (const { id } of ids) outcome.changes.push({ dataset: "warning", key: id, change: "updated" });
-      }
-    }
-    return warning;
-  });
+  // the caller's transaction holds the document: the warning, its areas and what it supersedes land with it
+  const id = current ? (current.id as string) : crypto.randomUUID();
+  if (current) await updateRow(query, "warning", { column: "id", value: id }, fields);
+  else await insertRows(query, "warning", [{ ...fields, id, sourceId: record.sourceId, version: 1 }], ["id"]);
+  await query(`DELETE FROM "WarningArea" WHERE "warningId" = $1`, [id]);
+  if (areas.length > 0) await insertRows(query, "warningArea", areas.map((area) => ({ ...(area as Row), id: crypto.randomUUID(), warningId: id })), ["id"]);
+  for (const reference of record.supersedes?.references ?? []) {
+    const [sender, identifier] = reference.split(",");
+    const replaced = await query(
+      `UPDATE "Warning" SET "status" = $1::"WarningStatus", "supersededById" = $2, "version" = "version" + 1 WHERE "sender" = $3 AND "identifier" = $4 AND "id" <> $2 RETURNING "id"`,
+      [cancelled ? "CANCELLED" : "SUPERSEDED", id, sender, identifier],
+    );
+    for (const row of replaced) outcome.changes.push({ dataset: "warning", key: row.id as string, change: "updated" });
+  }
+  const saved = { id };
   if (current) outcome.counts.updated++;
   else outcome.counts.created++;
   outcome.changes.push({ dataset: "warning", key: saved.id, change: current ? "updated" : "created" });
@@ -67,16 +65,16 @@ export async function applyWarning(prisma: DbClient, connector: Connector, recor
  * CAP 1.2: an Update or Cancel supersedes alerts of its own sender only, and
  * only alerts the hub holds. Why this alert's references are refused, or null.
  */
-async function referenceRefusal(prisma: DbClient, data: Row, references: readonly string[]): Promise<string | null> {
+async function referenceRefusal(query: BulkQuery, data: Row, references: readonly string[]): Promise<string | null> {
   const sender = data.sender as string;
   const actual = isActual(data);
   for (const reference of references) {
     const [refSender, identifier] = reference.split(",");
     if (!refSender || !identifier) return `REFERENCE: '${reference}' is not "sender,identifier,sent"`;
     if (refSender !== sender) return `REFERENCE: ${identifier} is an alert of ${refSender}; an Update or Cancel from ${sender} may only supersede its own alerts`;
-    const referenced = await prisma.warning.findMany({ where: { sender: refSender, identifier }, select: { capStatus: true } });
+    const referenced = await query(`SELECT "capStatus" FROM "Warning" WHERE "sender" = $1 AND "identifier" = $2`, [refSender, identifier]);
     if (referenced.length === 0) return `REFERENCE: ${refSender},${identifier} is an alert the hub has never received`;
-    if (referenced.some((w) => isActual(w) !== actual)) {
+    if (referenced.some((w) => isActual(w as Row) !== actual)) {
       return `REFERENCE: ${identifier} is ${actual ? "not an actual alert" : "an actual alert"}; a ${String(data.capStatus)} message may not supersede it`;
     }
   }

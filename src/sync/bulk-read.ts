@@ -3,7 +3,7 @@
  * key), as one plain statement with an array parameter: Prisma's findMany
  * with `in` spends more time building the query than PostgreSQL answering it.
  */
-import type { DbClient } from "../data/database.js";
+import type { BulkQuery } from "../data/database.js";
 import { quote, tableOf, type Row } from "./bulk-write.js";
 
 export interface InLookup {
@@ -15,7 +15,7 @@ export interface InLookup {
 }
 
 /** The `columns` of the rows of `model` whose `column` is one of `values`. */
-export async function selectIn(prisma: DbClient, model: string, columns: string[], lookup: InLookup): Promise<Row[]> {
+export async function selectIn(query: BulkQuery, model: string, columns: string[], lookup: InLookup): Promise<Row[]> {
   if (lookup.values.length === 0) return [];
   const params: unknown[] = [lookup.values];
   let sql = `SELECT ${columns.map(quote).join(", ")} FROM ${tableOf(model)} WHERE ${quote(lookup.column)} = ANY($1::text[])`;
@@ -23,5 +23,5 @@ export async function selectIn(prisma: DbClient, model: string, columns: string[
     params.push(lookup.sourceSystem);
     sql += ` AND "sourceSystem" = $2`;
   }
-  return prisma.$queryRawUnsafe<Row[]>(sql, ...params);
+  return query(sql, params);
 }

@@ -7,7 +7,7 @@
  * chunk took before. Rows are grouped by the columns they set, so a column a
  * row leaves out keeps its default (insert) or its value (update), as with Prisma.
  */
-import { bulkQuery, type DbClient } from "../data/database.js";
+import type { BulkQuery } from "../data/database.js";
 import { tableOfModel } from "./dataset-models.js";
 import type { RowGroup } from "./record-rows.js";
 
@@ -47,7 +47,7 @@ function recordset(table: string): string {
  * skipped, like createMany's skipDuplicates). Returns the `returning` columns
  * of the rows inserted.
  */
-export async function insertRows(prisma: DbClient, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
+export async function insertRows(query: BulkQuery, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
   const table = tableOf(model);
   const out: Row[] = [];
   for (const { columns, rows: group } of byColumns(rows).values()) {
@@ -55,9 +55,24 @@ export async function insertRows(prisma: DbClient, model: string, rows: Row[], r
     const sql =
       `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${recordset(table)} ` +
       `ON CONFLICT DO NOTHING RETURNING ${returning.map(quote).join(", ")}`;
-    out.push(...(await bulkQuery(prisma)(sql, [JSON.stringify(group)])));
+    out.push(...(await query(sql, [JSON.stringify(group)])));
   }
   return out;
+}
+
+/**
+ * UPDATE of one row by its key: the given columns (as json_populate_record
+ * reads them into the table's types) and `version` + 1. Returns whether a row
+ * was updated.
+ */
+export async function updateRow(query: BulkQuery, model: string, key: { column: string; value: string }, row: Row): Promise<boolean> {
+  const table = tableOf(model);
+  const columns = Object.keys(row).filter((column) => row[column] !== undefined && column !== key.column && column !== "version");
+  const list = columns.map(quote).join(", ");
+  const sql =
+    `UPDATE ${table} AS t SET (${list}) = (SELECT ${list} FROM json_populate_record(NULL::${table}, $1::json)), "version" = t."version" + 1 ` +
+    `WHERE t.${quote(key.column)} = $2 RETURNING t.${quote(key.column)}`;
+  return (await query(sql, [JSON.stringify(row), key.value])).length > 0;
 }
 
 export interface UpsertTarget {
@@ -99,7 +114,7 @@ const KEEP_ON_UPDATE = new Set(["id", "sourceSystem", "sourceId", "version"]);
  * Every write is found through the unique index, so the statement costs the
  * same whatever the planner thinks of the table's size.
  */
-export async function upsertRows(prisma: DbClient, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
+export async function upsertRows(query: BulkQuery, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
   const table = tableOf(target.model);
   const result: UpsertResult = { created: [], updated: [], rows: [] };
   const returning = (target.returning ?? []).map((column) => `, t.${quote(column)}`).join("");
@@ -113,7 +128,7 @@ export async function upsertRows(prisma: DbClient, target: UpsertTarget, groups:
       `ON CONFLICT (${target.conflict.map(quote).join(", ")}) DO UPDATE SET ${[...assignments, `"version" = t."version" + 1`].join(", ")} ` +
       `WHERE t."sourceSystem" = EXCLUDED."sourceSystem" AND (t."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR t."retiredAt" IS NOT NULL) ` +
       `RETURNING t.${quote(target.key)} AS key, (t.xmax = 0) AS inserted${returning}`;
-    const written = await bulkQuery(prisma)(sql, [`[${rows.join(",")}]`]);
+    const written = await query(sql, [`[${rows.join(",")}]`]);
     for (const row of written) (row.inserted ? result.created : result.updated).push(row.key as string);
     result.rows.push(...written);
   }
@@ -126,7 +141,7 @@ export async function upsertRows(prisma: DbClient, target: UpsertTarget, groups:
  * Returns the keys of the rows retired.
  */
 export async function retireAbsent(
-  prisma: DbClient,
+  query: BulkQuery,
   model: string,
   key: string,
   scope: { sourceSystem: string; present: string[]; now: Date; touch?: string[] },
@@ -135,6 +150,6 @@ export async function retireAbsent(
   const sql =
     `UPDATE ${tableOf(model)} SET ${touched.join(", ")}, "version" = "version" + 1 ` +
     `WHERE "sourceSystem" = $1 AND "retiredAt" IS NULL AND "sourceId" <> ALL($2::text[]) RETURNING ${quote(key)} AS key`;
-  const rows = await bulkQuery(prisma)(sql, [scope.sourceSystem, scope.present, scope.now.toISOString()]);
+  const rows = await query(sql, [scope.sourceSystem, scope.present, scope.now.toISOString()]);
   return rows.map((row) => row.key as string);
 }

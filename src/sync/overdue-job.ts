@@ -65,7 +65,7 @@ async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, reque
     if (marked.length === 0) return [];
     // a statement of its own, after the locks: its snapshot sees every event committed before them
     await appendEventsBulk(
-      tx,
+      (sql, params) => tx.$queryRawUnsafe(sql, ...params),
       marked.map((h) => ({ hazardId: h.id, action: "OVERDUE", fromState: h.state, toState: h.state, actor: OVERDUE_ACTOR, note: `逾期: 期限 ${effectiveDeadline(h)} 已过` })),
       now,
     );

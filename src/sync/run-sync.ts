@@ -11,7 +11,9 @@
  * run's memory follows its largest document, not its length.
  */
 import { DocumentError, type Connector, type SourceDocument } from "../../connectors/types.js";
-import { inTransaction, type Prisma } from "../data/database.js";
+import crypto from "node:crypto";
+import { inSqlTransaction, type Prisma } from "../data/database.js";
+import { insertRows } from "./bulk-write.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
 import { applyParseResult, WriteRefused, type ApplyOutcome, type RecordChange } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
@@ -126,22 +128,23 @@ async function analyze(prisma: Prisma, tables: Set<string>): Promise<void> {
  * (recover.ts). Returns the document's changes.
  */
 async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDocument, summary: SyncSummary, options: SyncOptions): Promise<RecordChange[]> {
-  let applied: { outcome: ApplyOutcome; rejections: Array<{ sourceId: string | null; reason: string }>; outboxId: bigint | null };
+  let applied: { outcome: ApplyOutcome; rejections: Array<{ sourceId: string | null; reason: string }>; outboxId: string | null };
   try {
     const parsed = connector.parse(doc);
-    applied = await inTransaction(prisma, async (tx) => {
-      const outcome = await applyParseResult(tx, connector, parsed, { incremental: options.incremental, territory: options.territory, writeRefusal: options.writeRefusal });
+    applied = await inSqlTransaction(prisma, async (query) => {
+      const outcome = await applyParseResult(query, connector, parsed, { incremental: options.incremental, territory: options.territory, writeRefusal: options.writeRefusal });
       const rows = outcome.rejections.map((r) => ({
+        id: crypto.randomUUID(),
         connector: connector.name,
         runId: summary.runId,
         sourceId: r.sourceId ?? null,
         reason: r.dataset ? `${r.dataset}: ${r.reason}` : r.reason,
         payload: JSON.stringify(r.payload ?? null),
       }));
-      if (rows.length > 0) await tx.quarantinedRecord.createMany({ data: rows });
+      if (rows.length > 0) await insertRows(query, "quarantinedRecord", rows, ["id"]);
       const listened = options.onChanges !== undefined && outcome.changes.length > 0;
-      const outbox = listened ? await tx.eventOutbox.create({ data: { runId: summary.runId, changes: outcome.changes as never }, select: { id: true } }) : null;
-      return { outcome, rejections: rows.map((row) => ({ sourceId: row.sourceId, reason: row.reason })), outboxId: outbox?.id ?? null };
+      const [outbox] = listened ? await query(`INSERT INTO "EventOutbox" ("runId", "changes") VALUES ($1, $2::jsonb) RETURNING "id"::text AS id`, [summary.runId, JSON.stringify(outcome.changes)]) : [];
+      return { outcome, rejections: rows.map((row) => ({ sourceId: row.sourceId, reason: row.reason })), outboxId: (outbox?.id as string | undefined) ?? null };
     });
   } catch (error) {
     if (error instanceof WriteRefused) {
@@ -159,7 +162,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
   if (applied.outboxId !== null) {
     try {
       await options.onChanges!(outcome.changes);
-      await prisma.eventOutbox.delete({ where: { id: applied.outboxId } });
+      await prisma.eventOutbox.delete({ where: { id: BigInt(applied.outboxId) } });
     } catch (error) {
       // the changes stay in the outbox and are published at the next start
       log.error({ err: error, runId: summary.runId }, "publishing a document's changes failed; they wait in the outbox");
