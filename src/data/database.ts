@@ -77,7 +77,6 @@ async function connect(
   });
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  poolQueries.set(prisma, async (sql, params) => (await pool.query(sql, params)).rows);
   pools.set(prisma, pool);
   const listeners = new Set<(sql: string) => void>();
   const notify = (sql: string) => listeners.forEach((listener) => listener(sql));
@@ -105,7 +104,6 @@ async function connect(
 
 export type BulkQuery = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-const poolQueries = new WeakMap<PrismaClient, BulkQuery>();
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
@@ -131,13 +129,3 @@ export async function inSqlTransaction<T>(prisma: PrismaClient, work: (query: Bu
   }
 }
 
-/**
- * Runs one statement on the database's connection pool without Prisma's query
- * compiler, which copies and scans every parameter: for the sync's bulk
- * statements, whose one parameter is a megabyte of JSON rows. Values come
- * back as node-postgres parses them, so ask only for text, numbers and
- * booleans. Falls back to $queryRawUnsafe for a client this module did not open.
- */
-export function bulkQuery(prisma: DbClient): BulkQuery {
-  return poolQueries.get(prisma as PrismaClient) ?? ((sql, params) => prisma.$queryRawUnsafe(sql, ...params));
-}

@@ -1,6 +1,6 @@
 /** The latest runs of each connector, for the connectors' status (one statement per question, whatever the number of connectors). */
 import type { SyncCounts } from "../core/sync-counts.js";
-import type { Prisma } from "./database.js";
+import type { SqlRunner } from "./sql.js";
 
 export interface SyncRunRow extends SyncCounts {
   id: string;
@@ -21,19 +21,23 @@ export interface LatestRuns {
   lastSuccess: SyncRunRow | null;
 }
 
-async function latestBy(prisma: Prisma, connectors: string[], condition: string, order: string): Promise<Map<string, SyncRunRow>> {
-  const rows = await prisma.$queryRawUnsafe<SyncRunRow[]>(
-    `SELECT DISTINCT ON ("connector") * FROM "SyncRun" WHERE "connector" = ANY($1::text[]) ${condition} ORDER BY "connector", ${order} DESC`,
-    connectors,
-  );
+/** The three questions, each a fixed statement (no text built from input). */
+const LATEST = {
+  started: `SELECT DISTINCT ON ("connector") * FROM "SyncRun" WHERE "connector" = ANY($1::text[]) ORDER BY "connector", "startedAt" DESC`,
+  finished: `SELECT DISTINCT ON ("connector") * FROM "SyncRun" WHERE "connector" = ANY($1::text[]) AND "finishedAt" IS NOT NULL ORDER BY "connector", "finishedAt" DESC`,
+  succeeded: `SELECT DISTINCT ON ("connector") * FROM "SyncRun" WHERE "connector" = ANY($1::text[]) AND "ok" = true ORDER BY "connector", "finishedAt" DESC`,
+} as const;
+
+async function latestBy(sql: SqlRunner, connectors: string[], statement: string): Promise<Map<string, SyncRunRow>> {
+  const rows = (await sql(statement, [connectors])) as unknown as SyncRunRow[];
   return new Map(rows.map((row) => [row.connector, row]));
 }
 
-export async function latestRuns(prisma: Prisma, connectors: string[]): Promise<Map<string, LatestRuns>> {
+export async function latestRuns(sql: SqlRunner, connectors: string[]): Promise<Map<string, LatestRuns>> {
   const [last, finished, success] = [
-    await latestBy(prisma, connectors, "", `"startedAt"`),
-    await latestBy(prisma, connectors, `AND "finishedAt" IS NOT NULL`, `"finishedAt"`),
-    await latestBy(prisma, connectors, `AND "ok" = true`, `"finishedAt"`),
+    await latestBy(sql, connectors, LATEST.started),
+    await latestBy(sql, connectors, LATEST.finished),
+    await latestBy(sql, connectors, LATEST.succeeded),
   ];
   return new Map(
     connectors.map((name) => [name, { last: last.get(name) ?? null, lastFinished: finished.get(name) ?? null, lastSuccess: success.get(name) ?? null }]),

@@ -16,7 +16,7 @@ class QuarantinedRecordConnection extends connectionOf(QuarantinedRecord) {}
 /** Every connector's status now, for a reader the catalogue shares ConnectorStatus with (none for others). Derived from SyncRun. */
 export async function connectorStatuses(ctx: HubContext, now: Date): Promise<ConnectorStatus[]> {
   if (readGrant(ctx.catalog, ctx.principal, "ConnectorStatus") === null) return [];
-  const runs = await latestRuns(ctx.db.prisma, ALL_CONNECTORS.map((c) => c.name));
+  const runs = await latestRuns(ctx.db.sql, ALL_CONNECTORS.map((c) => c.name));
   return ALL_CONNECTORS.map((connector) => connectorStatus(connector, connectorSyncConfig(ctx.config.sync, connector.name).intervalSeconds, runs.get(connector.name)!, now));
 }
 
