@@ -8,7 +8,8 @@
  * statements the Reader builds are explained (EXPLAIN, FORMAT JSON), not run,
  * and none may read a big table sequentially or sort more rows than a page.
  * The lists and their arguments are read from the schema, so a list, filter
- * or order added later is checked without a line here.
+ * or order added later is checked without a line here. PLAN_DUMP=1 prints the
+ * statement of each finding; PLAN_KEEP=1 keeps the database for EXPLAIN by hand.
  */
 import { execute, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, parse, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

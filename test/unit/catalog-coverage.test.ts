@@ -8,7 +8,6 @@ import { getNamedType, getNullableType, isNonNullType, isObjectType, type GraphQ
 import { describe, expect, it } from "vitest";
 import { datasetOf, loadCatalog } from "../../src/access/index.js";
 import { CATALOG_FILE } from "../../src/server/create-hub.js";
-import { DATASETS } from "../../src/data/datasets.js";
 import { hubSchema } from "../../src/graph/schema.js";
 
 const catalog = loadCatalog(CATALOG_FILE);
