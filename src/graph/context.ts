@@ -4,7 +4,7 @@ import type { HubConfig } from "../config/config.js";
 import type { Database } from "../data/database.js";
 import type { Reader } from "../data/reader.js";
 import type { EventBus } from "../events/event-bus.js";
-import type { FieldDecision } from "./field-policy.js";
+import type { FieldDecision } from "./field-decision.js";
 import type { PersonalReads } from "./personal-reads.js";
 
 export interface HubContext {
