@@ -34,12 +34,12 @@ export function bulletinRoutes(route: RouteDeps): Router {
     if (!match) return sendNotFound(res, "bulletins are served as /bulletins/<region>/<period>.csv");
     // ?sources=ENFORCEMENT,SPECIAL: only hazards found so (the schema's enum checks the names)
     const sources = typeof req.query.sources === "string" && req.query.sources !== "" ? req.query.sources.split(",").map((s) => s.trim()) : null;
-    const result = await runAs<{ bulletin: BulletinData | null }>(route, req.headers.authorization, BULLETIN_OPERATION, { region: req.params.region, period: match[1], sources });
+    const result = await runAs<{ bulletin: BulletinData | null }>(route, { req, res }, BULLETIN_OPERATION, { region: req.params.region, period: match[1], sources });
     if (!result.ok) return sendErrors(res, result.status, result.errors);
     const bulletin = result.data.bulletin;
     if (bulletin === null) return sendNotFound(res, "no region with this code");
     // the region's target indicators, for a reader who may read them
-    const indicators = await runAs<{ indicators: IndicatorReportData }>(route, req.headers.authorization, INDICATORS_OPERATION, { region: req.params.region });
+    const indicators = await runAs<{ indicators: IndicatorReportData }>(route, { req, res }, INDICATORS_OPERATION, { region: req.params.region });
     bulletin.indicators = indicators.ok ? indicators.data.indicators : null;
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="bulletin-${bulletin.region}-${bulletin.period}.csv"`);

@@ -48,7 +48,7 @@ export const ENTERPRISE_FILE_OPERATION = parse(/* GraphQL */ `
 export function enterpriseFileRoutes(route: RouteDeps): Router {
   const router = Router();
   router.get("/enterprises/:code/file", async (req, res) => {
-    const result = await runAs<{ enterprise: Record<string, unknown> | null }>(route, req.headers.authorization, ENTERPRISE_FILE_OPERATION, { code: req.params.code });
+    const result = await runAs<{ enterprise: Record<string, unknown> | null }>(route, { req, res }, ENTERPRISE_FILE_OPERATION, { code: req.params.code });
     if (!result.ok) return sendErrors(res, result.status, result.errors);
     const file = result.data.enterprise;
     if (file === null) return sendNotFound(res, "no enterprise with this credit code");

@@ -88,7 +88,7 @@ export function geoRoutes(route: RouteDeps, options: { boundaryFile: string | nu
     const features: ReturnType<typeof feature>[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: RouteResult<Record<string, Page>> = await runAs<Record<string, Page>>(route, req.headers.authorization, layerDocument(layer), { first: PAGE, after, filter }, { anonymous: true });
+      const result: RouteResult<Record<string, Page>> = await runAs<Record<string, Page>>(route, { req, res }, layerDocument(layer), { first: PAGE, after, filter }, { anonymous: true });
       if (!result.ok) return sendErrors(res, result.status, result.errors);
       const page: Page = result.data[layer.root]!;
       features.push(...page.edges.map((edge) => feature(edge.node)));

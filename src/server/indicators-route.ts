@@ -29,7 +29,7 @@ export function indicatorRoutes(route: RouteDeps): Router {
   router.get("/indicators/:file", async (req, res) => {
     const match = /^(.+)\.csv$/.exec(req.params.file);
     if (!match) return sendNotFound(res, "indicators are served as /indicators/<region>.csv");
-    const result = await runAs<{ indicators: IndicatorReportData }>(route, req.headers.authorization, INDICATORS_OPERATION, { region: match[1] });
+    const result = await runAs<{ indicators: IndicatorReportData }>(route, { req, res }, INDICATORS_OPERATION, { region: match[1] });
     if (!result.ok) return sendErrors(res, result.status, result.errors);
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="indicators-${result.data.indicators.region}.csv"`);

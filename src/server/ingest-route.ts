@@ -23,7 +23,7 @@ import { runSync, type SyncOptions, type SyncSummary } from "../sync/run-sync.js
 import { sendError } from "./error-body.js";
 import { sendUnavailable } from "./format-error.js";
 import { databaseUnavailable } from "../data/unavailable.js";
-import { principalFor, type ContextDeps } from "./request-context.js";
+import { requestPrincipal, type ContextDeps } from "./request-context.js";
 import { log } from "../log.js";
 
 export const INGEST_BODY_LIMIT = "20mb";
@@ -62,7 +62,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
   const authorise = async (req: Request, res: Response, next: NextFunction) => {
     let principal: Principal;
     try {
-      principal = await principalFor(deps, req.headers.authorization);
+      principal = await requestPrincipal(deps, req, res);
     } catch (error) {
       if (error instanceof HubError) return sendError(res, 401, "UNAUTHENTICATED", error.message);
       throw error;

@@ -35,11 +35,11 @@ export function noticeRoutes(route: RouteDeps): Router {
   const router = Router();
   router.get("/e/:code", async (req, res) => {
     const variables = { code: req.params.code };
-    const notice = await runAs<{ enterpriseNotice: NoticeData | null }>(route, req.headers.authorization, NOTICE_OPERATION, variables, { anonymous: true });
+    const notice = await runAs<{ enterpriseNotice: NoticeData | null }>(route, { req, res }, NOTICE_OPERATION, variables, { anonymous: true });
     res.type("html");
     if (!notice.ok) return void res.status(notice.status).send(noticeMissingPage(notice.status, notice.errors[0]?.message ?? "refused"));
     if (!notice.data.enterpriseNotice) return void res.status(404).send(noticeMissingPage(404, "没有这个统一社会信用代码的企业 (no enterprise with this credit code)"));
-    const file = req.headers.authorization ? await runAs<{ enterprise: FileSummary | null }>(route, req.headers.authorization, FILE_SUMMARY_OPERATION, variables) : null;
+    const file = req.headers.authorization ? await runAs<{ enterprise: FileSummary | null }>(route, { req, res }, FILE_SUMMARY_OPERATION, variables) : null;
     res.send(noticePage(notice.data.enterpriseNotice, file?.ok ? file.data.enterprise : null));
   });
   return router;

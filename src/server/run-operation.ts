@@ -5,11 +5,11 @@
  * would. Refusals are the hub's one error body (error-body.ts) with an HTTP status.
  */
 import { execute, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import { ErrorCode, HubError } from "../errors/hub-error.js";
 import { sendError } from "./error-body.js";
 import { formatHubError } from "./format-error.js";
-import { contextFor, flushAudit, principalFor, type ContextDeps } from "./request-context.js";
+import { contextFor, flushAudit, requestPrincipal, type ContextDeps } from "./request-context.js";
 
 export interface RouteDeps {
   deps: ContextDeps;
@@ -30,17 +30,17 @@ function refusal<T>(status: number, code: ErrorCode, message: string): RouteResu
   return { ok: false, status, errors: [{ message, extensions: { code } }] };
 }
 
-/** Runs `document` for the bearer token in `authorization`; anonymous callers are refused (401) unless `options.anonymous`. */
+/** Runs `document` as the request's caller (verified once, by identifyRequest); anonymous callers are refused (401) unless `options.anonymous`. */
 export async function runAs<T>(
   route: RouteDeps,
-  authorization: string | undefined,
+  caller: { req: Request; res: Response },
   document: DocumentNode,
   variables: Record<string, unknown>,
   options: { anonymous?: boolean } = {},
 ): Promise<RouteResult<T>> {
   let principal;
   try {
-    principal = await principalFor(route.deps, authorization);
+    principal = await requestPrincipal(route.deps, caller.req, caller.res);
   } catch (error) {
     if (error instanceof HubError) return refusal(401, ErrorCode.UNAUTHENTICATED, error.message);
     throw error;
