@@ -39,5 +39,11 @@ CREATE INDEX "Hazard_city_state_foundAt_idx" ON "Hazard"(substr("regionCode", 1,
 CREATE INDEX "Hazard_county_state_foundAt_idx" ON "Hazard"(substr("regionCode", 1, 6), "state", "foundAt" DESC, "id" DESC);
 CREATE INDEX "Hazard_city_state_deadline_idx" ON "Hazard"(substr("regionCode", 1, 4), "state", COALESCE("deadline", 'infinity'::date), "id");
 CREATE INDEX "Hazard_county_state_deadline_idx" ON "Hazard"(substr("regionCode", 1, 6), "state", COALESCE("deadline", 'infinity'::date), "id");
+-- Major hazards of one state (重大隐患 in rectification, awaiting acceptance …), in either order
+CREATE INDEX "Hazard_grade_state_foundAt_idx" ON "Hazard"("grade", "state", "foundAt" DESC, "id" DESC);
+CREATE INDEX "Hazard_grade_state_deadline_idx" ON "Hazard"("grade", "state", COALESCE("deadline", 'infinity'::date), "id");
+-- Major (or general) hazards still open: the 重大隐患 list of every supervisor
+CREATE INDEX "Hazard_open_grade_foundAt_idx" ON "Hazard"("grade", "foundAt" DESC, "id" DESC) WHERE "state" IN ('REPORTED', 'RECTIFYING', 'PENDING_ACCEPTANCE');
+CREATE INDEX "Hazard_open_grade_deadline_idx" ON "Hazard"("grade", COALESCE("deadline", 'infinity'::date), "id") WHERE "state" IN ('REPORTED', 'RECTIFYING', 'PENDING_ACCEPTANCE');
 -- superseded by the city and county indexes above
 DROP INDEX "Hazard_regionCode_state_idx";
