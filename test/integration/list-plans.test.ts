@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/access/index.js";
 import { CATALOG_FILE } from "../../src/server/create-hub.js";
 import { loadConfig } from "../../src/config/config.js";
+import { inTransaction } from "../../src/data/database.js";
 import { NO_DISK_GUARD } from "../../src/data/disk-space.js";
 import { encodeCursor } from "../../src/data/query/order.js";
 import { loadTables } from "../../src/data/query/tables.js";
@@ -67,7 +68,10 @@ async function generate(db: TestDatabase["db"]): Promise<void> {
                     CASE WHEN g % 7 = 0 THEN NULL ELSE (now() + (g % 60 - 30) * interval '1 day')::date END, CASE WHEN g % 97 = 0 THEN 'EMERGENCY@410000' END, ${provenance("g")}
              FROM generate_series(1, 200000) g`);
   // statistics of every row (a sample would make the planner's estimates, and so the plans, differ run to run)
-  await db.prisma.$transaction([db.prisma.$executeRawUnsafe(`SET LOCAL default_statistics_target = 1000`), db.prisma.$executeRawUnsafe(`ANALYZE`)]);
+  await inTransaction(db.prisma, async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL default_statistics_target = 1000`);
+    await tx.$executeRawUnsafe(`ANALYZE`);
+  });
 }
 
 beforeAll(async () => {
