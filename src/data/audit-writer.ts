@@ -4,6 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "./database.js";
+import type { SqlRunner } from "./sql.js";
+import { sql } from "./sql-text.js";
 
 export interface AuditWrite {
   requestId: string;
@@ -25,23 +27,12 @@ export async function appendAudit(prisma: Pick<Prisma, "auditEntry">, entries: A
  * The same entry for many records at once (a sweep such as the overdue check):
  * one statement however many records, in the caller's transaction.
  */
-export async function appendAuditForRecords(
-  prisma: Pick<Prisma, "$executeRawUnsafe">,
-  entry: Omit<AuditWrite, "recordId">,
-  recordIds: readonly string[],
-): Promise<void> {
+export async function appendAuditForRecords(query: SqlRunner, entry: Omit<AuditWrite, "recordId">, recordIds: readonly string[]): Promise<void> {
   if (recordIds.length === 0) return;
-  await prisma.$executeRawUnsafe(
-    `INSERT INTO "AuditEntry" ("id", "requestId", "subject", "department", "roles", "action", "dataset", "recordId", "fields")
-     SELECT u.id, $1, $2, $3, $4::text[], $5, $6, u.record_id, $7::text[] FROM unnest($8::text[], $9::text[]) AS u(id, record_id)`,
-    entry.requestId,
-    entry.subject,
-    entry.department,
-    entry.roles,
-    entry.action,
-    entry.dataset,
-    entry.fields,
-    recordIds.map(() => randomUUID()),
-    recordIds,
+  const ids = recordIds.map(() => randomUUID());
+  await query(
+    sql`INSERT INTO "AuditEntry" ("id", "requestId", "subject", "department", "roles", "action", "dataset", "recordId", "fields")
+        SELECT u.id, ${entry.requestId}, ${entry.subject}, ${entry.department}, ${entry.roles}::text[], ${entry.action}, ${entry.dataset}, u.record_id, ${entry.fields}::text[]
+          FROM unnest(${ids}::text[], ${recordIds}::text[]) AS u(id, record_id)`,
   );
 }

@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { startEmbedded } from "./embedded.js";
-import { createSqlRunner, type SqlRunner } from "./sql.js";
+import { clientRunner, createSqlRunner, type SqlRunner } from "./sql.js";
 import { log } from "../log.js";
 
 export type Prisma = PrismaClient;
@@ -102,23 +102,22 @@ async function connect(
   };
 }
 
-export type BulkQuery = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
-
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
  * Runs `work` in one transaction on one connection of the pool, its
- * statements sent as they are (no Prisma): the sync applies a document so, in
- * bulk statements whose one parameter is a megabyte of JSON rows. Falls back
- * to a Prisma transaction for a client this module did not open.
+ * statements sent as they are (no Prisma), parsed as every other statement
+ * without Prisma is (sql.ts): the sync applies a document so, in bulk
+ * statements whose one parameter is a megabyte of JSON rows; the overdue
+ * sweep, the migrations and the statistics after a load too.
  */
-export async function inSqlTransaction<T>(prisma: PrismaClient, work: (query: BulkQuery) => Promise<T>): Promise<T> {
+export async function inSqlTransaction<T>(prisma: PrismaClient, work: (query: SqlRunner) => Promise<T>): Promise<T> {
   const pool = pools.get(prisma);
-  if (!pool) return inTransaction(prisma, (tx) => work((sql, params) => tx.$queryRawUnsafe(sql, ...params)));
+  if (!pool) throw new Error("inSqlTransaction: this client was not opened by openDatabase");
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const result = await work(async (sql, params) => (await client.query(sql, params)).rows);
+    const result = await work(clientRunner(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {

@@ -10,7 +10,8 @@ import { randomUUID } from "node:crypto";
 import type { HazardEventDraft, HazardNext } from "../core/hazard/index.js";
 import type { Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { appendAudit, type AuditWrite } from "./audit-writer.js";
-import { inTransaction, type BulkQuery, type Prisma } from "./database.js";
+import { inTransaction, type Prisma } from "./database.js";
+import type { SqlRunner } from "./sql.js";
 import { patchData } from "./hazard-row.js";
 
 export type Tx = PrismaTypes.TransactionClient;
@@ -111,7 +112,7 @@ export interface BulkEvent {
  * last one. Run it in its own statement after the statement that locked the
  * hazards' rows, so that its snapshot sees every event committed before.
  */
-export async function appendEventsBulk(query: BulkQuery, events: readonly BulkEvent[], at: Date): Promise<void> {
+export async function appendEventsBulk(query: SqlRunner, events: readonly BulkEvent[], at: Date): Promise<void> {
   if (events.length === 0) return;
   await query(
     `INSERT INTO "HazardEvent" ("id", "hazardId", "seq", "action", "fromState", "toState", "actor", "note", "evidence", "at")

@@ -10,7 +10,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "../config/paths.js";
-import { inTransaction, type Prisma } from "./database.js";
+import { inSqlTransaction, type Prisma } from "./database.js";
+import { sql } from "./sql-text.js";
 
 /** The advisory lock key of migrations (any constant the hub uses for nothing else). */
 export const MIGRATION_LOCK = 4_101_060_001;
@@ -34,14 +35,12 @@ export interface MigrationResult {
 }
 
 export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  await inTransaction(prisma, async (tx) => {
-    await tx.$executeRawUnsafe(LOCK);
-    await tx.$executeRawUnsafe(BOOKKEEPING);
+  const done = await inSqlTransaction(prisma, async (query) => {
+    await query(LOCK);
+    await query(BOOKKEEPING);
+    return query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
   });
-  const done = await prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string }>>(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  const doneByName = new Map(done.map((row) => [row.migration_name, row.checksum]));
+  const doneByName = new Map(done.map((row) => [row.migration_name as string, row.checksum as string]));
   const names = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -49,26 +48,23 @@ export async function migrate(prisma: Prisma, dir = MIGRATIONS_DIR): Promise<Mig
     .sort();
   const applied: string[] = [];
   for (const name of names) {
-    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    const checksum = crypto.createHash("sha256").update(sql).digest("hex");
+    const text = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = crypto.createHash("sha256").update(text).digest("hex");
     const recorded = doneByName.get(name);
     if (recorded !== undefined) {
       if (recorded !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum differs)`);
       continue;
     }
-    const ran = await inTransaction(prisma, async (tx) => {
-      await tx.$executeRawUnsafe(LOCK);
-      const appliedMeanwhile = await tx.$queryRawUnsafe<unknown[]>(
-        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        name,
+    const ran = await inSqlTransaction(prisma, async (query) => {
+      await query(LOCK);
+      const appliedMeanwhile = await query(
+        sql`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ${name} AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
       );
       if (appliedMeanwhile.length > 0) return false;
-      for (const statement of splitStatements(sql)) await tx.$executeRawUnsafe(statement);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        crypto.randomUUID(),
-        checksum,
-        name,
+      for (const statement of splitStatements(text)) await query(statement);
+      await query(
+        sql`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+            VALUES (${crypto.randomUUID()}, ${checksum}, ${name}, now(), 1)`,
       );
       return true;
     });

@@ -7,9 +7,15 @@
  * it once.
  */
 import pg from "pg";
+import type { Statement } from "./sql-text.js";
 
 export type SqlRow = Record<string, unknown>;
-export type SqlRunner = (text: string, params: readonly unknown[]) => Promise<SqlRow[]>;
+/** Runs a statement: its text and parameters, or what the `sql` template (sql-text.ts) made. */
+export type SqlRunner = (text: string | Statement, params?: readonly unknown[]) => Promise<SqlRow[]>;
+
+export function statementOf(text: string | Statement, params: readonly unknown[] = []): Statement {
+  return typeof text === "string" ? { text, values: params as unknown[] } : text;
+}
 
 const OID = { INT8: 20, DATE: 1082, TIMESTAMP: 1114, NUMERIC: 1700 } as const;
 
@@ -19,7 +25,8 @@ const MAX_PREPARED = 1000;
 const parseUtcTimestamp = (value: string): Date => new Date(`${value.replace(" ", "T")}Z`);
 const calendarDay = (value: string): string => value;
 
-const types: pg.CustomTypesConfig = {
+/** The one set of type parsers, for every statement the hub sends without Prisma. */
+export const SQL_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
     switch (oid) {
       case OID.TIMESTAMP:
@@ -40,19 +47,24 @@ const DUPLICATE_PREPARED_STATEMENT = "42P05";
 
 export function createSqlRunner(pool: pg.Pool, notify: (sql: string) => void): SqlRunner {
   const names = new Map<string, string | null>();
-  return async (text, params) => {
+  return async (statement, params) => {
+    const { text, values } = statementOf(statement, params);
     let name = names.get(text);
     if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `emhub_${names.size + 1}`));
     notify(text);
-    const values = params as unknown[];
     try {
-      return (await pool.query({ text, values, types, ...(name ? { name } : {}) })).rows as SqlRow[];
+      return (await pool.query({ text, values, types: SQL_TYPES, ...(name ? { name } : {}) })).rows as SqlRow[];
     } catch (error) {
       // The embedded database keeps one session for every socket connection: a connection opened after
       // another closed finds the statements that one prepared. Such a text runs unnamed from then on.
       if (!name || (error as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
       names.set(text, null);
-      return (await pool.query({ text, values, types })).rows as SqlRow[];
+      return (await pool.query({ text, values, types: SQL_TYPES })).rows as SqlRow[];
     }
   };
+}
+
+/** A runner on one client (a transaction's connection), with the same type parsers; statements run unnamed. */
+export function clientRunner(client: pg.ClientBase): SqlRunner {
+  return async (statement, params) => (await client.query({ ...statementOf(statement, params), types: SQL_TYPES })).rows as SqlRow[];
 }

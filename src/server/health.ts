@@ -36,7 +36,7 @@ export function healthRoutes(db: Database, options: HealthOptions): Router {
       return;
     }
     try {
-      await db.prisma.$queryRawUnsafe("SELECT 1");
+      await db.sql("SELECT 1");
       const writes = options.writeRefusal?.();
       if (writes) {
         res.json({ status: "degraded", database: db.mode, writes: writes, ...options.conditions?.() });

@@ -19,7 +19,7 @@
  * replays to the current state.
  */
 import type { Connector, HubRecord } from "../../connectors/types.js";
-import type { BulkQuery } from "../data/database.js";
+import type { SqlRunner } from "../data/sql.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
 import { selectIn } from "./bulk-read.js";
@@ -62,7 +62,7 @@ interface Stored {
 }
 
 export async function applyHazards(
-  query: BulkQuery,
+  query: SqlRunner,
   connector: Connector,
   resolved: Array<{ record: HubRecord; data: Row }>,
   outcome: ApplyOutcome,
@@ -105,7 +105,7 @@ function historyOf(written: Row[], before: Map<string, Stored>, actor: string): 
 }
 
 /** The stored state and reported state of these source ids, as the sync found them. */
-async function storedHazards(query: BulkQuery, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
+async function storedHazards(query: SqlRunner, sourceSystem: string, sourceIds: string[]): Promise<Map<string, Stored>> {
   const rows = await selectIn(query, "hazard", ["sourceId", "state", "sourceState"], { column: "sourceId", values: sourceIds, sourceSystem });
   return new Map(rows.map((row) => [row.sourceId as string, { state: row.state as string, sourceState: (row.sourceState as string | null) ?? null }]));
 }

@@ -8,7 +8,7 @@
  */
 import crypto from "node:crypto";
 import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
-import type { BulkQuery } from "../data/database.js";
+import type { SqlRunner } from "../data/sql.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
@@ -48,7 +48,7 @@ export class WriteRefused extends Error {
 const CHUNK = 1000;
 
 
-export async function applyParseResult(query: BulkQuery, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyParseResult(query: SqlRunner, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const now = options.now ?? new Date();
   const outcome: ApplyOutcome = { counts: emptyCounts(), rejections: [...result.rejected], changes: [] };
   outcome.counts.fetched = result.records.length + result.rejected.length;
@@ -79,7 +79,7 @@ export async function applyParseResult(query: BulkQuery, connector: Connector, r
 }
 
 async function applyChunk(
-  query: BulkQuery,
+  query: SqlRunner,
   connector: Connector,
   dataset: Exclude<Dataset, "hydroReading">,
   chunk: HubRecord[],
@@ -121,7 +121,7 @@ async function applyChunk(
  * Resolves `refs` to hub keys and checks natural-key parents; failures become
  * rejections. With a territory, a parent stored outside it refuses the record.
  */
-async function resolveParents(query: BulkQuery, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
+async function resolveParents(query: SqlRunner, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
   const refKeys = new Map<string, Map<string, { key: string; regionCode?: string }>>();
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
@@ -161,7 +161,7 @@ async function resolveParents(query: BulkQuery, connector: Connector, spec: Data
   return resolved;
 }
 
-async function applyReadings(query: BulkQuery, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
+async function applyReadings(query: SqlRunner, connector: Connector, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const codes = [...new Set(chunk.map((r) => r.data.stationCode as string))];
   const columns = ["code", "regionCode", "warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"];
   const stations = new Map((await selectIn(query, "hydroStation", columns, { column: "code", values: codes })).map((s) => [s.code as string, s]));
@@ -182,7 +182,7 @@ async function applyReadings(query: BulkQuery, connector: Connector, chunk: HubR
   outcome.counts.unchanged += rows.length - created.length;
 }
 
-async function retireMissing(query: BulkQuery, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
+async function retireMissing(query: SqlRunner, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
   const keys = await retireAbsent(query, spec.model, spec.key, {
     sourceSystem: connector.sourceSystem,
@@ -206,7 +206,7 @@ function refuseOutside(record: HubRecord, divisions: readonly string[], territor
 }
 
 /** The records whose stored row (if any) lies inside the territory: a writer may not take over another territory's record. */
-async function withoutStoredOutside(query: BulkQuery, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
+async function withoutStoredOutside(query: SqlRunner, connector: Connector, spec: DatasetModel, resolved: Array<{ record: HubRecord; data: Row }>, territory: string, outcome: ApplyOutcome) {
   const bySourceId = spec.key === "id";
   const column = bySourceId ? "sourceId" : spec.key;
   const valueOf = (r: { record: HubRecord; data: Row }) => (bySourceId ? r.record.sourceId : String(r.data[spec.key]));

@@ -6,7 +6,7 @@
 import type { Connector, HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
 import crypto from "node:crypto";
-import type { BulkQuery } from "../data/database.js";
+import type { SqlRunner } from "../data/sql.js";
 import { insertRows, updateRow } from "./bulk-write.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
 import { contentHash } from "../core/content-hash.js";
@@ -16,7 +16,7 @@ type Row = Record<string, unknown>;
 /** A CAP message with status Actual (an alert without a status counts as one). */
 const isActual = (data: Row) => data.capStatus === undefined || data.capStatus === "Actual";
 
-export async function applyWarning(query: BulkQuery, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
+export async function applyWarning(query: SqlRunner, connector: Connector, record: HubRecord, data: Row, current: Row | null, outcome: ApplyOutcome, now: Date) {
   const refusal = await referenceRefusal(query, data, record.supersedes?.references ?? []);
   if (refusal) {
     outcome.rejections.push({ dataset: "warning", sourceId: record.sourceId, reason: refusal, payload: data });
@@ -65,7 +65,7 @@ export async function applyWarning(query: BulkQuery, connector: Connector, recor
  * CAP 1.2: an Update or Cancel supersedes alerts of its own sender only, and
  * only alerts the hub holds. Why this alert's references are refused, or null.
  */
-async function referenceRefusal(query: BulkQuery, data: Row, references: readonly string[]): Promise<string | null> {
+async function referenceRefusal(query: SqlRunner, data: Row, references: readonly string[]): Promise<string | null> {
   const sender = data.sender as string;
   const actual = isActual(data);
   for (const reference of references) {

@@ -3,8 +3,9 @@
  * key), as one plain statement with an array parameter: Prisma's findMany
  * with `in` spends more time building the query than PostgreSQL answering it.
  */
-import type { BulkQuery } from "../data/database.js";
-import { quote, tableOf, type Row } from "./bulk-write.js";
+import type { SqlRunner } from "../data/sql.js";
+import { tableOf, type Row } from "./bulk-write.js";
+import { quote } from "../data/sql-text.js";
 
 export interface InLookup {
   /** The column matched against `values`. */
@@ -15,7 +16,7 @@ export interface InLookup {
 }
 
 /** The `columns` of the rows of `model` whose `column` is one of `values`. */
-export async function selectIn(query: BulkQuery, model: string, columns: string[], lookup: InLookup): Promise<Row[]> {
+export async function selectIn(query: SqlRunner, model: string, columns: string[], lookup: InLookup): Promise<Row[]> {
   if (lookup.values.length === 0) return [];
   const params: unknown[] = [lookup.values];
   let sql = `SELECT ${columns.map(quote).join(", ")} FROM ${tableOf(model)} WHERE ${quote(lookup.column)} = ANY($1::text[])`;

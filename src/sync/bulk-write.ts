@@ -7,18 +7,12 @@
  * chunk took before. Rows are grouped by the columns they set, so a column a
  * row leaves out keeps its default (insert) or its value (update), as with Prisma.
  */
-import type { BulkQuery } from "../data/database.js";
+import type { SqlRunner } from "../data/sql.js";
+import { quote } from "../data/sql-text.js";
 import { tableOfModel } from "./dataset-models.js";
 import type { RowGroup } from "./record-rows.js";
 
 export type Row = Record<string, unknown>;
-
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
-
-export function quote(identifier: string): string {
-  if (!IDENTIFIER.test(identifier)) throw new Error(`not a column or table name: ${JSON.stringify(identifier)}`);
-  return `"${identifier}"`;
-}
 
 /** The quoted table of a Prisma model: riskPoint → "RiskPoint". */
 export function tableOf(model: string): string {
@@ -47,7 +41,7 @@ function recordset(table: string): string {
  * skipped, like createMany's skipDuplicates). Returns the `returning` columns
  * of the rows inserted.
  */
-export async function insertRows(query: BulkQuery, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
+export async function insertRows(query: SqlRunner, model: string, rows: Row[], returning: string[]): Promise<Row[]> {
   const table = tableOf(model);
   const out: Row[] = [];
   for (const { columns, rows: group } of byColumns(rows).values()) {
@@ -65,7 +59,7 @@ export async function insertRows(query: BulkQuery, model: string, rows: Row[], r
  * reads them into the table's types) and `version` + 1. Returns whether a row
  * was updated.
  */
-export async function updateRow(query: BulkQuery, model: string, key: { column: string; value: string }, row: Row): Promise<boolean> {
+export async function updateRow(query: SqlRunner, model: string, key: { column: string; value: string }, row: Row): Promise<boolean> {
   const table = tableOf(model);
   const columns = Object.keys(row).filter((column) => row[column] !== undefined && column !== key.column && column !== "version");
   const list = columns.map(quote).join(", ");
@@ -114,7 +108,7 @@ const KEEP_ON_UPDATE = new Set(["id", "sourceSystem", "sourceId", "version"]);
  * Every write is found through the unique index, so the statement costs the
  * same whatever the planner thinks of the table's size.
  */
-export async function upsertRows(query: BulkQuery, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
+export async function upsertRows(query: SqlRunner, target: UpsertTarget, groups: RowGroup[]): Promise<UpsertResult> {
   const table = tableOf(target.model);
   const result: UpsertResult = { created: [], updated: [], rows: [] };
   const returning = (target.returning ?? []).map((column) => `, t.${quote(column)}`).join("");
@@ -141,7 +135,7 @@ export async function upsertRows(query: BulkQuery, target: UpsertTarget, groups:
  * Returns the keys of the rows retired.
  */
 export async function retireAbsent(
-  query: BulkQuery,
+  query: SqlRunner,
   model: string,
   key: string,
   scope: { sourceSystem: string; present: string[]; now: Date; touch?: string[] },

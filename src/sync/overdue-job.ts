@@ -11,7 +11,8 @@
 import { randomUUID } from "node:crypto";
 import { effectiveDeadline, findNewlyOverdue, OPEN_STATES, type HazardState } from "../core/hazard/index.js";
 import { appendAuditForRecords } from "../data/audit-writer.js";
-import { inTransaction, type Prisma } from "../data/database.js";
+import { inSqlTransaction, type Prisma } from "../data/database.js";
+import { sql } from "../data/sql-text.js";
 import { deadlinesOf } from "../data/hazard-row.js";
 import { appendEventsBulk } from "../data/hazard-writer.js";
 import { log } from "../log.js";
@@ -49,28 +50,25 @@ export async function markOverdueHazards(prisma: Prisma, now: Date, onBatch: (id
 
 /** One transaction: mark the hazards still in the state they were read in, append their events, audit them. */
 async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, requestId: string): Promise<string[]> {
-  return inTransaction(prisma, async (tx) => {
+  return inSqlTransaction(prisma, async (query) => {
     // Only if nothing moved since the read; the row locks taken here order each event's seq.
-    const updated = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-      `UPDATE "Hazard" h SET "overdueSince" = $1::timestamp(3)
-         FROM unnest($2::text[], $3::text[]) AS d(id, state)
-        WHERE h."id" = d.id AND h."state"::text = d.state AND h."overdueSince" IS NULL
-       RETURNING h."id"`,
-      now.toISOString(),
-      batch.map((h) => h.id),
-      batch.map((h) => h.state),
+    const updated = await query(
+      sql`UPDATE "Hazard" h SET "overdueSince" = ${now}::timestamp(3)
+            FROM unnest(${batch.map((h) => h.id)}::text[], ${batch.map((h) => h.state)}::text[]) AS d(id, state)
+           WHERE h."id" = d.id AND h."state"::text = d.state AND h."overdueSince" IS NULL
+          RETURNING h."id"`,
     );
-    const markedIds = new Set(updated.map((row) => row.id));
+    const markedIds = new Set(updated.map((row) => row.id as string));
     const marked = batch.filter((h) => markedIds.has(h.id));
     if (marked.length === 0) return [];
     // a statement of its own, after the locks: its snapshot sees every event committed before them
     await appendEventsBulk(
-      (sql, params) => tx.$queryRawUnsafe(sql, ...params),
+      query,
       marked.map((h) => ({ hazardId: h.id, action: "OVERDUE", fromState: h.state, toState: h.state, actor: OVERDUE_ACTOR, note: `逾期: 期限 ${effectiveDeadline(h)} 已过` })),
       now,
     );
     await appendAuditForRecords(
-      tx,
+      query,
       { requestId, subject: OVERDUE_ACTOR, department: null, roles: [], action: "MUTATION", dataset: "Hazard", fields: ["overdueSince"] },
       marked.map((h) => h.id),
     );

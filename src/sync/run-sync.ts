@@ -19,6 +19,7 @@ import { applyParseResult, WriteRefused, type ApplyOutcome, type RecordChange } 
 import { withConnectorLock } from "./connector-lock.js";
 import { tableOfSyncDataset } from "./dataset-models.js";
 import { log } from "../log.js";
+import { quote } from "../data/sql-text.js";
 
 /** A document that could not be fetched: its name and why. */
 export interface FetchFailure {
@@ -116,7 +117,9 @@ function noteTables(tables: Set<string>, changes: readonly RecordChange[]): void
  * sizes at once (autovacuum may be off, or not have run yet).
  */
 async function analyze(prisma: Prisma, tables: Set<string>): Promise<void> {
-  for (const table of tables) await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
+  await inSqlTransaction(prisma, async (query) => {
+    for (const table of tables) await query(`ANALYZE ${quote(table)}`);
+  });
 }
 
 /**

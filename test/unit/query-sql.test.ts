@@ -1,7 +1,7 @@
 /** The Reader's SQL: filters compiled with parameters, LIKE text escaped, keyset conditions. */
 import { describe, expect, it } from "vitest";
 import { afterSql, decodeCursor, encodeCursor, orderKeys, orderSql } from "../../src/data/query/order.js";
-import { Params } from "../../src/data/query/params.js";
+import { Params, ident, quote, sql } from "../../src/data/sql-text.js";
 import type { Tables } from "../../src/data/query/tables.js";
 import { compileWhere, escapeLike } from "../../src/data/query/where.js";
 
@@ -106,5 +106,32 @@ describe("keyset order", () => {
     expect(decodeCursor(encodeCursor("91410212MA3X7K2P1F"))).toBe("91410212MA3X7K2P1F");
     expect(decodeCursor("bm9wZQ")).toBeNull();
     expect(decodeCursor(Buffer.from("o:20").toString("base64url"))).toBeNull();
+  });
+});
+
+describe("the sql template and quote (the one place names and values enter a statement)", () => {
+  it("makes every value a parameter and every ident a quoted name", () => {
+    const at = new Date("2026-12-07T01:02:03.000Z");
+    const statement = sql`UPDATE ${ident("Hazard")} SET "overdueSince" = ${at}::timestamp(3) WHERE "id" = ANY(${["a'; DROP TABLE x; --"]}::text[])`;
+    expect(statement.text).toBe(`UPDATE "Hazard" SET "overdueSince" = $1::timestamp(3) WHERE "id" = ANY($2::text[])`);
+    expect(statement.values).toEqual(["2026-12-07T01:02:03.000Z", ["a'; DROP TABLE x; --"]]);
+  });
+
+  it("refuses a name that is not a plain table or column name", () => {
+    expect(quote("riskPoint")).toBe('"riskPoint"');
+    expect(() => quote('Hazard" ; DROP TABLE "Hazard')).toThrow(/not a table or column name/);
+    expect(() => sql`SELECT * FROM ${ident("a b")}`).toThrow(/not a table or column name/);
+  });
+});
+
+describe("no statement text is built past the SQL layer", () => {
+  it("src/ sends no raw SQL through Prisma", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const files = readdirSync("src", { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.parentPath.includes("generated"))
+      .map((entry) => `${entry.parentPath}/${entry.name}`);
+    expect(files.length).toBeGreaterThan(100);
+    const offenders = files.filter((file) => /\$(query|execute)Raw/.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * correct when rows are inserted or removed meanwhile, and a cursor reveals
  * no value the client was not shown.
  */
-import { quote } from "./tables.js";
+import { quote } from "../sql-text.js";
 
 export type OrderBy = ReadonlyArray<Readonly<Record<string, "asc" | "desc">>>;
 

@@ -44,7 +44,3 @@ export function tableOf(tables: Tables, name: string): Table {
 export function elementType(type: string): string {
   return type.endsWith("[]") ? type.slice(0, -2) : type;
 }
-
-export function quote(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
-}

@@ -7,8 +7,8 @@
  * Every value becomes a parameter; LIKE patterns are escaped.
  */
 import { DATASETS, type DatasetName } from "../datasets.js";
-import { elementType, quote, tableOf, type Table, type Tables } from "./tables.js";
-import type { Params } from "./params.js";
+import { elementType, tableOf, type Table, type Tables } from "./tables.js";
+import { quote, type Params } from "../sql-text.js";
 
 export type Where = Record<string, unknown>;
 
