@@ -10,10 +10,16 @@
  * carries its own token (a distinct JWT, verified by the hub) and its own
  * variables. Reported per operation: req/s, p50/p99 latency, the hub's CPU
  * per request (from /proc), SQL statements per request (the hub's /metrics)
- * and errors (socket errors, non-2xx, or a body with `errors`).
+ * and errors (socket errors, non-2xx, or a body with `errors`). The load's
+ * time and peak resident memory are reported too.
  *
+ * Besides Q1 and Q2 of the side-by-side harness, the operations include
+ * lists that harness does not name: filtered root lists of other datasets,
+ * paged by cursor in their other orders, each row with its parent.
+ *
+ *   --scale N            N times the default data (--scale 10: 100,000 enterprises, 500,000 risk points, 1,000,000 hazards)
  *   BENCH_DATABASE_URL   a PostgreSQL server (a scratch database is made there); without it, the embedded database
- *   BENCH_ENTERPRISES (10000)  BENCH_DURATION s (15)  BENCH_WARMUP s (5)  BENCH_CONNECTIONS (20)  BENCH_OPS (all: q1,q2,…)
+ *   BENCH_ENTERPRISES (10000 × scale)  BENCH_DURATION s (15)  BENCH_WARMUP s (5)  BENCH_CONNECTIONS (20)  BENCH_OPS (all: q1,q2,…)
  *   BENCH_HUB_NODE_ARGS  extra node flags for the hub, e.g. "--cpu-prof --cpu-prof-dir=prof"
  */
 import fs from "node:fs";
@@ -24,13 +30,17 @@ import { loadSamples } from "../src/sync/load-samples.js";
 import { runSync } from "../src/sync/run-sync.js";
 import { startHubProcess, type HubProcess } from "../test/helpers/hub-process.js";
 import { benchIssuer, cpuMs, settle } from "./hub-helpers.js";
+import { MemorySampler } from "./memory-sampler.js";
 import { scratchDatabase } from "../test/helpers/test-database.js";
 
-const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
+const SCALE = scaleArgument(process.argv.slice(2));
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 10_000 * SCALE);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TOKENS = 30_000;
+/** Production serves /metrics only to this token. */
+const METRICS_TOKEN = `bench-metrics-${process.pid}-${Date.now()}`;
 const REGION = "4102";
 
 interface Operation {
@@ -82,6 +92,24 @@ const FILE = `query EnterpriseFile($code: String!) {
 const NODE = `query Node($id: ID!) {
   node(id: $id) { id ... on Hazard { description grade state deadline enterprise { name } } }
 }`;
+const MAJOR_RISK_POINTS = `query MajorRiskPoints($after: String) {
+  riskPoints(first: 50, after: $after, filter: { region: "${REGION}", levels: [RED, ORANGE] }, orderBy: NAME) {
+    edges { node { id name level accidentTypes enterprise { creditCode name } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const MAJOR_HAZARDS = `query MajorHazards($after: String) {
+  hazards(first: 50, after: $after, filter: { region: "${REGION}", grades: [MAJOR] }) {
+    edges { node { id description state foundAt enterprise { creditCode name } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const SECTOR_HAZARDS = `query SectorHazards($after: String) {
+  hazards(first: 50, after: $after, filter: { sector: "危险化学品", states: [REPORTED, RECTIFYING] }, orderBy: DEADLINE_ASC) {
+    edges { node { id description grade deadline enterprise { creditCode name } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
 const WARNINGS = `query Warnings {
   warnings(first: 20) { totalCount edges { node { headline level type sent expires status areas { areaDesc } } } }
 }`;
@@ -93,6 +121,7 @@ async function main() {
   try {
     console.log(`database: ${scratch.label}; loading ${ENTERPRISES} enterprises through the emergency connector …`);
     const started = Date.now();
+    const memory = new MemorySampler();
     const pages = generateEmergencyPages({ enterprises: ENTERPRISES, hazardsPerEnterprise: 10, riskPointsPerEnterprise: 5, shelters: Math.round(ENTERPRISES / 5), seed: 11, enterprisesPerPage: 500 });
     const documents = (function* () {
       let n = 0;
@@ -101,7 +130,9 @@ async function main() {
     // the samples first: the emergency sample is a full snapshot, which retires what it does not hold
     await loadSamples(scratch.db.prisma, { trigger: "cli", placeAt: null });
     const summary = await runSync(scratch.db.prisma, emergencyConnector, documents, { trigger: "cli" });
-    console.log(`loaded ${summary.counts.created} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const loaded = { records: summary.counts.created, seconds: (Date.now() - started) / 1000, peak: await memory.takePeaks() };
+    await memory.stop();
+    console.log(`loaded ${loaded.records} records in ${loaded.seconds.toFixed(1)} s; peak RSS ${loaded.peak.rssMb} MB, heap ${loaded.peak.heapUsedMb} MB`);
     const enterprises = (await scratch.db.sql(`SELECT "creditCode" FROM "Enterprise" WHERE "regionCode" LIKE '${REGION}%' ORDER BY 1`, [])).map((r) => r.creditCode as string);
     const hazardIds = (await scratch.db.sql(`SELECT "id" FROM "Hazard" ORDER BY "id" LIMIT 5000`, [])).map((r) => toGlobalId("Hazard", r.id as string));
     await scratch.db.close();
@@ -114,6 +145,7 @@ async function main() {
       EMHUB_ISSUERS: JSON.stringify({ issuers: [issuer.config] }),
       EMHUB_LOAD_SAMPLES: "never",
       EMHUB_MAX_COST: "10000000",
+      EMHUB_METRICS_TOKEN: METRICS_TOKEN,
       ...off,
     };
     if (scratch.db.mode === "postgres") env.DATABASE_URL = scratch.db.url;
@@ -128,10 +160,16 @@ async function main() {
 
     const cursors = await pageCursors(hub.url, tokens[0]!, ENTERPRISE_PAGES, (data) => data.enterprises, { prefix: REGION }, 100);
     const hazardCursors = await pageCursors(hub.url, tokens[0]!, HAZARDS, (data) => data.hazards, {}, 50);
+    const riskPointCursors = await pageCursors(hub.url, tokens[0]!, MAJOR_RISK_POINTS, (data) => data.riskPoints, {}, 50);
+    const majorCursors = await pageCursors(hub.url, tokens[0]!, MAJOR_HAZARDS, (data) => data.hazards, {}, 50);
+    const sectorCursors = await pageCursors(hub.url, tokens[0]!, SECTOR_HAZARDS, (data) => data.hazards, {}, 50);
     const operations: Operation[] = [
       { name: "Q1 enterprise page (20, risk points, open hazards)", query: Q1, variables: (i) => ({ prefix: REGION, after: cursors[i % cursors.length] }) },
       { name: "Q2 10 shelters nearest a point", query: Q2, variables: (i) => ({ lat: 34.7 + ((i * 7919) % 200) / 1000, lon: 114.2 + ((i * 104729) % 300) / 1000 }) },
       { name: "open hazards by deadline, with enterprise", query: HAZARDS, variables: (i) => ({ after: hazardCursors[i % hazardCursors.length] }) },
+      { name: "red and orange risk points by name (50, with enterprise)", query: MAJOR_RISK_POINTS, variables: (i) => ({ after: riskPointCursors[i % riskPointCursors.length] }) },
+      { name: "major hazards newest first (50, with enterprise)", query: MAJOR_HAZARDS, variables: (i) => ({ after: majorCursors[i % majorCursors.length] }) },
+      { name: "a sector's open hazards by deadline (50, with enterprise)", query: SECTOR_HAZARDS, variables: (i) => ({ after: sectorCursors[i % sectorCursors.length] }) },
       { name: "enterprise file", query: FILE, variables: (i) => ({ code: enterprises[(i * 7919) % enterprises.length] }) },
       { name: "node(id) of a hazard", query: NODE, variables: (i) => ({ id: hazardIds[(i * 7919) % hazardIds.length] }) },
       { name: "warnings list", query: WARNINGS, variables: () => ({}) },
@@ -148,11 +186,20 @@ async function main() {
     }
     printTable(scratch.label, results);
     const file = process.env.BENCH_RESULTS ?? "bench-graph-results.jsonl";
-    fs.appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), database: scratch.label, node: process.version, enterprises: ENTERPRISES, connections: CONNECTIONS, duration: DURATION, results })}\n`);
+    fs.appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), database: scratch.label, node: process.version, scale: SCALE, enterprises: ENTERPRISES, load: loaded, connections: CONNECTIONS, duration: DURATION, results })}\n`);
   } finally {
     await hub?.stop();
     await scratch.drop();
   }
+}
+
+/** `--scale N` (default 1). */
+function scaleArgument(args: string[]): number {
+  const at = args.indexOf("--scale");
+  if (at === -1) return 1;
+  const scale = Number(args[at + 1]);
+  if (!(scale > 0)) throw new Error(`--scale takes a positive number, not ${JSON.stringify(args[at + 1])}`);
+  return scale;
 }
 
 /** The benchmark's token issuer: a new ES256 key, and the hub's configuration that trusts it. */
@@ -239,7 +286,7 @@ async function measure(hub: HubProcess, op: Operation, tokens: string[]): Promis
 }
 
 async function sqlStatements(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   return Number(/^emhub_sql_statements_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
 }
 
