@@ -88,29 +88,58 @@ export class Reader {
     return toConnection(this.presentAll(dataset, rows, options.include), page, keyOf, () => this.count(dataset, where));
   }
 
-  /** Rows within radiusKm of a point, nearest first, with their distance, one page after the cursor's row. */
+  /**
+   * Rows within radiusKm of a point, nearest first, with their distance, one page after the cursor's row.
+   * Two statements whose cost does not grow with the rows inside the circle: a probe walks the
+   * nearest-neighbour index (GiST on the planar point, nearestSql) for the page's rows and takes the
+   * largest exact distance among them; every row nearer than the page's last lies within that
+   * distance, so the exact query then reads the circle of that radius only.
+   */
   async nearConnection(dataset: DatasetName, filter: Where, near: Near, args: PageArgs, options: ReadOptions = {}): Promise<ConnectionResult<Row>> {
     const page = pageOf(args, this.pageMax);
     const where = this.where(dataset, filter);
     if (where === null) return emptyConnection(page);
     const { table, key } = this.spec(dataset);
+    const statement = (kind: "probe" | "page", radiusKm: number) => {
+      const params = new Params();
+      const lat = params.add(near.lat, "float8");
+      const lon = params.add(near.lon, "float8");
+      const distance = (alias: string) => distanceSql(alias, lat, lon);
+      const keys: OrderKey[] = [
+        { sql: distance, desc: false, nullable: false },
+        { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
+      ];
+      const filterSql = this.compile(dataset, where, params);
+      const after = afterCursor(keys, table, key, page, params);
+      if (kind === "probe") {
+        // the radius is checked row by row, so that the only index the planner can use is the nearest-neighbour one
+        const inRadius = `${distance("t")} <= ${params.add(radiusKm, "float8")}`;
+        return {
+          text: `SELECT max(s.d) AS "radius", count(*) AS "found" FROM (SELECT ${distance("t")} AS d FROM ${quote(table.name)} t WHERE ${filterSql} AND ${inRadius}${after} ORDER BY ${nearestSql("t", lat, lon)} LIMIT ${page.size + 1}) s`,
+          values: params.values,
+        };
+      }
+      const condition = `${filterSql} AND ${withinSql("t", { ...near, radiusKm }, lat, lon, params)}`;
+      return {
+        text: `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+        values: params.values,
+      };
+    };
+    const [probe] = await this.sql(statement("probe", near.radiusKm));
+    const found = Number(probe?.found ?? 0);
+    if (found === 0) return toConnection([], page, keyOf, () => this.countNear(dataset, where, near), distanceOf);
+    // a page and one more lie within the probe's radius (a hair wider: the same expression, computed again)
+    const radius = found > page.size ? Math.min(near.radiusKm, Number(probe!.radius) + 1e-9) : near.radiusKm;
+    const rows = await this.sql(statement("page", radius));
+    return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.countNear(dataset, where, near), distanceOf);
+  }
+
+  /** How many rows lie within the circle. */
+  private countNear(dataset: DatasetName, where: Where, near: Near): Promise<number> {
+    const { table } = this.spec(dataset);
     const params = new Params();
-    const lat = params.add(near.lat, "float8");
-    const lon = params.add(near.lon, "float8");
-    const distance = (alias: string) => distanceSql(alias, lat, lon);
-    const keys: OrderKey[] = [
-      { sql: distance, desc: false, nullable: false },
-      { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
-    ];
-    const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, lat, lon, params)}`;
-    const after = afterCursor(keys, table, key, page, params);
-    const rows = await this.sql(
-      `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
-      params.values,
-    );
-    const countParams = new Params();
-    const countCondition = `${this.compile(dataset, where, countParams)} AND ${withinSql("t", near, countParams.add(near.lat, "float8"), countParams.add(near.lon, "float8"), countParams)}`;
-    return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.countWhere(table, countCondition, countParams), distanceOf);
+    const condition = `${this.compile(dataset, where, params)} AND ${withinSql("t", near, params.add(near.lat, "float8"), params.add(near.lon, "float8"), params)}`;
+    return this.countWhere(table, condition, params);
   }
 
   /**
@@ -309,7 +338,7 @@ export class Reader {
     return fields === undefined ? "t.*" : this.columnNames(dataset, fields).map((c) => `t.${quote(c)}`).join(", ");
   }
 
-  /** The columns behind the selected fields: their own, the key, and those their resolvers need (every column when absent). */
+  /** The columns behind the selected fields: their own, the key, the row's division, and those their resolvers need (every column when absent). */
   private columnNames(dataset: DatasetName, fields?: ReadonlySet<string>): readonly string[] {
     const table = tableOf(this.tables, dataset);
     if (fields === undefined) return [...table.columns.keys()];
@@ -318,6 +347,8 @@ export class Reader {
     if (names === undefined) {
       const spec = DATASETS[dataset];
       const columns = new Set<string>([spec.key, ...(spec.alwaysRead ?? [])]);
+      // the row's own division: the field policy shows some fields only on rows inside the reader's scope
+      if (spec.regionPath?.length === 1 && table.columns.has(spec.regionPath[0]!)) columns.add(spec.regionPath[0]!);
       for (const field of fields) {
         if (table.columns.has(field)) columns.add(field);
         else if (field === "provenance") PROVENANCE_COLUMNS.forEach((c) => columns.add(c));
@@ -396,6 +427,17 @@ function distanceOf(row: Row): number {
 /** Haversine distance in km from a row's lat/lon to the point, for table alias `alias`. */
 function distanceSql(alias: string, lat: string, lon: string): string {
   return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(${alias}."lat" - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${alias}."lat")) * power(sin(radians(${alias}."lon" - ${lon}) / 2), 2)))))`;
+}
+
+/**
+ * Longitude is scaled by cos 34° (the middle of Henan) so that a degree east weighs about what it does on
+ * the ground; the nearest-neighbour index is built on the same expression (migration 20261207040000_nearest_indexes).
+ */
+export const NEAREST_LON_SCALE = 0.829;
+
+/** The planar distance the nearest-neighbour (GiST) index orders by: an order, not a distance in km. */
+function nearestSql(alias: string, lat: string, lon: string): string {
+  return `point(${alias}."lon" * ${NEAREST_LON_SCALE}, ${alias}."lat") <-> point(${lon} * ${NEAREST_LON_SCALE}, ${lat})`;
 }
 
 /** Rows of `alias` inside the circle (centre given as the parameters `lat`, `lon`): the bounding box (which the (lat, lon) index serves) and the exact distance. */

@@ -61,6 +61,22 @@ describe("read graph over HTTP", () => {
     expect(ids).toEqual(all.data!.shelters.edges.map((e) => e.node.id));
   });
 
+  it("pages `near` results by cursor in the order of the whole list, whatever the page size", async () => {
+    const near = { lat: 34.79, lon: 114.33, radiusKm: 200 };
+    const whole = await t.request(SheltersDocument, { first: 200, near }, token);
+    const all = whole.data!.shelters.edges.map((e) => [e.node.id, e.distanceKm]);
+    expect(all.length).toBeGreaterThan(4);
+    const paged: Array<[string, number | null | undefined]> = [];
+    let after: string | null | undefined;
+    do {
+      const res = await t.request(SheltersDocument, { first: 2, after, near }, token);
+      expect(res.errors).toBeUndefined();
+      paged.push(...res.data!.shelters.edges.map((e): [string, number | null | undefined] => [e.node.id, e.distanceKm]));
+      after = res.data!.shelters.pageInfo.hasNextPage ? res.data!.shelters.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(all);
+  });
+
   it("orders `near` results by distance and returns it", async () => {
     const res = await t.request(SheltersDocument, { first: 20, near: { lat: 34.8, lon: 113.29, radiusKm: 5 } }, token);
     const distances = res.data!.shelters.edges.map((e) => e.distanceKm!);
@@ -81,6 +97,22 @@ describe("read graph over HTTP", () => {
     expect(file.riskPoints.length).toBeGreaterThan(0);
     expect(file.riskPointCounts.reduce((n, c) => n + c.count, 0)).toBe(file.riskPoints.length);
     expect(file.provenance.version).toBeGreaterThanOrEqual(1);
+  });
+
+  it("labels each record with the department system it comes from: dual-prevention records and resource registers apart", async () => {
+    const res = await t.request<{ enterprises: { edges: Array<{ node: { provenance: { sourceSystem: string } } }> }; shelters: { edges: Array<{ node: { provenance: { sourceSystem: string } } }> }; rescueTeams: { edges: Array<{ node: { provenance: { sourceSystem: string } } }> } }, never>(
+      `{ enterprises(first: 1) { edges { node { provenance { sourceSystem } } } }
+         shelters(first: 50) { edges { node { provenance { sourceSystem } } } }
+         rescueTeams(first: 50) { edges { node { provenance { sourceSystem } } } } }`,
+      undefined,
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.enterprises.edges[0]!.node.provenance.sourceSystem).toBe("河南省安全生产风险隐患双重预防体系");
+    const resources = [...res.data!.shelters.edges, ...res.data!.rescueTeams.edges].map((e) => e.node.provenance.sourceSystem);
+    expect(resources.length).toBeGreaterThan(10);
+    expect(new Set(resources)).not.toContain("河南省安全生产风险隐患双重预防体系");
+    expect(resources).toContain("河南省应急管理综合应用平台（应急资源）");
   });
 
   it("resolves node(id) for ids it issued", async () => {
