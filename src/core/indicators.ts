@@ -1,8 +1,12 @@
 /**
  * The plans' target indicators (目标指标), computed from shared records.
- * Every figure has its value, numerator and denominator; it is unknown
- * (null, with the reason) when an input is missing or there is nothing to
- * count — never a zero that is not one. Pure: no I/O.
+ * Every figure has its value, numerator and denominator, its method, and the
+ * target of the plan that binds the division, quoted where the plan sets it.
+ * It is unknown (null, with the reason) when an input is missing or there is
+ * nothing to count — never a zero that is not one; `met` is unknown where no
+ * binding plan sets a target, and where the records and a plan's own
+ * statement of the figure disagree on it (both shown, with a conflict note).
+ * Pure: no I/O.
  */
 export const INDICATOR_IDS = [
   "MAJOR_RISK_POINT_MONITORING",
@@ -16,40 +20,81 @@ export const INDICATOR_IDS = [
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
+export type DivisionLevel = "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP" | "VILLAGE";
+
+/** Where a plan says something: the plan, the territory it binds, the article and its own words. */
+export interface Citation {
+  plan: string;
+  title: string;
+  /** Division code of the territory the plan binds. */
+  binds: string;
+  article: string;
+  words: string[];
+}
+
+/** An indicator's target as it applies to one division (config/indicator-targets.ts resolves it). */
 export interface IndicatorTarget {
   name: string;
   unit: string;
-  atLeast: number;
-  source: string;
-  minimumHeadcount?: { CITY: number; COUNTY: number; TOWNSHIP: number };
-  sectors?: string[];
+  method: string;
+  /** null: no plan binding the division sets one (`noTarget` says which plans were read). */
+  atLeast: number | null;
+  basis: Citation | null;
+  noTarget: string | null;
+  /** RESCUE_TEAM_SIZE: the fewest people a team of the division's level must have, and where that is said. */
+  minimumHeadcount?: { count: number; basis: Citation } | null;
+  /** LIABILITY_INSURANCE_HIGH_RISK: the enterprise sectors that are high-risk, and where the list is. */
+  sectors?: { names: readonly string[]; basis: Citation } | null;
+  /** WARNING_LEAD_TIME: the warning types of sudden severe weather. */
+  warningTypes?: readonly string[];
+  /** Another line of a binding plan that says otherwise, and which figure was taken. */
+  conflict?: { citation: Citation; note: string } | null;
+  /** What a plan states of this division's present figure. */
+  statement?: { value: number; citation: Citation } | null;
 }
 
 export interface Indicator {
   id: IndicatorId;
   name: string;
   unit: string;
+  method: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  target: number;
-  met: boolean | null;
+  target: number | null;
+  basis: Citation | null;
+  /** One line: the plan, article and words that set the target, or why there is none. */
   source: string;
-  /** Why the value is unknown, when it is. */
+  met: boolean | null;
+  /** Why `met` is unknown, when it is. */
   unknownBecause: string | null;
+  /** A plan's own statement of this division's figure. */
+  stated: { value: number; citation: Citation } | null;
+  /** Where the records and a plan disagree, or a plan disagrees with itself. */
+  conflict: string | null;
+  /** Anything else a reader must know to read the figure. */
+  note: string | null;
 }
 
-export type DivisionLevel = "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP";
+/** A warning as the lead-time figure reads it. */
+export interface WarningForLeadTime {
+  msgType: string;
+  capStatus: string;
+  type: string;
+  sent: Date;
+  onset: Date | null;
+}
 
 /** The records of one division the figures are computed from (as the reader may read them). */
 export interface IndicatorInputs {
   level: DivisionLevel;
+  name: string | null;
   population: number | null;
   riskPoints: ReadonlyArray<{ level: string; onlineMonitored: boolean }>;
   majorHazardSources: ReadonlyArray<{ monitoringOnline: boolean | null }>;
   shelters: ReadonlyArray<{ areaM2: number; status: string }>;
-  /** Warnings of the year before the figures' date, with their lead time when the alert gives an onset. */
-  warningLeadMinutes: ReadonlyArray<number>;
+  /** Warnings of the year before the figures' date. */
+  warnings: ReadonlyArray<WarningForLeadTime>;
   /** The divisions directly under this one, and whether each has a 专（兼）职 rescue team. */
   divisionsUnder: ReadonlyArray<{ code: string; hasRescueTeam: boolean }>;
   /** 专（兼）职 teams (not enterprise brigades, not social forces) at this division's own level. */
@@ -59,14 +104,84 @@ export interface IndicatorInputs {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
-function ratio(id: IndicatorId, target: IndicatorTarget, numerator: number, denominator: number, nothing: string): Indicator {
-  if (denominator === 0) return unknown(id, target, nothing);
-  const value = round((100 * numerator) / denominator, 2);
-  return { id, name: target.name, unit: target.unit, value, numerator, denominator, target: target.atLeast, met: value >= target.atLeast, source: target.source, unknownBecause: null };
+/** A figure and a stated one differ when they differ by more than 5% of the stated one. */
+const DISAGREEMENT = 0.05;
+
+export function cite(citation: Citation): string {
+  return `${citation.plan}《${citation.title}》${citation.article}：${citation.words.map((w) => `「${w}」`).join("；")}`;
 }
 
-function unknown(id: IndicatorId, target: IndicatorTarget, because: string): Indicator {
-  return { id, name: target.name, unit: target.unit, value: null, numerator: null, denominator: null, target: target.atLeast, met: null, source: target.source, unknownBecause: because };
+interface Figure {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Why the value is unknown, when it is. */
+  unknownBecause?: string;
+  /** met regardless of the target (a required team that does not exist). */
+  failsWhenUnknown?: string;
+  note?: string | null;
+}
+
+function judge(id: IndicatorId, target: IndicatorTarget, figure: Figure, digits: number): Indicator {
+  const base = {
+    id,
+    name: target.name,
+    unit: target.unit,
+    method: target.method,
+    value: figure.value,
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    target: target.atLeast,
+    basis: target.basis,
+    source: target.basis ? cite(target.basis) : (target.noTarget ?? "没有设定此目标的规划"),
+    stated: target.statement ?? null,
+    note: figure.note ?? null,
+  };
+  const planConflict = target.conflict ? `${cite(target.conflict.citation)}。${target.conflict.note}` : null;
+  const stated = target.statement;
+  const disagrees = stated && figure.value !== null && Math.abs(figure.value - stated.value) > DISAGREEMENT * Math.abs(stated.value);
+  const dataConflict = disagrees
+    ? `记录得出 ${round(figure.value!, digits)} ${target.unit}（${figure.numerator} ÷ ${figure.denominator}），而${stated.citation.plan}写明 ${stated.value} ${target.unit}（${stated.citation.article}：「${stated.citation.words.join("；")}」）：两者不一致，请核对记录与规划的口径`
+    : null;
+  const conflict = [dataConflict, planConflict].filter(Boolean).join("；") || null;
+  const unknown = (because: string): Indicator => ({ ...base, met: null, unknownBecause: because, conflict });
+
+  if (figure.value === null) {
+    if (figure.failsWhenUnknown && target.atLeast !== null) return { ...base, met: false, unknownBecause: null, conflict, note: figure.failsWhenUnknown };
+    return unknown(figure.unknownBecause ?? "nothing to count");
+  }
+  if (target.atLeast === null) return unknown(target.noTarget ?? "no binding plan sets a target");
+  const metByRecords = figure.value >= target.atLeast;
+  if (disagrees) {
+    const metByStatement = stated.value >= target.atLeast;
+    if (metByRecords !== metByStatement)
+      return unknown(`the records (${round(figure.value, digits)}) and ${stated.citation.plan} (${stated.value}) disagree on whether ${target.atLeast} ${target.unit} is reached`);
+  }
+  return { ...base, met: metByRecords, unknownBecause: null, conflict };
+}
+
+function ratio(numerator: number, denominator: number, nothing: string): Figure {
+  if (denominator === 0) return { value: null, numerator: null, denominator: null, unknownBecause: nothing };
+  return { value: round((100 * numerator) / denominator, 2), numerator, denominator };
+}
+
+/** A standardisation grade that is a pass: 一级, 二级 or 三级 (达标); "未达标" and blanks are not. */
+export function passesStandardisation(grade: string | null): boolean {
+  if (grade === null) return false;
+  const text = grade.trim();
+  return !text.includes("未") && /^(一|二|三|1|2|3)级/.test(text);
+}
+
+/**
+ * The lead times (minutes) of sudden severe weather: each event's first alert (msgType Alert, status
+ * Actual) of one of `types`, from its sending to its onset. Updates and cancellations, exercises and
+ * tests, other types and alerts that give no onset are left out; so is an onset before the sending.
+ */
+export function warningLeadTimes(warnings: ReadonlyArray<WarningForLeadTime>, types: readonly string[]): number[] {
+  return warnings
+    .filter((w) => w.msgType === "Alert" && w.capStatus === "Actual" && types.includes(w.type) && w.onset !== null)
+    .map((w) => (w.onset!.getTime() - w.sent.getTime()) / 60_000)
+    .filter((minutes) => minutes >= 0);
 }
 
 export function computeIndicators(inputs: IndicatorInputs, targets: Record<IndicatorId, IndicatorTarget>): Indicator[] {
@@ -74,53 +189,48 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
   const red = inputs.riskPoints.filter((p) => p.level === "RED");
   const openShelters = inputs.shelters.filter((s) => s.status !== "CLOSED");
   const area = openShelters.reduce((sum, s) => sum + s.areaM2, 0);
-  const lead = inputs.warningLeadMinutes;
-  const minimum = inputs.level === "PROVINCE" ? null : t.RESCUE_TEAM_SIZE.minimumHeadcount?.[inputs.level];
+  const leads = warningLeadTimes(inputs.warnings, t.WARNING_LEAD_TIME.warningTypes ?? []);
+  const minimum = t.RESCUE_TEAM_SIZE.minimumHeadcount ?? null;
   const aboveSize = inputs.enterprises.filter((e) => e.sizeClass === "规上");
-  const highRisk = inputs.enterprises.filter((e) => t.LIABILITY_INSURANCE_HIGH_RISK.sectors?.includes(e.sector));
+  const highRiskSectors = t.LIABILITY_INSURANCE_HIGH_RISK.sectors?.names ?? [];
+  const highRisk = inputs.enterprises.filter((e) => highRiskSectors.includes(e.sector));
+  const teamSize: Figure =
+    minimum === null
+      ? { value: null, numerator: null, denominator: null, unknownBecause: `no binding plan sets a team size for the ${inputs.level.toLowerCase()} level` }
+      : inputs.ownLevelTeams.length === 0
+        ? { value: null, numerator: 0, denominator: 0, failsWhenUnknown: `本级没有登记专（兼）职救援队伍；${minimum.basis.plan}要求建立不少于${minimum.count}人的队伍` }
+        : { ...ratio(inputs.ownLevelTeams.filter((team) => team.headcount >= minimum.count).length, inputs.ownLevelTeams.length, ""), note: `本级队伍人数下限 ${minimum.count} 人：${cite(minimum.basis)}` };
+  const teamTarget = minimum === null ? t.RESCUE_TEAM_SIZE : { ...t.RESCUE_TEAM_SIZE, name: `${t.RESCUE_TEAM_SIZE.name}（不少于${minimum.count}人）` };
   return [
-    ratio("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, red.filter((p) => p.onlineMonitored).length, red.length, "no red (重大) risk point to monitor"),
-    ratio("MAJOR_HAZARD_MONITORING", t.MAJOR_HAZARD_MONITORING, inputs.majorHazardSources.filter((s) => s.monitoringOnline === true).length, inputs.majorHazardSources.length, "no major hazard source"),
-    inputs.population === null || inputs.population <= 0
-      ? unknown("SHELTER_AREA_PER_PERSON", t.SHELTER_AREA_PER_PERSON, "the division's population is not in the reference data")
-      : {
-          id: "SHELTER_AREA_PER_PERSON",
-          name: t.SHELTER_AREA_PER_PERSON.name,
-          unit: t.SHELTER_AREA_PER_PERSON.unit,
-          value: round(area / inputs.population, 3),
-          numerator: area,
-          denominator: inputs.population,
-          target: t.SHELTER_AREA_PER_PERSON.atLeast,
-          met: area / inputs.population >= t.SHELTER_AREA_PER_PERSON.atLeast,
-          source: t.SHELTER_AREA_PER_PERSON.source,
-          unknownBecause: null,
-        },
-    lead.length === 0
-      ? unknown("WARNING_LEAD_TIME", t.WARNING_LEAD_TIME, "no warning of the past year gives an onset to measure the lead time by")
-      : {
-          id: "WARNING_LEAD_TIME",
-          name: t.WARNING_LEAD_TIME.name,
-          unit: t.WARNING_LEAD_TIME.unit,
-          value: round(lead.reduce((sum, m) => sum + m, 0) / lead.length, 1),
-          numerator: round(lead.reduce((sum, m) => sum + m, 0), 1),
-          denominator: lead.length,
-          target: t.WARNING_LEAD_TIME.atLeast,
-          met: lead.reduce((sum, m) => sum + m, 0) / lead.length >= t.WARNING_LEAD_TIME.atLeast,
-          source: t.WARNING_LEAD_TIME.source,
-          unknownBecause: null,
-        },
-    ratio("RESCUE_COVERAGE", t.RESCUE_COVERAGE, inputs.divisionsUnder.filter((d) => d.hasRescueTeam).length, inputs.divisionsUnder.length, "no division under this one in the reference data"),
-    minimum == null
-      ? unknown("RESCUE_TEAM_SIZE", t.RESCUE_TEAM_SIZE, "the plans set no team size for this level")
-      : ratio("RESCUE_TEAM_SIZE", { ...t.RESCUE_TEAM_SIZE, name: `${t.RESCUE_TEAM_SIZE.name}（不少于${minimum}人）` }, inputs.ownLevelTeams.filter((team) => team.headcount >= minimum).length, inputs.ownLevelTeams.length, "no 专（兼）职 team of this level is registered"),
-    ratio("STANDARDISATION_RATE", t.STANDARDISATION_RATE, aboveSize.filter((e) => e.standardisationGrade !== null && e.standardisationGrade !== "").length, aboveSize.length, "no 规上 enterprise"),
-    ratio("LIABILITY_INSURANCE_HIGH_RISK", t.LIABILITY_INSURANCE_HIGH_RISK, highRisk.filter((e) => e.liabilityInsurance === true).length, highRisk.length, "no enterprise of a high-risk sector"),
+    judge("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, ratio(red.filter((p) => p.onlineMonitored).length, red.length, "no red (重大) risk point to monitor"), 2),
+    judge("MAJOR_HAZARD_MONITORING", t.MAJOR_HAZARD_MONITORING, ratio(inputs.majorHazardSources.filter((s) => s.monitoringOnline === true).length, inputs.majorHazardSources.length, "no major hazard source"), 2),
+    judge(
+      "SHELTER_AREA_PER_PERSON",
+      t.SHELTER_AREA_PER_PERSON,
+      inputs.population === null || inputs.population <= 0
+        ? { value: null, numerator: null, denominator: null, unknownBecause: "the division's population is not in the reference data" }
+        : { value: round(area / inputs.population, 3), numerator: area, denominator: inputs.population },
+      3,
+    ),
+    judge(
+      "WARNING_LEAD_TIME",
+      t.WARNING_LEAD_TIME,
+      leads.length === 0
+        ? { value: null, numerator: null, denominator: null, unknownBecause: "no first alert of sudden severe weather in the past year gives an onset to measure the lead time by" }
+        : { value: round(leads.reduce((sum, m) => sum + m, 0) / leads.length, 1), numerator: round(leads.reduce((sum, m) => sum + m, 0), 1), denominator: leads.length },
+      1,
+    ),
+    judge("RESCUE_COVERAGE", t.RESCUE_COVERAGE, ratio(inputs.divisionsUnder.filter((d) => d.hasRescueTeam).length, inputs.divisionsUnder.length, "no division under this one in the reference data"), 2),
+    judge("RESCUE_TEAM_SIZE", teamTarget, teamSize, 2),
+    judge("STANDARDISATION_RATE", t.STANDARDISATION_RATE, ratio(aboveSize.filter((e) => passesStandardisation(e.standardisationGrade)).length, aboveSize.length, "no 规上 enterprise"), 2),
+    judge(
+      "LIABILITY_INSURANCE_HIGH_RISK",
+      t.LIABILITY_INSURANCE_HIGH_RISK,
+      {
+        ...ratio(highRisk.filter((e) => e.liabilityInsurance === true).length, highRisk.length, "no enterprise of a high-risk sector"),
+        note: t.LIABILITY_INSURANCE_HIGH_RISK.sectors ? `高危行业领域：${cite(t.LIABILITY_INSURANCE_HIGH_RISK.sectors.basis)}` : null,
+      },
+      2,
+    ),
   ];
-}
-
-/** Minutes from an alert's sending to its onset (or effective time); null without one, or when it is not ahead. */
-export function leadMinutes(sent: Date, onset: Date | null): number | null {
-  if (onset === null) return null;
-  const minutes = (onset.getTime() - sent.getTime()) / 60_000;
-  return minutes >= 0 ? minutes : null;
 }

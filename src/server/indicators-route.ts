@@ -14,8 +14,12 @@ import { runAs, sendNotFound, type RouteDeps } from "./run-operation.js";
 const INDICATOR_REPORT_FRAGMENT = /* GraphQL */ `
   fragment IndicatorReportFields on IndicatorReport {
     region name asOf
-    indicators { id name unit value numerator denominator target met source unknownBecause }
-    byRegion { region name indicators { id name unit value numerator denominator target met source unknownBecause } }
+    indicators { ...Figure }
+    byRegion { region name indicators { ...Figure } }
+  }
+  fragment Figure on Indicator {
+    id name unit method value numerator denominator target met source unknownBecause conflict note
+    stated { value citation { plan } }
   }
 `;
 

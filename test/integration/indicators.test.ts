@@ -11,8 +11,21 @@ afterAll(async () => {
   await t?.stop();
 });
 
-type Figure = { id: string; value: number | null; numerator: number | null; denominator: number | null; target: number; met: boolean | null; source: string; unknownBecause: string | null };
-const FIGURE = "id name unit value numerator denominator target met source unknownBecause";
+type Figure = {
+  id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  met: boolean | null;
+  source: string;
+  method: string;
+  unknownBecause: string | null;
+  conflict: string | null;
+  basis: { plan: string; binds: string; words: string[] } | null;
+  stated: { value: number; citation: { plan: string } } | null;
+};
+const FIGURE = "id name unit method value numerator denominator target met source unknownBecause conflict note basis { plan binds article words } stated { value citation { plan words } }";
 const QUERY = `query ($region: String) { indicators(region: $region) { region name asOf indicators { ${FIGURE} } byRegion { region name indicators { ${FIGURE} } } } }`;
 const supervisor = (region: string) => t.signToken({ department: "EMERGENCY", roles: ["SUPERVISOR"], region });
 
@@ -24,18 +37,17 @@ async function report(region: string, token?: string) {
 const figure = (figures: Figure[], id: string) => figures.find((f) => f.id === id)!;
 
 describe("indicators", () => {
-  it("gives every figure of 上街区 with numerator, denominator, target and source, or unknown with the reason", async () => {
+  it("gives every figure of 上街区 with numerator, denominator, method and the binding plan's target, or unknown with the reason", async () => {
     const shangjie = await report("410106");
     expect(shangjie.indicators.map((f) => f.id)).toEqual([...INDICATOR_IDS]);
     for (const f of shangjie.indicators) {
       expect(f.source.length).toBeGreaterThan(0);
-      if (f.value === null) {
-        expect(f.met).toBeNull();
-        expect(f.unknownBecause).toEqual(expect.any(String));
-      } else {
-        expect(f.denominator).toBeGreaterThan(0);
-        expect(f.met).toBe(f.value >= f.target);
-      }
+      expect(f.method.length).toBeGreaterThan(0);
+      // a plan of 开封 never binds 上街区 (郑州)
+      expect(f.basis?.binds ?? "410106").toMatch(/^(410000|410106)$/);
+      if (f.met === null) expect(f.unknownBecause).toEqual(expect.any(String));
+      if (f.target === null) expect(f.met).toBeNull();
+      else if (f.value !== null && f.conflict === null) expect(f.met).toBe(f.value >= f.target);
     }
     // shelter area per person: the open shelters' area over the population the plan gives (14万)
     const shelters = await t.request<{ shelters: { edges: Array<{ node: { areaM2: number; status: string } }> } }, never>(
@@ -44,9 +56,15 @@ describe("indicators", () => {
       await supervisor("41"),
     );
     const area = shelters.data!.shelters.edges.filter((e) => e.node.status !== "CLOSED").reduce((sum, e) => sum + e.node.areaM2, 0);
-    expect(figure(shangjie.indicators, "SHELTER_AREA_PER_PERSON")).toMatchObject({ numerator: area, denominator: 140_000, target: 1.5 });
-    // 上街区's own plan asks 30 people of a township team
+    // the records' figure and the plan's own 1.31 m²/人 are both shown, and the disagreement is said; no plan binding 上街区 sets a target
+    const shelter = figure(shangjie.indicators, "SHELTER_AREA_PER_PERSON");
+    expect(shelter).toMatchObject({ numerator: area, denominator: 140_000, target: null, met: null, stated: { value: 1.31, citation: { plan: "上政〔2022〕3号" } } });
+    expect(shelter.conflict).toMatch(/上政〔2022〕3号写明 1\.31/);
+    // its townships are judged by the floor of 20 its plan gives three times
     expect(shangjie.byRegion.length).toBeGreaterThan(0);
+    const township = figure(shangjie.byRegion[0]!.indicators, "RESCUE_TEAM_SIZE");
+    expect(township.basis).toMatchObject({ plan: "上政〔2022〕3号" });
+    expect(township.met).not.toBeNull();
   });
 
   it("reads a figure whose input is missing as unknown, never zero, and splits the city by county", async () => {
@@ -83,11 +101,11 @@ describe("indicators as CSV", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads UTF-8
     const csv = bytes.subarray(3).toString("utf8");
     expect(csv.startsWith("目标指标,上街区,410106")).toBe(true);
-    const shelterRow = csv.split("\r\n").find((line) => line.startsWith("410106,上街区,应急避难（护）场所面积"))!;
+    const shelterRow = csv.split("\r\n").find((line) => line.startsWith("410106,上街区,人均应急避难（护）场所面积"))!;
     const figure = api.indicators.find((f) => f.id === "SHELTER_AREA_PER_PERSON")!;
-    expect(shelterRow.split(",").slice(4, 9)).toEqual([String(figure.value), String(figure.numerator), String(figure.denominator), "1.5", figure.met ? "达标" : "未达标"]);
-    const unknownRow = csv.split("\r\n").find((line) => line.includes("高危行业企业安全生产责任保险覆盖率") && line.startsWith("410106,"))!;
-    expect(unknownRow).toContain("未知");
+    expect(shelterRow.split(",").slice(4, 9)).toEqual([String(figure.value), String(figure.numerator), String(figure.denominator), "无", "未知"]);
+    expect(shelterRow).toContain("1.31（上政〔2022〕3号）");
+    expect(csv.split("\r\n")[2]).toMatch(/规划所述数值,不一致,说明,计算方法$/);
 
     const bulletin = await (await fetch(`${t.hub.url}/bulletins/410106/2026-P6.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
     expect(bulletin).toContain("\r\n目标指标\r\n");
@@ -113,7 +131,7 @@ describe("the bulletin by discovery source", () => {
     expect(res.data!.enforcement.sources).toEqual(["ENFORCEMENT"]);
     expect(res.data!.enforcement.prominentIssues.every((h) => h.discoverySource.startsWith("7 "))).toBe(true);
     const csv = await (await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=ENFORCEMENT`, { headers: { authorization: `Bearer ${token}` } })).text();
-    expect(csv.split("\r\n")[0]).toMatch(/隐患来源：执法检查（督导巡查）$/);
+    expect(csv.split("\r\n")[0]).toMatch(/隐患来源：执法检查$/);
     expect((await fetch(`${t.hub.url}/bulletins/41/2026-P5.csv?sources=NOPE`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(400);
   });
 });

@@ -11,7 +11,7 @@ import { CATALOG_FILE } from "../../src/server/create-hub.js";
 import { hubSchema } from "../../src/graph/schema.js";
 
 const catalog = loadCatalog(CATALOG_FILE);
-const STRUCTURAL = /^(Query|Mutation|Subscription|PageInfo|.+Connection|.+Edge|NearbyShelter|RiskLevelCount|RiskNoticeItem|WarningImpact|LevelCount|TypeCount|ConnectorFreshness|FloodLimitPeriod|Indicator)$/;
+const STRUCTURAL = /^(Query|Mutation|Subscription|PageInfo|.+Connection|.+Edge|NearbyShelter|RiskLevelCount|RiskNoticeItem|WarningImpact|LevelCount|TypeCount|ConnectorFreshness|FloodLimitPeriod|Indicator|PlanCitation|StatedFigure)$/;
 
 async function objectTypes(): Promise<GraphQLObjectType[]> {
   const schema = await hubSchema();

@@ -6,25 +6,45 @@
 import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from "type-graphql";
 import { loadIndicatorTargets } from "../../config/indicator-targets.js";
 import { divisionPrefix, divisionsOverlap } from "../../core/division.js";
-import { computeIndicators, leadMinutes, type DivisionLevel, type IndicatorInputs } from "../../core/indicators.js";
+import { computeIndicators, type DivisionLevel, type IndicatorInputs } from "../../core/indicators.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
 import type { HubContext } from "../context.js";
 import { assertSupervisionReader, childRegions, regionArg } from "../supervision/supervision-data.js";
 
+@ObjectType({ description: "Where a plan says something: the plan, the territory it binds, the article and its own words" })
+export class PlanCitation {
+  @Field({ description: "The plan's document number, e.g. 上政〔2022〕3号" }) plan!: string;
+  @Field() title!: string;
+  @Field({ description: "Division code of the territory the plan binds (it binds what lies under it too)" }) binds!: string;
+  @Field({ description: "The part of the plan (section, 专栏 …)" }) article!: string;
+  @Field(() => [String], { description: "The plan's own words" }) words!: string[];
+}
+
+@ObjectType({ description: "A figure a plan states for its territory" })
+export class StatedFigure {
+  @Field(() => Float) value!: number;
+  @Field(() => PlanCitation) citation!: PlanCitation;
+}
+
 @ObjectType({ description: "One target indicator (目标指标) of a division" })
 export class Indicator {
   @Field({ description: "MAJOR_RISK_POINT_MONITORING, SHELTER_AREA_PER_PERSON, …" }) id!: string;
   @Field() name!: string;
   @Field() unit!: string;
+  @Field({ description: "How the figure is computed, and what it leaves out" }) method!: string;
   @Field(() => Float, { nullable: true, description: "null: unknown (see unknownBecause), never a zero that is not one" }) value!: number | null;
   @Field(() => Float, { nullable: true }) numerator!: number | null;
   @Field(() => Float, { nullable: true }) denominator!: number | null;
-  @Field(() => Float, { description: "The target: the value must be at least this" }) target!: number;
-  @Field(() => Boolean, { nullable: true, description: "Whether the target is met; null when the value is unknown" }) met!: boolean | null;
-  @Field({ description: "The document that sets the target" }) source!: string;
-  @Field(() => String, { nullable: true }) unknownBecause!: string | null;
+  @Field(() => Float, { nullable: true, description: "The target (at least this) of the plan that binds the division; null when no binding plan sets one" }) target!: number | null;
+  @Field(() => PlanCitation, { nullable: true, description: "Where the binding plan sets the target" }) basis!: PlanCitation | null;
+  @Field({ description: "The binding plan, article and words in one line, or why there is no target" }) source!: string;
+  @Field(() => Boolean, { nullable: true, description: "Whether the target is met; null when unknown (see unknownBecause)" }) met!: boolean | null;
+  @Field(() => String, { nullable: true, description: "Why the value or met is unknown" }) unknownBecause!: string | null;
+  @Field(() => StatedFigure, { nullable: true, description: "What a plan states this division's figure is" }) stated!: StatedFigure | null;
+  @Field(() => String, { nullable: true, description: "Where the records and a plan disagree, or a plan with itself: both figures and which was taken" }) conflict!: string | null;
+  @Field(() => String, { nullable: true, description: "What else a reader must know to read the figure (team-size floor, the high-risk sectors …)" }) note!: string | null;
 }
 
 @ObjectType({ description: "The target indicators of one division" })
@@ -69,7 +89,7 @@ export class IndicatorsResolver {
       within("RiskPoint", ["regionCode", "level", "onlineMonitored"]),
       within("MajorHazardSource", ["regionCode", "monitoringOnline"]),
       within("Shelter", ["regionCode", "areaM2", "status"]),
-      within("Warning", ["regionCodes", "sent", "onset", "effective"], { sent: { gte: new Date(when.getTime() - 365 * DAY_MS), lte: when } }),
+      within("Warning", ["regionCodes", "msgType", "capStatus", "type", "sent", "onset"], { sent: { gte: new Date(when.getTime() - 365 * DAY_MS), lte: when } }),
       within("RescueTeam", ["regionCode", "level", "category", "headcount"]),
       within("Enterprise", ["regionCode", "sizeClass", "sector", "standardisationGrade", "liabilityInsurance"]),
     ]);
@@ -81,14 +101,14 @@ export class IndicatorsResolver {
       const inDivision = (rows: Row[]) => rows.filter((row) => String(row.regionCode).startsWith(prefix));
       return {
         level: division.level as DivisionLevel,
+        name: (division.name as string | null) ?? null,
         population: (division.population as number | null) ?? null,
         riskPoints: inDivision(riskPoints).map((p) => ({ level: p.level as string, onlineMonitored: p.onlineMonitored === true })),
         majorHazardSources: inDivision(sources).map((s) => ({ monitoringOnline: s.monitoringOnline as boolean | null })),
         shelters: inDivision(shelters).map((s) => ({ areaM2: Number(s.areaM2) || 0, status: s.status as string })),
-        warningLeadMinutes: warnings
+        warnings: warnings
           .filter((w) => (w.regionCodes as string[]).some((code) => divisionsOverlap(code, division.code as string)))
-          .map((w) => leadMinutes(w.sent as Date, (w.onset as Date | null) ?? (w.effective as Date | null)))
-          .filter((m): m is number => m !== null),
+          .map((w) => ({ msgType: w.msgType as string, capStatus: w.capStatus as string, type: w.type as string, sent: w.sent as Date, onset: (w.onset as Date | null) ?? null })),
         divisionsUnder: under.map((d) => ({ code: d.code as string, hasRescueTeam: rescueForces.some((team) => String(team.regionCode).startsWith(divisionPrefix(d.code as string))) })),
         ownLevelTeams: inDivision(rescueForces).filter((team) => team.level === division.level).map((team) => ({ headcount: Number(team.headcount) || 0 })),
         enterprises: inDivision(enterprises).map((e) => ({
@@ -99,7 +119,7 @@ export class IndicatorsResolver {
         })),
       };
     };
-    const figuresOf = (division: Row, under: Row[]) => computeIndicators(inputsFor(division, under), targets.forRegion(division.code as string));
+    const figuresOf = (division: Row, under: Row[]) => computeIndicators(inputsFor(division, under), targets.forRegion(division.code as string, division.level as DivisionLevel));
     const root = self ?? { code: place.code, level: "PROVINCE", population: null, name: null };
     return {
       region: place.code,

@@ -1,48 +1,168 @@
 import { describe, expect, it } from "vitest";
 import { loadIndicatorTargets } from "../../../src/config/indicator-targets.js";
-import { computeIndicators, leadMinutes, type IndicatorInputs } from "../../../src/core/indicators.js";
+import { computeIndicators, passesStandardisation, warningLeadTimes, type DivisionLevel, type IndicatorInputs, type WarningForLeadTime } from "../../../src/core/indicators.js";
 
 const targets = loadIndicatorTargets();
-const empty: IndicatorInputs = { level: "COUNTY", population: null, riskPoints: [], majorHazardSources: [], shelters: [], warningLeadMinutes: [], divisionsUnder: [], ownLevelTeams: [], enterprises: [] };
-const byId = (inputs: Partial<IndicatorInputs>, region = "410200") => new Map(computeIndicators({ ...empty, ...inputs }, targets.forRegion(region)).map((f) => [f.id, f]));
+const empty: IndicatorInputs = { level: "COUNTY", name: null, population: null, riskPoints: [], majorHazardSources: [], shelters: [], warnings: [], divisionsUnder: [], ownLevelTeams: [], enterprises: [] };
+const byId = (inputs: Partial<IndicatorInputs>, region = "410200", level: DivisionLevel = inputs.level ?? "COUNTY") =>
+  new Map(computeIndicators({ ...empty, ...inputs, level }, targets.forRegion(region, level)).map((f) => [f.id, f]));
+
+const at = (text: string) => new Date(`2026-07-20T${text}:00+08:00`);
+const alert = (type: string, sent: string, onset: string | null, more: Partial<WarningForLeadTime> = {}): WarningForLeadTime => ({
+  msgType: "Alert",
+  capStatus: "Actual",
+  type,
+  sent: at(sent),
+  onset: onset === null ? null : at(onset),
+  ...more,
+});
 
 describe("target indicators", () => {
   it("are unknown, never zero, when there is nothing to count or an input is missing", () => {
-    for (const figure of byId({}).values()) {
+    for (const figure of byId({}, "410200", "CITY").values()) {
+      if (figure.id === "RESCUE_TEAM_SIZE") continue; // a city with no team of its own fails its floor (below)
       expect(figure.value).toBeNull();
       expect(figure.met).toBeNull();
       expect(figure.unknownBecause).toEqual(expect.any(String));
     }
   });
 
-  it("compute shares, per-person area and mean lead time against their targets", () => {
+  it("compute shares and per-person area against the binding plan's targets (开封: 汴政〔2023〕14号 专栏1)", () => {
     const f = byId({
       population: 140_000,
       shelters: [{ areaM2: 200_000, status: "OPEN" }, { areaM2: 57_700, status: "IN_USE" }, { areaM2: 99_999, status: "CLOSED" }],
       riskPoints: [{ level: "RED", onlineMonitored: true }, { level: "RED", onlineMonitored: false }, { level: "BLUE", onlineMonitored: false }],
-      warningLeadMinutes: [30, 90, 120],
+    }, "410200", "CITY");
+    expect(f.get("SHELTER_AREA_PER_PERSON")).toMatchObject({ value: 1.841, numerator: 257_700, denominator: 140_000, target: 1.5, met: true });
+    expect(f.get("SHELTER_AREA_PER_PERSON")!.basis).toMatchObject({ plan: "汴政〔2023〕14号", binds: "410200", words: ["应急避难（护）场所面积 1.5平方米/人"] });
+    expect(f.get("MAJOR_RISK_POINT_MONITORING")).toMatchObject({ value: 50, numerator: 1, denominator: 2, target: 100, met: false });
+  });
+});
+
+describe("item 1: 上街区's shelter area, where the records and 上政〔2022〕3号 disagree", () => {
+  // 上政〔2022〕3号: 「应急避难场所6个…总面积达到25.77万m2,人均避难面积达到1.31m2」; 「总人口约14万人」
+  const shangjie = byId({ population: 140_000, shelters: [{ areaM2: 257_700, status: "OPEN" }] }, "410106");
+
+  it("shows both figures and says they disagree, and is not judged against 开封's target", () => {
+    const figure = shangjie.get("SHELTER_AREA_PER_PERSON")!;
+    expect(figure.value).toBe(1.841);
+    expect(figure.stated).toMatchObject({ value: 1.31, citation: { plan: "上政〔2022〕3号", words: ["总面积达到25.77万m2,人均避难面积达到1.31m2"] } });
+    expect(figure.conflict).toMatch(/1\.841.*上政〔2022〕3号写明 1\.31/);
+    expect(figure.met).toBeNull();
+    expect(figure.target).toBeNull();
+    expect(figure.source).not.toMatch(/汴政/);
+    expect(figure.unknownBecause).toMatch(/上政〔2022〕3号、豫政〔2021〕66号/);
+  });
+
+  it("is never a silent 'met' when a binding target exists and the plan's own figure falls short of it", () => {
+    const withTarget = targets.forRegion("410106", "COUNTY");
+    withTarget.SHELTER_AREA_PER_PERSON = { ...withTarget.SHELTER_AREA_PER_PERSON, atLeast: 1.5, basis: withTarget.MAJOR_RISK_POINT_MONITORING.basis };
+    const figure = computeIndicators({ ...empty, population: 140_000, shelters: [{ areaM2: 257_700, status: "OPEN" }] }, withTarget).find((f) => f.id === "SHELTER_AREA_PER_PERSON")!;
+    expect(figure.met).toBeNull();
+    expect(figure.unknownBecause).toMatch(/disagree/);
+  });
+});
+
+describe("item 2: a plan binds its own territory and what lies under it", () => {
+  it("judges 上街区 (郑州) by 上政 and the province plan only", () => {
+    for (const figure of byId({}, "410106").values()) expect(figure.source + JSON.stringify(figure.basis)).not.toMatch(/汴政/);
+    expect(byId({}, "410106").get("MAJOR_RISK_POINT_MONITORING")).toMatchObject({ target: null, basis: null });
+    expect(byId({}, "410106").get("RESCUE_COVERAGE")!.basis).toMatchObject({ plan: "上政〔2022〕3号" });
+  });
+
+  it("judges 开封 and its counties by 汴政 and the province plan, not by 上政's lead time", () => {
+    const lead = byId({ warnings: [alert("暴雨", "08:00", "09:30")] }, "410202").get("WARNING_LEAD_TIME")!;
+    expect(lead).toMatchObject({ value: 90, target: null, met: null });
+    expect(lead.unknownBecause).toMatch(/汴政〔2023〕14号、豫政〔2021〕66号/);
+    expect(byId({}, "410202").get("MAJOR_RISK_POINT_MONITORING")!.basis!.plan).toBe("汴政〔2023〕14号");
+  });
+
+  it("says so where no plan sets a target (standardisation: the plans set no figure)", () => {
+    expect(byId({}, "410505").get("STANDARDISATION_RATE")).toMatchObject({ target: null, basis: null });
+    expect(byId({}, "410505").get("STANDARDISATION_RATE")!.source).toMatch(/殷政〔2023〕8号、豫政〔2021〕66号）没有设定此目标/);
+    expect(byId({}, "410500").get("RESCUE_COVERAGE")!.basis).toMatchObject({ plan: "豫政〔2021〕66号", binds: "410000" });
+  });
+});
+
+describe("item 3: standardisation counts only a pass", () => {
+  it("does not count 未达标 or a blank grade", () => {
+    expect(["一级", "二级", "三级", "二级达标"].map(passesStandardisation)).toEqual([true, true, true, true]);
+    expect(["未达标", "", "  ", null, "小微达标"].map(passesStandardisation)).toEqual([false, false, false, false, false]);
+    const f = byId({
       enterprises: [
-        { sizeClass: "规上", sector: "危险化学品", standardisationGrade: "二级", liabilityInsurance: true },
-        { sizeClass: "规上", sector: "工贸（机械）", standardisationGrade: null, liabilityInsurance: null },
-        { sizeClass: "小微", sector: "烟花爆竹", standardisationGrade: null, liabilityInsurance: false },
+        { sizeClass: "规上", sector: "工贸（有色）", standardisationGrade: "三级", liabilityInsurance: null },
+        { sizeClass: "规上", sector: "工贸（有色）", standardisationGrade: "未达标", liabilityInsurance: null },
       ],
-    });
-    expect(f.get("SHELTER_AREA_PER_PERSON")).toMatchObject({ value: 1.841, numerator: 257_700, denominator: 140_000, met: true });
-    expect(f.get("MAJOR_RISK_POINT_MONITORING")).toMatchObject({ value: 50, numerator: 1, denominator: 2, met: false });
-    expect(f.get("WARNING_LEAD_TIME")).toMatchObject({ value: 80, denominator: 3, met: true });
+    }, "410106");
     expect(f.get("STANDARDISATION_RATE")).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
-    expect(f.get("LIABILITY_INSURANCE_HIGH_RISK")).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+  });
+});
+
+describe("item 4: the effective lead time of sudden severe weather", () => {
+  const types = targets.forRegion("410106", "COUNTY").WARNING_LEAD_TIME.warningTypes!;
+
+  it("takes each event's first Alert to its onset and leaves out updates, cancellations, other types and exercises", () => {
+    const warnings = [
+      alert("暴雨", "08:00", "08:50"),
+      alert("大风", "10:00", "10:00", { msgType: "Cancel" }),
+      alert("暴雨", "08:30", "08:30", { msgType: "Update" }),
+      alert("高温", "06:00", "12:00"),
+      alert("洪水", "06:00", "18:00"),
+      alert("雷电", "14:00", "15:10"),
+      alert("冰雹", "14:00", "16:00", { capStatus: "Exercise" }),
+      alert("大风", "16:00", null),
+    ];
+    expect(warningLeadTimes(warnings, types)).toEqual([50, 70]);
+    expect(byId({ warnings }, "410106").get("WARNING_LEAD_TIME")).toMatchObject({ value: 60, denominator: 2, target: 60, met: true });
+    expect(byId({ warnings }, "410106").get("WARNING_LEAD_TIME")!.basis!.words).toEqual(["突发灾害性天气有效预警时间达到60分钟"]);
   });
 
-  it("takes a territory's own target where its plan sets one (上街区: township teams of 30)", () => {
-    const teams = { level: "TOWNSHIP" as const, ownLevelTeams: [{ headcount: 25 }, { headcount: 32 }] };
-    expect(byId(teams, "410202001").get("RESCUE_TEAM_SIZE")).toMatchObject({ value: 100, numerator: 2 });
-    expect(byId(teams, "410106001").get("RESCUE_TEAM_SIZE")).toMatchObject({ value: 50, numerator: 1, source: expect.stringMatching(/上政〔2022〕3号/) });
+  it("says what the method leaves out", () => {
+    expect(byId({}, "410106").get("WARNING_LEAD_TIME")!.method).toMatch(/Update.*Cancel.*高温.*洪水/s);
+  });
+});
+
+describe("item 5: every high-risk sector the binding plan lists", () => {
+  it("counts 上街区's aluminium smelters and builders (豫政〔2021〕66号: 金属冶炼, 建筑施工 …)", () => {
+    const f = byId({
+      enterprises: [
+        { sizeClass: "规上", sector: "工贸（有色）", standardisationGrade: null, liabilityInsurance: true },
+        { sizeClass: "规上", sector: "建筑施工", standardisationGrade: null, liabilityInsurance: false },
+        { sizeClass: "小微", sector: "工贸（轻工）", standardisationGrade: null, liabilityInsurance: false },
+      ],
+    }, "410106");
+    expect(f.get("LIABILITY_INSURANCE_HIGH_RISK")).toMatchObject({ value: 50, numerator: 1, denominator: 2, target: 100, met: false });
+    expect(f.get("LIABILITY_INSURANCE_HIGH_RISK")!.note).toMatch(/豫政〔2021〕66号.*矿山、危险化学品、交通运输、建筑施工、民用爆炸物品、金属冶炼、渔业生产/);
   });
 
-  it("measures a warning's lead time from sending to onset, and none without an onset ahead", () => {
-    expect(leadMinutes(new Date("2026-07-20T08:00:00+08:00"), new Date("2026-07-20T09:30:00+08:00"))).toBe(90);
-    expect(leadMinutes(new Date("2026-07-20T08:00:00+08:00"), null)).toBeNull();
-    expect(leadMinutes(new Date("2026-07-20T08:00:00+08:00"), new Date("2026-07-20T07:00:00+08:00"))).toBeNull();
+  it("takes 殷都区's own list, which names 烟花爆竹", () => {
+    const fireworks = [{ sizeClass: "小微", sector: "烟花爆竹", standardisationGrade: null, liabilityInsurance: false }];
+    expect(byId({ enterprises: fireworks }, "410505").get("LIABILITY_INSURANCE_HIGH_RISK")).toMatchObject({ denominator: 1, met: false });
+    expect(byId({ enterprises: fireworks }, "410106").get("LIABILITY_INSURANCE_HIGH_RISK")).toMatchObject({ denominator: null });
+  });
+});
+
+describe("item 6: team floors", () => {
+  it("a township with no team of its own fails, it is not unknown", () => {
+    const f = byId({ ownLevelTeams: [] }, "410202001", "TOWNSHIP").get("RESCUE_TEAM_SIZE")!;
+    expect(f).toMatchObject({ value: null, met: false });
+    expect(f.note).toMatch(/不少于20人/);
+  });
+
+  it("takes 上街区's township floor as 20 (said three times) and notes the line that says 30", () => {
+    const teams = { ownLevelTeams: [{ headcount: 25 }, { headcount: 18 }] };
+    const f = byId(teams, "410106001", "TOWNSHIP").get("RESCUE_TEAM_SIZE")!;
+    expect(f).toMatchObject({ value: 50, numerator: 1, denominator: 2, met: false, name: expect.stringContaining("不少于20人") });
+    expect(f.basis!.plan).toBe("上政〔2022〕3号");
+    expect(f.conflict).toMatch(/不少于30人.*按20人计/);
+    expect(byId(teams, "410106", "COUNTY").get("RESCUE_TEAM_SIZE")!.conflict).toBeNull();
+  });
+
+  it("has the village floor of 10 (上街区) and the province's city floor of 100", () => {
+    expect(byId({ ownLevelTeams: [{ headcount: 10 }] }, "410106001001", "VILLAGE").get("RESCUE_TEAM_SIZE")).toMatchObject({ met: true, name: expect.stringContaining("不少于10人") });
+    const city = byId({ ownLevelTeams: [{ headcount: 80 }] }, "410500", "CITY").get("RESCUE_TEAM_SIZE")!;
+    expect(city).toMatchObject({ met: false, name: expect.stringContaining("不少于100人") });
+    expect(city.basis!.plan).toBe("豫政〔2021〕66号");
+    expect(byId({ ownLevelTeams: [{ headcount: 5 }] }, "410505001", "VILLAGE").get("RESCUE_TEAM_SIZE")).toMatchObject({ met: null, target: null });
   });
 });
