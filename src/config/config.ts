@@ -98,7 +98,7 @@ export interface HubConfig {
   minFreeMegabytes: number;
   /** PostgreSQL's statement_timeout for the hub's connections, in ms (PostgreSQL only). */
   statementTimeoutMs: number;
-  /** Rain accumulations that raise an alert (EMHUB_RAINFALL_ALERTS "1:30,3:50,24:50": hours:millimetres). */
+  /** Rain accumulations that raise an alert (EMHUB_RAINFALL_ALERTS "1:20,3:50,24:50": hours:millimetres). */
   rainThresholds: RainThreshold[];
   /** A GeoJSON file of the boundaries the dashboard draws as its base map (the deployment's official map data); null: the province's extent. */
   boundaryFile: string | null;

@@ -14,14 +14,14 @@ export interface RainThreshold {
   millimetres: number;
 }
 
-/** 1 h ≥ 30 mm and 3 h ≥ 50 mm (短时强降水), 24 h ≥ 50 mm (暴雨). */
+/** 1 h ≥ 20 mm (短时强降水, as the China Meteorological Administration defines it), 3 h ≥ 50 mm, 24 h ≥ 50 mm (暴雨). */
 export const DEFAULT_RAIN_THRESHOLDS: readonly RainThreshold[] = [
-  { hours: 1, millimetres: 30 },
+  { hours: 1, millimetres: 20 },
   { hours: 3, millimetres: 50 },
   { hours: 24, millimetres: 50 },
 ];
 
-/** "1:30,3:50,24:50" → thresholds; throws on anything else. */
+/** "1:20,3:50,24:50" → thresholds; throws on anything else. */
 export function parseRainThresholds(text: string): RainThreshold[] {
   return text.split(",").map((part) => {
     const match = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$/.exec(part);

@@ -101,7 +101,7 @@ describe("rainfallAlert", () => {
     const rain = (minutes: number, mm: number) => ({ STCD: "41001300", TM: new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " "), DRP: mm, INTV: 0.5 });
     await push("water", "WATER", JSON.stringify({ ST_PPTN_R: [rain(-50, 12.5), rain(-20, 22)] })); // 五云山: 34.5 mm within the hour
     const alert = (await shangjie.next()).rainfallAlert;
-    expect(alert).toMatchObject({ hours: 1, millimetres: 34.5, threshold: 30, station: { code: "41001300", name: "五云山" } });
+    expect(alert).toMatchObject({ hours: 1, millimetres: 34.5, threshold: 20, station: { code: "41001300", name: "五云山" } });
     const station = await t.request<{ hydroStations: { edges: Array<{ node: { code: string; lastHour: number | null; lastDay: number | null } }> } }, never>(
       `{ hydroStations(first: 50, filter: { region: "410106" }) { edges { node { code lastHour: rainfall(hours: 1) lastDay: rainfall } } } }`,
       undefined,

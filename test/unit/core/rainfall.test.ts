@@ -15,12 +15,18 @@ describe("rainfall", () => {
   it("raises an alert when fresh readings cross a threshold, once, at the first that crossed it", () => {
     const alerts = rainAlerts(hours.slice(0, 2), hours.slice(2), DEFAULT_RAIN_THRESHOLDS);
     expect(alerts).toEqual([
+      { hours: 1, millimetres: 25, threshold: 20, observedAt: at(12) },
       { hours: 3, millimetres: 53, threshold: 50, observedAt: at(13) },
       { hours: 24, millimetres: 55, threshold: 50, observedAt: at(13) },
     ]);
     // already over before: no new alert
     expect(rainAlerts(hours.slice(0, 4), hours.slice(4), DEFAULT_RAIN_THRESHOLDS)).toEqual([]);
     expect(rainAlerts([], [{ observedAt: at(9), rainfall: 35 }], DEFAULT_RAIN_THRESHOLDS).map((a) => a.hours)).toEqual([1]);
+  });
+
+  it("takes 20 mm in an hour as 短时强降水 (the China Meteorological Administration's threshold)", () => {
+    expect(rainAlerts([], [{ observedAt: at(9), rainfall: 20 }], DEFAULT_RAIN_THRESHOLDS).map((a) => a.hours)).toEqual([1]);
+    expect(rainAlerts([], [{ observedAt: at(9), rainfall: 19.9 }], DEFAULT_RAIN_THRESHOLDS)).toEqual([]);
   });
 
   it("reads thresholds from configuration", () => {
