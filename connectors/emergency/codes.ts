@@ -2,24 +2,15 @@
  * Code tables of the emergency bureau's exchange format: the national
  * dual-prevention (双重预防) codes and the Chinese values of the resource lists.
  */
+import { DISCOVERY_SOURCES } from "../../src/core/hazard/discovery-source.js";
+
 export const DANGER_LEVEL = { "0": "GENERAL", "1": "MAJOR" } as const;
 
 /** 0 整改中, 1 已整改（销号）, 9 已登记未整改. */
 export const DANGER_STATE = { "0": "RECTIFYING", "1": "CLOSED", "9": "REPORTED" } as const;
 
-/** Discovery source (隐患来源): the code and its label, kept together in `discoverySource`. */
-export const DANGER_SOURCE = {
-  "1": "1 日常排查",
-  "2": "2 综合排查",
-  "3": "3 专项排查",
-  "4": "4 季节性排查",
-  "5": "5 节假日前排查",
-  "6": "6 外聘专家诊断",
-  "7": "7 执法检查",
-  "8": "8 举报",
-  "9": "9 其他",
-  "10": "10 网格员巡查",
-} as const;
+/** Discovery source (隐患来源): the code and its label, kept together in `discoverySource` ("7 执法检查"). */
+export const DANGER_SOURCE = Object.fromEntries(Object.values(DISCOVERY_SOURCES).map(({ code, zh }) => [code, `${code} ${zh}`])) as Readonly<Record<string, string>>;
 
 /** Four-colour risk level: 1 重大 … 4 低. */
 export const RISK_LEVEL = { "1": "RED", "2": "ORANGE", "3": "YELLOW", "4": "BLUE" } as const;

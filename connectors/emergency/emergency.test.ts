@@ -167,16 +167,25 @@ describe("emergency bad rows", () => {
   });
 
   it("rejects an unknown code with the field and the value", () => {
-    const hazard = { ...sample.data.hazards[1], dangerSrc: 11 };
+    const hazard = { ...sample.data.hazards[1], dangerSrc: 12 };
     const result = parse(page({ enterprises: [enterprise], hazards: [hazard] }));
     expect(byDataset(result, "hazard")).toHaveLength(0);
-    expect(result.rejected[0]!.reason).toMatch(/dangerSrc 11 is not one of 1, 2/);
+    expect(result.rejected[0]!.reason).toMatch(/dangerSrc 12 is not one of 1, 2/);
   });
 
   it("rejects a major hazard source whose grade contradicts its R value", () => {
     const mhs = { ...sample.data.majorHazardSources[2], hazardRank: 3 };
     const result = parse(page({ enterprises: sample.data.enterprises, majorHazardSources: [mhs] }));
     expect(result.rejected[0]!.reason).toContain("hazardRank 3 does not match R 128.5");
+  });
+
+  it("rejects a risk point whose accident type is not one of GB 6441-86's, and keeps the others", () => {
+    const point = sample.data.riskPoints.find((p: { creditCode: string }) => p.creditCode === enterprise.creditCode);
+    const frostbite = { ...point, id: "RP-FROSTBITE", accidentTypes: "冻伤、中毒和窒息" };
+    const result = parse(page({ enterprises: [enterprise], riskPoints: [point, frostbite] }));
+    expect(byDataset(result, "riskPoint").map((r) => r.sourceId)).toEqual([point.id]);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]!.reason).toContain("冻伤: not an accident type of GB 6441-86");
   });
 
   it("rejects a rectifying hazard without a deadline", () => {

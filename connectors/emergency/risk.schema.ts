@@ -1,5 +1,6 @@
 /** Risk points (风险点) and major hazard sources (重大危险源) of an enterprise. */
 import { z } from "zod";
+import { unknownAccidentTypes } from "../../src/core/accident-types.js";
 import { majorHazardGrade } from "../../src/core/risk.js";
 import {
   codeTable,
@@ -21,7 +22,11 @@ export const riskPointRow = z.object({
   /** 设备设施 / 作业活动 */
   riskType: optionalText,
   hazardFactors: textList,
-  accidentTypes: textList,
+  /** GB 6441-86 types (物体打击 … 中毒和窒息, 其他伤害) */
+  accidentTypes: textList.superRefine((types, ctx) => {
+    const unknown = unknownAccidentTypes(types);
+    if (unknown.length > 0) ctx.addIssue({ code: "custom", message: `${unknown.join("、")}: not an accident type of GB 6441-86 (what it does not name is 其他伤害)` });
+  }),
   /** 1 重大 2 较大 3 一般 4 低 */
   riskLevel: codeTable(RISK_LEVEL),
   /** LEC, LS, MES … */
