@@ -91,9 +91,16 @@ export interface Connector {
   department: string;
   /** The department system's name, stored as provenance (e.g. 河南省安全生产风险隐患双重预防体系). */
   sourceSystem: string;
+  /** Datasets the department serves from another of its systems, and that system's name (sourceSystemOf). */
+  sourceSystems?: Partial<Record<Dataset, string>>;
   /** Sample feeds shipped with the connector, relative to its folder. */
   sampleDocuments: string[];
   /** The moment the sample feeds describe (ISO 8601 with offset); loading places them at the load time (src/sync/sample-clock.ts). */
   sampleAsOf?: string;
   parse(doc: SourceDocument): ParseResult;
+}
+
+/** The system a connector's records of `dataset` come from: part of their identity (sourceSystem, sourceId) and their provenance. */
+export function sourceSystemOf(connector: Pick<Connector, "sourceSystem" | "sourceSystems">, dataset: Dataset): string {
+  return connector.sourceSystems?.[dataset] ?? connector.sourceSystem;
 }

@@ -18,7 +18,7 @@
  * (from the stored state, or none for a new hazard), so the history always
  * replays to the current state.
  */
-import type { Connector, HubRecord } from "../../connectors/types.js";
+import { sourceSystemOf, type Connector, type HubRecord } from "../../connectors/types.js";
 import type { SqlRunner } from "../data/sql.js";
 import { appendEventsBulk, type BulkEvent } from "../data/hazard-writer.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
@@ -69,7 +69,7 @@ export async function applyHazards(
   now: Date,
   fixed: Row,
 ): Promise<void> {
-  const before = await storedHazards(query, connector.sourceSystem, resolved.map((r) => r.record.sourceId));
+  const before = await storedHazards(query, sourceSystemOf(connector, "hazard"), resolved.map((r) => r.record.sourceId));
   const rows = resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data: { ...data, sourceState: null }, hashOf: data }));
   const groups = toRowGroups(rows, { fixed, newId: true });
   const target = { model: "hazard", key: "id", conflict: ["sourceSystem", "sourceId"], onUpdate: ON_UPDATE, returning: ["sourceId", "state", "sourceState", "hubActed"] };
@@ -79,7 +79,7 @@ export async function applyHazards(
   outcome.counts.unchanged += resolved.length - written.created.length - written.updated.length;
   for (const key of written.created) outcome.changes.push({ dataset: "hazard", key, change: "created" });
   for (const key of written.updated) outcome.changes.push({ dataset: "hazard", key, change: "updated" });
-  await appendEventsBulk(query, historyOf(written.rows, before, connector.sourceSystem), now);
+  await appendEventsBulk(query, historyOf(written.rows, before, sourceSystemOf(connector, "hazard")), now);
 }
 
 /**

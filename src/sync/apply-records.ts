@@ -7,7 +7,7 @@
  * Inserts and updates go out a chunk at a time (bulk-write.ts).
  */
 import crypto from "node:crypto";
-import type { Connector, Dataset, HubRecord, ParseResult, Rejection } from "../../connectors/types.js";
+import { sourceSystemOf, type Connector, type Dataset, type HubRecord, type ParseResult, type Rejection } from "../../connectors/types.js";
 import type { SqlRunner } from "../data/sql.js";
 import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
 import { applyHazards } from "./apply-hazards.js";
@@ -93,7 +93,7 @@ async function applyChunk(
     const existing = await selectIn(query, spec.model, [spec.key, "sourceId", "contentHash", "retiredAt", "regionCodes"], {
       column: "sourceId",
       values: resolved.map((r) => r.record.sourceId),
-      sourceSystem: connector.sourceSystem,
+      sourceSystem: sourceSystemOf(connector, dataset),
     });
     const bySourceId = new Map(existing.map((row) => [row.sourceId as string, row]));
     for (const { record, data } of resolved) {
@@ -105,7 +105,7 @@ async function applyChunk(
   }
   if (territory && spec.territorial) resolved = await withoutStoredOutside(query, connector, spec, resolved, territory, outcome);
   if (resolved.length === 0) return;
-  const fixed = { sourceDepartment: connector.department, sourceSystem: connector.sourceSystem, fetchedAt: now, retiredAt: null, version: 1, ...(spec.updatedAt ? { updatedAt: now } : {}) };
+  const fixed = { sourceDepartment: connector.department, sourceSystem: sourceSystemOf(connector, dataset), fetchedAt: now, retiredAt: null, version: 1, ...(spec.updatedAt ? { updatedAt: now } : {}) };
   if (dataset === "hazard") return applyHazards(query, connector, resolved, outcome, now, fixed);
   const groups = toRowGroups(resolved.map(({ record, data }) => ({ sourceId: record.sourceId, data })), { fixed, newId: spec.key === "id" });
   const conflict = spec.key === "id" ? ["sourceSystem", "sourceId"] : [spec.key];
@@ -127,7 +127,7 @@ async function resolveParents(query: SqlRunner, connector: Connector, spec: Data
     const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
     const ids = chunk.flatMap((r) => Object.values(r.refs ?? {}).filter((ref) => ref.dataset === refDataset).map((ref) => ref.sourceId));
     const columns = [model.key, "sourceId", ...(model.territorial ? ["regionCode"] : [])];
-    const rows = await selectIn(query, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: connector.sourceSystem });
+    const rows = await selectIn(query, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: sourceSystemOf(connector, refDataset as Dataset) });
     refKeys.set(refDataset, new Map(rows.map((row) => [row.sourceId as string, { key: row[model.key] as string, regionCode: row.regionCode as string | undefined }])));
   }
   const known = new Map<string, Map<string, string | undefined>>();
@@ -174,7 +174,7 @@ async function applyReadings(query: SqlRunner, connector: Connector, chunk: HubR
       !(territory && refuseOutside(record, [station.regionCode as string], territory, outcome, `its hydroStation '${String(record.data.stationCode)}'`)) &&
       !refuse(record, levelFarFromStation(record.data.level, station), outcome, "IMPLAUSIBLE")
     ) {
-      rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: connector.sourceSystem, fetchedAt: now });
+      rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: sourceSystemOf(connector, "hydroReading"), fetchedAt: now });
     }
   }
   const created = rows.length === 0 ? [] : await insertRows(query, "hydroReading", rows, ["id"]);
@@ -185,7 +185,7 @@ async function applyReadings(query: SqlRunner, connector: Connector, chunk: HubR
 async function retireMissing(query: SqlRunner, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
   const keys = await retireAbsent(query, spec.model, spec.key, {
-    sourceSystem: connector.sourceSystem,
+    sourceSystem: sourceSystemOf(connector, dataset),
     present: [...seen],
     now,
     touch: spec.updatedAt ? ["updatedAt"] : [],
@@ -210,7 +210,7 @@ async function withoutStoredOutside(query: SqlRunner, connector: Connector, spec
   const bySourceId = spec.key === "id";
   const column = bySourceId ? "sourceId" : spec.key;
   const valueOf = (r: { record: HubRecord; data: Row }) => (bySourceId ? r.record.sourceId : String(r.data[spec.key]));
-  const stored = await selectIn(query, spec.model, [column, "regionCode"], { column, values: resolved.map(valueOf), sourceSystem: bySourceId ? connector.sourceSystem : undefined });
+  const stored = await selectIn(query, spec.model, [column, "regionCode"], { column, values: resolved.map(valueOf), sourceSystem: bySourceId ? sourceSystemOf(connector, resolved[0]!.record.dataset) : undefined });
   const regionOf = new Map(stored.map((row) => [row[column] as string, row.regionCode as string]));
   return resolved.filter((r) => {
     const region = regionOf.get(valueOf(r));

@@ -3,7 +3,7 @@
  * supersedes the alerts it references ("sender,identifier,sent") — of the
  * same sender, and held by the hub; otherwise the alert is quarantined.
  */
-import type { Connector, HubRecord } from "../../connectors/types.js";
+import { sourceSystemOf, type Connector, type HubRecord } from "../../connectors/types.js";
 import { divisionLineage, divisionPrefix } from "../core/division.js";
 import crypto from "node:crypto";
 import type { SqlRunner } from "../data/sql.js";
@@ -36,7 +36,7 @@ export async function applyWarning(query: SqlRunner, connector: Connector, recor
     // a Test, Exercise, Draft or System message is never in force (and, by the catalogue, only for its department)
     status: !isActual(data) ? "NOT_ACTUAL" : cancelled ? "CANCELLED" : ((data.status as string | undefined) ?? "ACTIVE"),
     sourceDepartment: connector.department,
-    sourceSystem: connector.sourceSystem,
+    sourceSystem: sourceSystemOf(connector, "warning"),
     fetchedAt: now,
     contentHash: hash,
     retiredAt: null,
