@@ -2,8 +2,9 @@
  * The bi-monthly bulletin (双月通报) as CSV for Excel: UTF-8 with a byte-order
  * mark (so Excel reads the Chinese correctly), CRLF line ends (RFC 4180).
  * A header row naming the bulletin, a totals section, then the list of major
- * hazards still open, then the region's target indicators. Times are written
- * in China Standard Time.
+ * hazards still open, the 突出问题, the 清零 of the previous bulletin's hazards
+ * (by region, by sector, and those not cleared), then the region's target
+ * indicators. Times are written in China Standard Time.
  * Pure: no I/O.
  */
 import { DISCOVERY_SOURCES } from "../core/hazard/discovery-source.js";
@@ -44,6 +45,15 @@ export interface BulletinData {
   sources: string[] | null;
   /** The sectors counted; null: all. */
   sectors: string[] | null;
+  clearance: {
+    previousPeriod: string;
+    listed: number;
+    cleared: number;
+    notCleared: number;
+    byRegion: Array<{ region: string; name: string | null; listed: number; cleared: number; notCleared: number }>;
+    bySector: Array<{ sector: string; listed: number; cleared: number; notCleared: number }>;
+    notClearedHazards: BulletinMajorHazard[];
+  };
 }
 
 const SOURCE_ZH: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DISCOVERY_SOURCES).map(([key, { zh }]) => [key, zh]));
@@ -96,6 +106,14 @@ export function bulletinCsv(b: BulletinData): string {
     [],
     ["突出问题清单"],
     ...hazardList(b.prominentIssues),
+    [],
+    [`清零情况（${b.clearance.previousPeriod} 通报时未销号的隐患）`, "上期未销号", "已清零", "未清零"],
+    ["合计", b.clearance.listed, b.clearance.cleared, b.clearance.notCleared],
+    ...b.clearance.byRegion.map((r): Cell[] => [`${r.name ?? ""}（${r.region}）`, r.listed, r.cleared, r.notCleared]),
+    ...b.clearance.bySector.map((s): Cell[] => [s.sector, s.listed, s.cleared, s.notCleared]),
+    [],
+    ["未清零隐患清单"],
+    ...hazardList(b.clearance.notClearedHazards),
     ...(b.indicators ? [[], ["目标指标"], ...indicatorRows(b.indicators)] : []),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;

@@ -19,6 +19,12 @@ export const BULLETIN_OPERATION = parse(/* GraphQL */ `
       region regionName period firstDay lastDay asOf new closed stillOpen overdue sources sectors
       majorHazards { ...BulletinHazard }
       prominentIssues { ...BulletinHazard }
+      clearance {
+        previousPeriod listed cleared notCleared
+        byRegion { region name listed cleared notCleared }
+        bySector { sector listed cleared notCleared }
+        notClearedHazards { ...BulletinHazard }
+      }
     }
   }
   fragment BulletinHazard on Hazard {

@@ -53,6 +53,7 @@ import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
 import { noticeRoutes } from "./notice-route.js";
 import { indicatorRoutes } from "./indicators-route.js";
+import { hazardStatsRoutes } from "./hazard-stats-route.js";
 import { geoRoutes } from "./geo-route.js";
 import { sendError } from "./error-body.js";
 import { operationGuards } from "./operation-guards.js";
@@ -197,7 +198,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   app.use(identifyRequest(deps));
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
-  app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }), noticeRoutes({ deps, schema }), indicatorRoutes({ deps, schema }));
+  app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }), noticeRoutes({ deps, schema }), indicatorRoutes({ deps, schema }), hazardStatsRoutes({ deps, schema }));
   app.use(geoRoutes({ deps, schema }, { boundaryFile: config.boundaryFile, province: config.sync.province }));
   const publishRun = (summary: SyncSummary) => {
     metrics.countRun(summary);

@@ -164,6 +164,6 @@ describe("a MAJOR hazard from report to closure", () => {
     expect(res.errors).toBeUndefined();
     const after = await stats();
     expect([after.total - before.total, after.open - before.open, after.major - before.major, after.majorSupervised - before.majorSupervised]).toEqual([1, 1, 1, 0]);
-    expect(after.rectificationRate).toBeLessThan(before.rectificationRate);
+    expect(after.rectificationRate!).toBeLessThan(before.rectificationRate!);
   });
 });

@@ -49,7 +49,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const ZERO = { total: 0, open: 0, closed: 0, cancelled: 0, rectificationRate: 0, overdue: 0, major: 0, majorSupervised: 0, medianDaysToClose: null };
+const ZERO = { total: 0, open: 0, closed: 0, cancelled: 0, rectificationRate: null, overdue: 0, major: 0, majorSupervised: 0, medianDaysToClose: null };
 
 describe("hazardStats", () => {
   it("gives the figures of a city and of each county under it", async () => {
@@ -97,6 +97,43 @@ describe("hazardStats", () => {
   });
 });
 
+describe("the 条块 matrix (sector × region)", () => {
+  const FIGURES = "total open closed cancelled rectificationRate overdue major majorSupervised medianDaysToClose";
+  const MATRIX = `query ($region: String) { hazardStats(region: $region) { ${FIGURES} bySector { sector ${FIGURES} } matrix { sector region name ${FIGURES} } byRegion { region ${FIGURES} } } }`;
+
+  it("answers every sector by every region in one query, each cell as hazardStats would give it", async () => {
+    const res = await t.request<{ hazardStats: { total: number; bySector: Array<{ sector: string; total: number; open: number }>; matrix: Array<{ sector: string; region: string; name: string; total: number; open: number; closed: number; cancelled: number; rectificationRate: number | null; overdue: number }>; byRegion: Array<{ region: string; total: number }> } }, never>(MATRIX, { region: "4102" } as never, kaifeng);
+    expect(res.errors).toBeUndefined();
+    const s = res.data!.hazardStats;
+    // 危险化学品 = enterprise A (龙亭区): h1 h2 h3 h8; 工贸 = B (禹王台区): h4 h5 h6 h7 h10
+    expect(s.bySector.map((x) => [x.sector, x.total, x.open])).toEqual([["危险化学品", 4, 2], ["工贸", 5, 2]].sort(([a], [b]) => String(a).localeCompare(String(b), "zh-CN")));
+    expect(s.matrix.map((c) => [c.sector, c.region, c.name, c.total])).toEqual(expect.arrayContaining([["危险化学品", "410202", "龙亭区", 4], ["工贸", "410205", "禹王台区", 5]]));
+    expect(s.matrix).toHaveLength(2); // only non-empty cells
+    expect(s.matrix.find((c) => c.sector === "工贸")).toMatchObject({ open: 2, closed: 1, cancelled: 2, rectificationRate: 0.3333, overdue: 2 });
+    // the cells add up to the sectors' and the regions' totals
+    expect(s.matrix.reduce((n, c) => n + c.total, 0)).toBe(s.total);
+    for (const row of s.bySector) expect(s.matrix.filter((c) => c.sector === row.sector).reduce((n, c) => n + c.total, 0)).toBe(row.total);
+    for (const row of s.byRegion) expect(s.matrix.filter((c) => c.region === row.region).reduce((n, c) => n + c.total, 0)).toBe(row.total);
+  });
+
+  it("is a CSV for Excel with the same cells, and is refused outside the territory", async () => {
+    const res = await fetch(`${t.hub.url}/hazard-stats/4102.csv`, { headers: { authorization: `Bearer ${kaifeng}` } });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads UTF-8
+    const text = new TextDecoder("utf-8").decode(bytes);
+    expect(text.startsWith("隐患条块统计,开封市,410200,截至 ")).toBe(true);
+    const lines = text.split("\r\n");
+    expect(lines[2]).toBe("行业领域,区划代码,区划,隐患总数,未销号,已销号,已撤销,整改率,逾期,重大隐患,挂牌督办,销号天数中位数");
+    expect(lines).toContain("工贸,410205,禹王台区,5,2,1,2,0.3333,2,1,0,10");
+    expect(lines).toContain("各行业合计,410200,开封市,9,4,3,2,0.4286,3,2,1,20");
+    expect(lines).toContain("各行业合计,410212,祥符区,0,0,0,0,无,0,0,0,");
+    const outside = await fetch(`${t.hub.url}/hazard-stats/410106.csv`, { headers: { authorization: `Bearer ${kaifeng}` } });
+    expect(outside.status).toBe(403);
+    expect((await fetch(`${t.hub.url}/hazard-stats/4102.csv`)).status).toBe(401);
+  });
+});
+
 describe("overdueHazards", () => {
   it("lists open hazards past their deadline, oldest first", async () => {
     const res = await t.request(OverdueHazardsDocument, { region: "4102" }, kaifeng);
@@ -130,6 +167,27 @@ describe("bulletin (双月通报)", () => {
     const res = await t.request(RegionBulletinDocument, { region: "410202", period: "2026-05-15" }, kaifeng);
     expect(res.data!.bulletin).toMatchObject({ period: "2026-P3", regionName: "龙亭区", new: 3, closed: 1, stillOpen: 3, overdue: 2 });
     expect(res.data!.bulletin!.majorHazards.map((h) => h.id)).toEqual([gid("h2")]);
+  });
+
+  it("tracks 清零: what became of the hazards the previous bulletin listed open, by region and sector", async () => {
+    const res = await t.request<{ bulletin: { clearance: { previousPeriod: string; listed: number; cleared: number; notCleared: number; byRegion: Array<{ region: string; listed: number; cleared: number; notCleared: number }>; bySector: Array<{ sector: string; listed: number; cleared: number; notCleared: number }>; notClearedHazards: Array<{ id: string }> } } }, never>(
+      `{ bulletin(region: "4102", period: "2026-P4") { clearance { previousPeriod listed cleared notCleared byRegion { region listed cleared notCleared } bySector { sector listed cleared notCleared } notClearedHazards { id } } } }`,
+      undefined,
+      kaifeng,
+    );
+    expect(res.errors).toBeUndefined();
+    // 2026-P3 listed the five open at 07-01 00:00: h2 h3 h5 h8 h10. Since: h8 closed (07-02), h10 cancelled (07-10).
+    const c = res.data!.bulletin.clearance;
+    expect(c).toMatchObject({ previousPeriod: "2026-P3", listed: 5, cleared: 2, notCleared: 3 });
+    expect(c.notClearedHazards.map((h) => h.id)).toEqual([gid("h5"), gid("h2"), gid("h3")]);
+    expect(c.byRegion.filter((r) => r.listed > 0)).toEqual([
+      { region: "410202", listed: 3, cleared: 1, notCleared: 2 },
+      { region: "410205", listed: 2, cleared: 1, notCleared: 1 },
+    ]);
+    expect(Object.fromEntries(c.bySector.map(({ sector, ...rest }) => [sector, rest]))).toEqual({ 危险化学品: { listed: 3, cleared: 1, notCleared: 2 }, 工贸: { listed: 2, cleared: 1, notCleared: 1 } });
+    const csv = await (await fetch(`${t.hub.url}/bulletins/4102/2026-P4.csv`, { headers: { authorization: `Bearer ${kaifeng}` } })).text();
+    expect(csv).toContain("\r\n清零情况（2026-P3 通报时未销号的隐患）,上期未销号,已清零,未清零\r\n合计,5,2,3\r\n");
+    expect(csv).toContain("\r\n龙亭区（410202）,3,1,2\r\n");
   });
 
   it("is refused outside the territory, null for an unknown region, and refuses a bad period", async () => {

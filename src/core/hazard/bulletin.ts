@@ -2,7 +2,7 @@
  * The bi-monthly bulletin (双月通报) of hazards for one period.
  * Pure: no I/O.
  */
-import type { BimonthlyPeriod } from "./bimonthly-period.js";
+import { bimonthlyPeriod, type BimonthlyPeriod } from "./bimonthly-period.js";
 import { isPastDeadline } from "./overdue.js";
 import { inWindow, type StatsHazard } from "./stats-hazard.js";
 
@@ -40,6 +40,21 @@ export interface Bulletin<T> {
   majors: T[];
   /** 突出问题: open hazards that are MAJOR, under supervised rectification (挂牌督办) or past their deadline, oldest first. */
   prominent: T[];
+  /** 清零: the hazards the previous bulletin listed as open, and which of them are open still. */
+  clearance: Clearance<T>;
+}
+
+/**
+ * 安全隐患双月通报清零制度: each bulletin lists the hazards open at the end of
+ * its period, and they are to be cleared (closed) by the next. `listed` are
+ * those open at the end of the previous period; `notCleared`, of those, the
+ * ones open at asOf, oldest first.
+ */
+export interface Clearance<T> {
+  previousPeriod: string;
+  listedAt: Date;
+  listed: T[];
+  notCleared: T[];
 }
 
 export function bulletin<T extends StatsHazard>(
@@ -61,7 +76,14 @@ export function bulletin<T extends StatsHazard>(
     overdue: open.filter((h) => isPastDeadline(h, asOf)).length,
     majors: open.filter((h) => h.grade === "MAJOR").sort(oldestFirst),
     prominent: open.filter((h) => h.grade === "MAJOR" || h.supervisedBy !== null || isPastDeadline(h, asOf)).sort(oldestFirst),
+    clearance: clearance(hazards, period, asOf),
   };
+}
+
+export function clearance<T extends StatsHazard>(hazards: readonly T[], period: BimonthlyPeriod, asOf: Date): Clearance<T> {
+  const previous = bimonthlyPeriod(new Date(period.from.getTime() - 1));
+  const listed = hazards.filter((h) => isOpenAt(h, period.from)).sort(oldestFirst);
+  return { previousPeriod: previous.key, listedAt: period.from, listed, notCleared: listed.filter((h) => isOpenAt(h, asOf)) };
 }
 
 const oldestFirst = (a: StatsHazard, b: StatsHazard) => a.foundAt.getTime() - b.foundAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

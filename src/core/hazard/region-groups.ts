@@ -42,3 +42,14 @@ export function groupByChildRegion<T extends { regionCode: string }>(
   }
   return groups;
 }
+
+/** Hazards by their sector (条), the sectors in name order. */
+export function groupBySector<T extends { sector: string }>(hazards: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const hazard of hazards) {
+    let list = groups.get(hazard.sector);
+    if (!list) groups.set(hazard.sector, (list = []));
+    list.push(hazard);
+  }
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, "zh-CN")));
+}

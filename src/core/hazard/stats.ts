@@ -10,7 +10,7 @@ import { isOpenState } from "./types.js";
 
 export { bimonthlyPeriod, parseBimonthlyPeriod, type BimonthlyPeriod } from "./bimonthly-period.js";
 export { bulletin, isOpenAt, type Bulletin } from "./bulletin.js";
-export { groupByChildRegion } from "./region-groups.js";
+export { groupByChildRegion, groupBySector } from "./region-groups.js";
 export { inWindow, type StatsHazard } from "./stats-hazard.js";
 
 /**
@@ -19,7 +19,7 @@ export { inWindow, type StatsHazard } from "./stats-hazard.js";
  * - total: hazards found in the window, whatever their state;
  * - open: of those, not CLOSED or CANCELLED;
  * - closed: state CLOSED; cancelled: state CANCELLED;
- * - rectificationRate: closed / (total − cancelled), 0 when that is 0, rounded to 4 decimals;
+ * - rectificationRate: closed / (total − cancelled), rounded to 4 decimals; null when there is none to rectify (not 0);
  * - overdue: open and past the earlier of plan/supervision deadline at `now` (see isOverdue);
  *   computed, so it does not depend on the periodic job having set overdueSince;
  * - major: MAJOR hazards, whatever their state; majorSupervised: of those, with supervisedBy set;
@@ -31,7 +31,7 @@ export interface HazardStats {
   open: number;
   closed: number;
   cancelled: number;
-  rectificationRate: number;
+  rectificationRate: number | null;
   overdue: number;
   major: number;
   majorSupervised: number;
@@ -69,7 +69,7 @@ export function hazardStats(
     open: cohort.filter((h) => isOpenState(h.state)).length,
     closed: closedOnes.length,
     cancelled,
-    rectificationRate: denominator === 0 ? 0 : roundTo(closedOnes.length / denominator, 4),
+    rectificationRate: denominator === 0 ? null : roundTo(closedOnes.length / denominator, 4),
     overdue: cohort.filter((h) => isOverdue(h, window.now)).length,
     major: majors.length,
     majorSupervised: majors.filter((h) => h.supervisedBy !== null).length,

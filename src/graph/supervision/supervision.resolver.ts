@@ -13,10 +13,12 @@ import {
   cstDate,
   cstDayStart,
   groupByChildRegion,
+  groupBySector,
   discoverySourceWhere,
   hazardStats,
   isCalendarDate,
   type DiscoverySource,
+  type StatsHazard,
   OPEN_STATES,
   parseBimonthlyPeriod,
   type BimonthlyPeriod,
@@ -74,7 +76,14 @@ export class SupervisionResolver {
     const byRegion: RegionHazardStats[] = [...groups.entries()]
       .filter(([key, list]) => key !== place.prefix || list.length > 0)
       .map(([key, list]) => ({ region: fullCode(key), name: names.get(key) ?? (key === place.prefix ? name : null), ...hazardStats(list, window) }));
-    return { region: place.code, sector: sector ?? null, from: from ?? null, to: to ?? null, asOf: now, ...hazardStats(hazards, window), byRegion };
+    const sectors = groupBySector(hazards);
+    const bySector = [...sectors].map(([name, list]) => ({ sector: name, ...hazardStats(list, window) }));
+    const matrix = [...sectors].flatMap(([sectorName, list]) =>
+      [...groupByChildRegion(list, place.prefix, children.map((c) => c.code as string)).entries()]
+        .filter(([, cell]) => cell.length > 0)
+        .map(([key, cell]) => ({ sector: sectorName, region: fullCode(key), name: names.get(key) ?? (key === place.prefix ? name : null), ...hazardStats(cell, window) })),
+    );
+    return { region: place.code, name, sector: sector ?? null, from: from ?? null, to: to ?? null, asOf: now, ...hazardStats(hazards, window), byRegion, bySector, matrix };
   }
 
   @Query(() => HazardConnection, { description: "Open hazards past their deadline (China Standard Time), oldest first" })
@@ -99,7 +108,7 @@ export class SupervisionResolver {
   async bulletin(
     @Arg("region") region: string,
     @Arg("period") period: string,
-    @Arg("sources", () => [HazardDiscoverySource], { nullable: true, description: "Count only hazards found so (上街区: 督导巡查 = ENFORCEMENT); default: all" }) sources: DiscoverySource[] | null,
+    @Arg("sources", () => [HazardDiscoverySource], { nullable: true, description: "Count only hazards found so (上街区's 督导巡查: PATROL; 执法检查: ENFORCEMENT); default: all" }) sources: DiscoverySource[] | null,
     @Ctx() ctx: HubContext,
   ): Promise<Bulletin | null> {
     assertSupervisionReader(ctx, "Bulletin");
@@ -112,6 +121,22 @@ export class SupervisionResolver {
     const scope = sources?.length ? [discoverySourceWhere(sources)] : [];
     const b = bulletin(await figureHazards(ctx, place, [{ foundAt: { lt: asOf } }, ...scope]), window, now);
     const rows = async (hazards: readonly { id: string }[]) => (await Promise.all(hazards.map((h) => ctx.reader.byKey("Hazard", h.id)))).filter((row) => row !== null);
+    const children = await childRegions(ctx, place);
+    const names = new Map(children.map((c) => [c.code as string, c.name as string]));
+    const cleared = (listed: readonly StatsHazard[]) => {
+      const notCleared = listed.filter((h) => b.clearance.notCleared.includes(h)).length;
+      return { listed: listed.length, cleared: listed.length - notCleared, notCleared };
+    };
+    const clearance = {
+      previousPeriod: b.clearance.previousPeriod,
+      listedAt: b.clearance.listedAt,
+      ...cleared(b.clearance.listed),
+      byRegion: [...groupByChildRegion(b.clearance.listed, place.prefix, children.map((c) => c.code as string)).entries()]
+        .filter(([key, list]) => key !== place.prefix || list.length > 0)
+        .map(([key, list]) => ({ region: fullCode(key), name: names.get(key) ?? (key === place.prefix ? name : null), ...cleared(list) })),
+      bySector: [...groupBySector(b.clearance.listed)].map(([sector, list]) => ({ sector, ...cleared(list) })),
+      notClearedHazards: await rows(b.clearance.notCleared),
+    };
     return {
       region: place.code,
       regionName: name,
@@ -129,6 +154,7 @@ export class SupervisionResolver {
       prominentIssues: await rows(b.prominent),
       sources: sources?.length ? sources : null,
       sectors: hazardSectorLimit(ctx),
+      clearance,
     };
   }
 }

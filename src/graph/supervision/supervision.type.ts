@@ -10,7 +10,7 @@ abstract class HazardFigures {
   @Field(() => Int, { description: "Of those, not closed or cancelled" }) open!: number;
   @Field(() => Int, { description: "Of those, closed (销号)" }) closed!: number;
   @Field(() => Int, { description: "Of those, cancelled" }) cancelled!: number;
-  @Field(() => Float, { description: "整改率: closed / (total − cancelled), 0 when that is 0, 4 decimals" }) rectificationRate!: number;
+  @Field(() => Float, { nullable: true, description: "整改率: closed / (total − cancelled), 4 decimals; null when there is no hazard to rectify" }) rectificationRate!: number | null;
   @Field(() => Int, { description: "Open and past the binding deadline now" }) overdue!: number;
   @Field(() => Int, { description: "MAJOR hazards (重大事故隐患)" }) major!: number;
   @Field(() => Int, { description: "Of the MAJOR ones, listed for supervised rectification (挂牌督办)" }) majorSupervised!: number;
@@ -23,15 +23,59 @@ export class RegionHazardStats extends HazardFigures {
   @Field(() => String, { nullable: true }) name!: string | null;
 }
 
+@ObjectType({ description: "Hazard figures of one sector (行业领域, 条) in the region asked for" })
+export class SectorHazardStats extends HazardFigures {
+  @Field({ description: "The enterprise's sector, as hazards record it" }) sector!: string;
+}
+
+@ObjectType({ description: "Hazard figures of one sector in one region under the one asked for: a cell of the 条块 matrix" })
+export class SectorRegionHazardStats extends HazardFigures {
+  @Field() sector!: string;
+  @Field({ description: "Division code (6 or 12 digits)" }) region!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+}
+
 @ObjectType({ description: "Supervision figures (rectification rate, overdue, major hazards) within your territory" })
 export class HazardStats extends HazardFigures {
   @Field({ description: "Division code the figures are for" }) region!: string;
+  @Field(() => String, { nullable: true, description: "The region's name" }) name!: string | null;
   @Field(() => String, { nullable: true }) sector!: string | null;
   @Field(() => Date, { nullable: true, description: "Found at or after" }) from!: Date | null;
   @Field(() => Date, { nullable: true, description: "Found before" }) to!: Date | null;
   @Field({ description: "The instant overdue was judged at" }) asOf!: Date;
   @Field(() => [RegionHazardStats], { description: "By the regions directly under `region` (and the region itself, when hazards are registered at its level)" })
   byRegion!: RegionHazardStats[];
+  @Field(() => [SectorHazardStats], { description: "By sector (条), the sectors with hazards in the window, by name" })
+  bySector!: SectorHazardStats[];
+  @Field(() => [SectorRegionHazardStats], { description: "The 条块 matrix: by sector and by the regions under `region`, every non-empty cell, in the order of bySector then byRegion" })
+  matrix!: SectorRegionHazardStats[];
+}
+
+@ObjectType()
+abstract class ClearanceFigures {
+  @Field(() => Int, { description: "Hazards the previous bulletin listed as open (上期通报未销号)" }) listed!: number;
+  @Field(() => Int, { description: "Of those, closed or cancelled since (已清零)" }) cleared!: number;
+  @Field(() => Int, { description: "Of those, open still (未清零)" }) notCleared!: number;
+}
+
+@ObjectType({ description: "清零 of one region under the bulletin's" })
+export class RegionClearance extends ClearanceFigures {
+  @Field({ description: "Division code (6 or 12 digits)" }) region!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+}
+
+@ObjectType({ description: "清零 of one sector (条)" })
+export class SectorClearance extends ClearanceFigures {
+  @Field() sector!: string;
+}
+
+@ObjectType({ description: "清零 tracking (安全隐患双月通报清零制度): the hazards the previous bulletin listed as open, and which are open still" })
+export class BulletinClearance extends ClearanceFigures {
+  @Field({ description: "The previous period, e.g. 2026-P5" }) previousPeriod!: string;
+  @Field({ description: "The end of the previous period: the hazards open then are the ones listed" }) listedAt!: Date;
+  @Field(() => [RegionClearance], { description: "By the regions under the bulletin's (and itself, when hazards are registered at its level)" }) byRegion!: RegionClearance[];
+  @Field(() => [SectorClearance], { description: "By sector, by name" }) bySector!: SectorClearance[];
+  @Field(() => [Hazard], { description: "The listed hazards open still, oldest first" }) notClearedHazards!: Row[];
 }
 
 @ObjectType({ description: "The bi-monthly bulletin (双月通报) of one region" })
@@ -52,4 +96,5 @@ export class Bulletin {
   @Field(() => [Hazard], { description: "突出问题: hazards open at asOf that are MAJOR, under supervised rectification or past their deadline, oldest first" }) prominentIssues!: Row[];
   @Field(() => [HazardDiscoverySource], { nullable: true, description: "The discovery sources the bulletin counts (null: all)" }) sources!: string[] | null;
   @Field(() => [String], { nullable: true, description: "The sectors (条) whose hazards the bulletin counts, as the catalogue limits your reading: null for every sector" }) sectors!: string[] | null;
+  @Field(() => BulletinClearance, { description: "清零: what became of the hazards the previous bulletin listed" }) clearance!: BulletinClearance;
 }

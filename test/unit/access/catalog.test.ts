@@ -11,6 +11,7 @@ import {
   maskOf,
   parseCatalog,
   rowScope,
+  mutualAidPartners,
   mutualAidTerritory,
   type Catalog,
   type Department,
@@ -62,7 +63,7 @@ describe("the catalogue file", () => {
         "Region", "Department", "Authority", "Enterprise", "EnterpriseNotice", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "EventOutbox", "QuarantinedRecord", "AuditEntry",
-        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "Bulletin", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
+        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "SectorHazardStats", "SectorRegionHazardStats", "Bulletin", "BulletinClearance", "RegionClearance", "SectorClearance", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
         "HazardChange", "WarningChange", "WaterLevelAlert", "RainfallAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );
@@ -234,13 +235,25 @@ describe("row scope", () => {
     expect(rowScope(catalog, emergencySupervisor, "HazardEvent")).toMatchObject({ territory: "410106", territoryField: "hazard.regionCode" });
     expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ deny: false, territory: "4101", territoryField: "regionCode" });
     expect(rowScope(catalog, emergencySupervisor, "SupplyItem")).toMatchObject({ deny: false, territory: "4101" });
+    // across the city line, the partner city the catalogue gives (郑开同城化); never for enterprise files
+    expect(rowScope(catalog, emergencySupervisor, "RescueTeam")).toMatchObject({ partners: ["4102"] });
+    expect(rowScope(catalog, emergencySupervisor, "Enterprise")).toMatchObject({ partners: [] });
+  });
+
+  it("reads mutual-aid partners across a city line: a county's adjacent counties, a city's partner city", () => {
+    const partners = { ...catalog, mutualAid: { reach: "city" as const, partners: { "410122": ["410212", "410223"], "4105": ["4101"], "410106": ["410106"] } } };
+    expect(mutualAidPartners(partners, "410122")).toEqual(["410212", "410223"]); // 中牟县 → 祥符区, 尉氏县
+    expect(mutualAidPartners(partners, "410122001")).toEqual(["410212", "410223"]); // a township of 中牟县 too
+    expect(mutualAidPartners(partners, "410102")).toEqual([]); // 中原区: none
+    expect(mutualAidPartners(partners, "410505")).toEqual(["4101"]); // 殷都区, through 安阳's partner
+    expect(mutualAidPartners(partners, "410106")).toEqual([]); // what the reach covers already is not repeated
   });
 
   it("reads mutual aid's reach from the catalogue: none, the city or the province", () => {
     expect(mutualAidTerritory({ ...catalog, mutualAid: undefined }, "410106")).toBe("410106");
-    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city" } }, "410106001")).toBe("4101");
-    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "province" } }, "410106")).toBe("41");
-    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city" } }, "41")).toBe("41");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city", partners: {} } }, "410106001")).toBe("4101");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "province", partners: {} } }, "410106")).toBe("41");
+    expect(mutualAidTerritory({ ...catalog, mutualAid: { reach: "city", partners: {} } }, "41")).toBe("41");
   });
 
   it("ENTERPRISE principals are limited to their own enterprise", () => {

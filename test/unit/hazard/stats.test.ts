@@ -98,10 +98,10 @@ describe("hazardStats", () => {
     expect(hazardStats(three, { now: NOW }).rectificationRate).toBe(0.6667);
   });
 
-  it("gives 0 and null on nothing", () => {
-    expect(hazardStats([], { now: NOW })).toMatchObject({ total: 0, rectificationRate: 0, medianDaysToClose: null });
+  it("gives counts of 0 and a rate of none (null, not 0) when there is nothing to rectify", () => {
+    expect(hazardStats([], { now: NOW })).toMatchObject({ total: 0, rectificationRate: null, medianDaysToClose: null });
     const onlyCancelled = [FIXTURE[5]!];
-    expect(hazardStats(onlyCancelled, { now: NOW }).rectificationRate).toBe(0);
+    expect(hazardStats(onlyCancelled, { now: NOW }).rectificationRate).toBeNull();
   });
 });
 
@@ -185,5 +185,17 @@ describe("bulletin", () => {
     // overdue now: h4 (05-14), h8 (05-05), h9 (03-31) = 3; h5 is due today.
     expect(b).toMatchObject({ period: "2026-P3", asOf: NOW, new: 1, closed: 1, stillOpen: 5, overdue: 3 });
     expect(b.majors.map((x) => x.id)).toEqual(["h4", "h7"]);
+  });
+
+  it("tracks 清零: the hazards the previous bulletin listed open, and which are open still", () => {
+    const b = bulletin(FIXTURE, bimonthlyPeriod("2026-P3"), NOW);
+    // listed by 2026-P2 (open at 05-01 00:00): h9 h4 h12 h5 h11 h7, oldest first;
+    // since then h11 closed (05-03) and h12 was cancelled (05-05): h9 h4 h5 h7 are not cleared. h8 (found 05-01) was never listed.
+    expect(b.clearance.previousPeriod).toBe("2026-P2");
+    expect(b.clearance.listedAt).toEqual(cst("2026-05-01T00:00:00"));
+    expect(b.clearance.listed.map((x) => x.id)).toEqual(["h9", "h4", "h12", "h5", "h11", "h7"]);
+    expect(b.clearance.notCleared.map((x) => x.id)).toEqual(["h9", "h4", "h5", "h7"]);
+    // the first bulletin of a year follows the last of the year before
+    expect(bulletin(FIXTURE, bimonthlyPeriod("2026-P1"), NOW).clearance.previousPeriod).toBe("2025-P6");
   });
 });
