@@ -4,6 +4,7 @@
  */
 import { datasetOf, regulatedSectors, type Catalog, type CatalogDataset, type ReadRule } from "./catalog.js";
 import { hasRole, type Principal } from "./principal.js";
+import { divisionPrefix } from "../core/division.js";
 
 /** Why a principal may read a dataset, strongest first. */
 export type ReadGrant = "ADMIN" | "RULE" | "ENTERPRISE" | "PUBLIC";
@@ -17,6 +18,8 @@ export type RowScope =
       grant: ReadGrant;
       /** Division prefix the rows' territoryField must start with; null = no territorial limit. */
       territory: string | null;
+      /** Further division prefixes whose rows are read too (mutual aid across a city line); empty for none. */
+      partners: readonly string[];
       territoryField: string | null;
       /** Credit code the rows' enterpriseField must equal; null = any enterprise. */
       enterpriseCode: string | null;
@@ -28,6 +31,11 @@ export type RowScope =
       /** The sectors the rows' sectorField must be one of (条); null = any sector. */
       sectors: readonly string[] | null;
       sectorField: string | null;
+      /**
+       * Public data is a floor: a reader whose rule limits a public dataset reads its public rows
+       * (these conditions; {} = every row) besides. Their fields beyond PUBLIC only in its own scope.
+       */
+      publicFloor: Readonly<Record<string, string | number | boolean>> | null;
     };
 
 /** An authenticated principal acting for a government department (not an enterprise). */
@@ -121,6 +129,21 @@ export function mutualAidTerritory(catalog: Catalog, territory: string): string 
   return territory;
 }
 
+/**
+ * The divisions across a city line whose response resources a reader of `territory` reads too:
+ * the partners the catalogue gives its territory or any division it lies in (a county's adjacent
+ * counties, its city's partner city), less what its reach already covers.
+ */
+export function mutualAidPartners(catalog: Catalog, territory: string): string[] {
+  const partners = catalog.mutualAid?.partners ?? {};
+  const reach = mutualAidTerritory(catalog, territory);
+  const found = Object.entries(partners)
+    .filter(([division]) => territory.startsWith(divisionPrefix(division)))
+    .flatMap(([, list]) => list.map(divisionPrefix))
+    .filter((prefix) => !prefix.startsWith(reach));
+  return [...new Set(found)].sort();
+}
+
 /** Which rows of the dataset the principal may read, or { deny: true }. */
 export function rowScope(catalog: Catalog, principal: Principal, dataset: string): RowScope {
   const ds = datasetOf(catalog, dataset);
@@ -130,6 +153,7 @@ export function rowScope(catalog: Catalog, principal: Principal, dataset: string
     deny: false,
     grant,
     territory: null,
+    partners: [],
     territoryField: null,
     enterpriseCode: null,
     enterpriseField: null,
@@ -137,16 +161,19 @@ export function rowScope(catalog: Catalog, principal: Principal, dataset: string
     exclude: grant === "ADMIN" || principal.department === ds.owner ? null : (ds.ownerOnlyRows ?? null),
     sectors: null,
     sectorField: null,
+    publicFloor: null,
   };
   if (grant === "RULE" && ds.sectorField) {
     scope.sectors = sectorLimit(catalog, ds, principal);
     scope.sectorField = scope.sectors === null ? null : ds.sectorField;
   }
+  if ((grant === "RULE" || grant === "ENTERPRISE") && ds.public) scope.publicFloor = ds.publicFilter ?? {};
   if ((grant === "ADMIN" || grant === "RULE") && ds.territorial) {
     // Only ADMIN may hold the empty (unlimited) territory; anyone else without one is denied.
     if (principal.territory === "" && grant === "RULE") return { deny: true };
     scope.territory = principal.territory === "" ? null : grant === "RULE" && ds.mutualAid ? mutualAidTerritory(catalog, principal.territory) : principal.territory;
     scope.territoryField = scope.territory === null ? null : (ds.territoryField ?? null);
+    if (scope.territory !== null && grant === "RULE" && ds.mutualAid) scope.partners = mutualAidPartners(catalog, principal.territory);
   } else if (grant === "ENTERPRISE") {
     scope.enterpriseCode = principal.enterpriseCode;
     scope.enterpriseField = ds.enterpriseField ?? null;

@@ -18,7 +18,7 @@ export function catalogScope(catalog: Catalog, principal: Principal): ReadScope 
         if (scope.deny) limits.set(dataset, null);
         else {
           const sectors = scope.sectors === null ? null : { field: scope.sectorField!, values: scope.sectors };
-          limits.set(dataset, { territory: scope.territory, enterpriseCode: scope.enterpriseCode, filter: scope.filter, exclude: scope.exclude, sectors });
+          limits.set(dataset, { territory: scope.territory, partners: scope.partners, enterpriseCode: scope.enterpriseCode, filter: scope.filter, exclude: scope.exclude, sectors, publicFloor: scope.publicFloor });
         }
       }
       return limits.get(dataset)!;

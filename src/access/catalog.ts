@@ -19,6 +19,9 @@ export type FieldClass = (typeof FIELD_CLASSES)[number];
 
 const quoted = (value: unknown) => JSON.stringify(value);
 
+/** A division code or its significant prefix ("4102", "410106"). */
+const Division = z.string().regex(/^41\d{0,10}$/, "must be a Henan division code or prefix (41…)");
+
 const FieldClassSchema = z.enum(FIELD_CLASSES, {
   error: (issue) => `unknown field class ${quoted(issue.input)} (expected ${FIELD_CLASSES.join(", ")})`,
 });
@@ -133,9 +136,17 @@ export const CatalogSchema = z
       .strict(),
     /**
      * Mutual aid (跨区协同联动, 跨市应急合作): how far beyond their own territory government
-     * readers read the datasets marked mutualAid — the whole city of their territory, or the province.
+     * readers read the datasets marked mutualAid — their own territory, the whole city of it, or
+     * the province — and, across a city line, the partners of their territory: division → the
+     * divisions whose response resources its readers read too (adjacent counties, or a partner city).
      */
-    mutualAid: z.object({ reach: z.enum(["city", "province"]) }).strict().optional(),
+    mutualAid: z
+      .object({
+        reach: z.enum(["territory", "city", "province"]),
+        partners: z.record(Division, z.array(Division).min(1)).default({}),
+      })
+      .strict()
+      .optional(),
     /** The enterprise sectors each department regulates (管行业必须管安全), by department code. */
     sectors: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
     datasets: z.record(Identifier, DatasetSchema),

@@ -60,6 +60,7 @@ export {
   isGovernment,
   readGrant,
   rowScope,
+  mutualAidPartners,
   mutualAidTerritory,
   seesPersonalData,
   type FieldAccess,

@@ -8,6 +8,8 @@ import type { DatasetName } from "./datasets.js";
 export interface RowLimit {
   /** Significant division prefix the rows must lie in, or null for no territorial limit. */
   territory: string | null;
+  /** Further division prefixes whose rows are read too (mutual aid across a city line). */
+  partners?: readonly string[];
   /** Only the rows of this enterprise (an enterprise user's own file), or null. */
   enterpriseCode: string | null;
   /** Extra equality conditions (e.g. public readers see warnings in force only), or null. */
@@ -16,6 +18,8 @@ export interface RowLimit {
   exclude?: Readonly<Record<string, unknown>> | null;
   /** Only rows whose sector (at `field`, e.g. "enterprise.sector") is one of `values` (条), or null for any sector. */
   sectors?: { field: string; values: readonly string[] } | null;
+  /** Rows matching these equality conditions ({} = every row) are read besides the limited ones: what the public reads. */
+  publicFloor?: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ReadScope {

@@ -33,7 +33,10 @@ function filterWhere(filter: Readonly<Record<string, unknown>>): Record<string, 
 
 export function rowLimitWhere(dataset: DatasetName, limit: RowLimit): Record<string, unknown> {
   const parts: Record<string, unknown>[] = [];
-  if (limit.territory) parts.push(territoryWhere(dataset, limit.territory));
+  if (limit.territory) {
+    const territories = [limit.territory, ...(limit.partners ?? [])].map((prefix) => territoryWhere(dataset, prefix));
+    parts.push(territories.length === 1 ? territories[0]! : { OR: territories });
+  }
   const enterprisePath = DATASETS[dataset].enterprisePath;
   if (limit.enterpriseCode) {
     // Datasets an enterprise does not own are out of an enterprise user's file.
@@ -42,5 +45,9 @@ export function rowLimitWhere(dataset: DatasetName, limit: RowLimit): Record<str
   if (limit.filter) parts.push(...filterWhere(limit.filter));
   if (limit.sectors) parts.push(atPath(limit.sectors.field.split("."), { in: [...limit.sectors.values] }));
   if (limit.exclude) parts.push({ NOT: { AND: Object.entries(limit.exclude).map(([field, value]) => atPath(field.split("."), value)) } });
-  return parts.length === 0 ? {} : { AND: parts };
+  const limited = parts.length === 0 ? {} : { AND: parts };
+  if (!limit.publicFloor || parts.length === 0) return limited;
+  // what the public reads, every reader reads
+  const floor = filterWhere(limit.publicFloor);
+  return floor.length === 0 ? {} : { OR: [limited, { AND: floor }] };
 }

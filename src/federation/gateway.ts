@@ -38,6 +38,7 @@ import { operationRefusal } from "../server/operation-guards.js";
 import { clientLimiter } from "../server/rate-limit.js";
 import { identifyRequest } from "../server/request-context.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "../server/trusted-documents.js";
+import { leaveOutAbsentEntities } from "./absent-entities.js";
 import { GATEWAY_SECRET_HEADER } from "./gateway-trust.js";
 
 const GatewayConfigSchema = z.object({
@@ -142,6 +143,7 @@ export async function serveGateway(supergraph: string, port: number, host: strin
       maxDirectivesPlugin({ n: 20, ...armour }),
       costLimitPlugin({ maxCost: config.limits.maxCost, ignoreIntrospection: true, ...armour }),
       trustedDocumentsAtEdge(auth, trusted),
+      absentEntitiesLeftOut(),
     ],
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
     graphiql: config.introspection,
@@ -169,6 +171,21 @@ export async function serveGateway(supergraph: string, port: number, host: strin
       await new Promise((resolve) => server.close(resolve));
       await gateway.dispose();
       await limiter?.close();
+    },
+  };
+}
+
+/** Entities the hub does not show the caller are absent, not errors (absent-entities.ts). */
+function absentEntitiesLeftOut(): GatewayPlugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const cleaned = leaveOutAbsentEntities(result);
+          if (cleaned !== result) setResult(cleaned);
+        },
+      };
     },
   };
 }

@@ -12,5 +12,13 @@ export const FieldDecision = {
    * reader's territory, masked on the others.
    */
   AuditedInTerritory: 4,
+  /**
+   * A field beyond PUBLIC of a public dataset the reader reads under a limited rule: the
+   * reader reads every public row (public data is a floor), but this field only on the rows
+   * inside its own scope — visible, masked or audited there as the base decision says, hidden elsewhere.
+   */
+  InScopeVisible: 5,
+  InScopeMasked: 6,
+  InScopeAudited: 7,
 } as const;
 export type FieldDecision = (typeof FieldDecision)[keyof typeof FieldDecision];

@@ -11,12 +11,23 @@
  * a call, and its resolver's value (promise or not) is returned as it is.
  */
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { datasetOf, fieldAccess, fieldClassOf, maskOf, maskValue, readGrant, type Catalog, type Principal } from "../access/index.js";
+import { datasetOf, fieldAccess, fieldClassOf, maskOf, maskValue, readGrant, rowScope, type Catalog, type Principal } from "../access/index.js";
+import { divisionsOverlap } from "../core/division.js";
 import type { HubContext } from "./context.js";
 import { FieldDecision } from "./field-decision.js";
 
 
 export function decideField(catalog: Catalog, principal: Principal, type: string, field: string): FieldDecision {
+  const base = baseDecision(catalog, principal, type, field);
+  if (base === FieldDecision.Hidden || fieldClassOf(catalog, type, field) === "PUBLIC") return base;
+  const scope = rowScope(catalog, principal, type);
+  // beyond the public floor only where the reader's own scope reaches (territorial public datasets)
+  if (scope.deny || !scope.publicFloor || scope.territory === null || scope.territoryField === null) return base;
+  if (base === FieldDecision.Masked) return FieldDecision.InScopeMasked;
+  return base === FieldDecision.Visible ? FieldDecision.InScopeVisible : FieldDecision.InScopeAudited;
+}
+
+function baseDecision(catalog: Catalog, principal: Principal, type: string, field: string): FieldDecision {
   if (datasetOf(catalog, type) === null) return FieldDecision.Visible;
   // Rows an enterprise principal reaches through its ENTERPRISE grant are its own (the reader limits them).
   const ownEnterprise = readGrant(catalog, principal, type) === "ENTERPRISE";
@@ -29,11 +40,30 @@ export function decideField(catalog: Catalog, principal: Principal, type: string
   return !dataset.territorial && dataset.territoryField && principal.territory !== "" ? FieldDecision.AuditedInTerritory : FieldDecision.Audited;
 }
 
-/** The division code of a row, at the catalogue's territory field ("regionCode", "hazard.regionCode"). */
-function rowTerritory(source: unknown, path: string): string {
+/** The division code of a row, at the catalogue's territory field ("regionCode", "hazard.regionCode"); a list for a warning's regionCodes. */
+function rowTerritory(source: unknown, path: string): string | string[] {
   let value: unknown = source;
   for (const step of path.split(".")) value = (value as Record<string, unknown> | null | undefined)?.[step];
-  return value == null ? "" : String(value);
+  return Array.isArray(value) ? value.map(String) : value == null ? "" : String(value);
+}
+
+/** The row lies in (or, for areas, reaches into) `territory`. */
+function rowWithin(source: unknown, path: string, territory: string): boolean {
+  const codes = rowTerritory(source, path);
+  return Array.isArray(codes) ? codes.some((code) => divisionsOverlap(code, territory)) : codes.startsWith(territory);
+}
+
+/** The reader's own scope of a public dataset (its territory and mutual-aid partners), per operation. */
+const ownScopes = new WeakMap<HubContext, Map<string, { territories: string[]; field: string }>>();
+function ownScope(context: HubContext, type: string): { territories: string[]; field: string } {
+  let scopes = ownScopes.get(context);
+  if (!scopes) ownScopes.set(context, (scopes = new Map()));
+  let scope = scopes.get(type);
+  if (!scope) {
+    const row = rowScope(context.catalog, context.principal, type) as { territory: string; partners: readonly string[]; territoryField: string };
+    scopes.set(type, (scope = { territories: [row.territory, ...row.partners], field: row.territoryField }));
+  }
+  return scope;
 }
 
 /** Wraps the resolver of every field of every object type (roots and introspection aside) with the policy. */
@@ -55,10 +85,16 @@ function withPolicy(type: string, field: string, slot: number, resolve: GraphQLF
     if (decision === undefined) decisions[slot] = decision = decideField(context.catalog, context.principal, type, field);
     if (decision === FieldDecision.Visible) return resolve(source, args, context, info);
     if (decision === FieldDecision.Hidden) return null;
+    if (decision >= FieldDecision.InScopeVisible) {
+      const own = ownScope(context, type);
+      if (!own.territories.some((territory) => rowWithin(source, own.field, territory))) return null;
+      if (decision === FieldDecision.InScopeVisible) return resolve(source, args, context, info);
+      decision = decision === FieldDecision.InScopeMasked ? FieldDecision.Masked : FieldDecision.Audited;
+    }
     const value = resolve(source, args, context, info);
     const masked =
       decision === FieldDecision.Masked ||
-      (decision === FieldDecision.AuditedInTerritory && !rowTerritory(source, datasetOf(context.catalog, type)!.territoryField!).startsWith(context.principal.territory));
+      (decision === FieldDecision.AuditedInTerritory && !rowWithin(source, datasetOf(context.catalog, type)!.territoryField!, context.principal.territory));
     const shown = (v: unknown) => {
       if (v === null || v === undefined) return v;
       if (masked) return maskValue(maskOf(context.catalog, type, field)!, v);

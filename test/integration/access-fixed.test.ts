@@ -36,24 +36,29 @@ describe("a 上街区 (410106) inspector", () => {
     inspector = await t.signToken({ department: "EMERGENCY", roles: ["INSPECTOR"], region: "410106" });
   });
 
-  it("sees Shangjie's records and no 开封 (4102) data", async () => {
-    const shelters = await t.request(SheltersDocument, { first: 200 }, inspector);
-    expect(shelters.data!.shelters.totalCount).toBeGreaterThan(0);
-    expect(shelters.data!.shelters.edges.every((e) => e.node.regionCode.startsWith("410106"))).toBe(true);
-    const kaifeng = await t.request(SheltersDocument, { filter: { region: "4102" } }, inspector);
-    expect(kaifeng.data!.shelters.totalCount).toBe(0);
+  it("sees Shangjie's records and none of 开封's (4102) beyond what the public reads and mutual aid shares", async () => {
     const hazards = await t.request(HazardsDocument, { first: 200 }, inspector);
+    expect(hazards.data!.hazards.totalCount).toBeGreaterThan(0);
     expect(hazards.data!.hazards.edges.every((e) => e.node.regionCode.startsWith("410106"))).toBe(true);
+    const kaifengHazards = await t.request(HazardsDocument, { first: 200, filter: { region: "4102" } }, inspector);
+    expect(kaifengHazards.data!.hazards.totalCount).toBe(0);
+    // shelters are public: every reader reads at least what the public reads
+    const shelters = await t.request(SheltersDocument, { first: 200 }, inspector);
+    const anonymous = await t.request(SheltersDocument, { first: 200 });
+    expect(shelters.data!.shelters.totalCount).toBe(anonymous.data!.shelters.totalCount);
+    const now = Date.now();
     const warnings = await t.request(WarningsDocument, { first: 200 }, inspector);
     for (const { node } of warnings.data!.warnings.edges) {
-      expect(node.regionCodes.some((code) => code.startsWith("410106") || "410106".startsWith(code.replace(/(00)+$/, "")))).toBe(true);
+      const ownArea = node.regionCodes.some((code) => code.startsWith("410106") || "410106".startsWith(code.replace(/(00)+$/, "")));
+      const inForce = node.status === "ACTIVE" && (node.expires == null || new Date(node.expires).getTime() > now);
+      expect(ownArea || inForce).toBe(true);
     }
   });
 
   it("gets null for a Kaifeng record asked by id", async () => {
-    const all = await t.request(SheltersDocument, { first: 200, filter: { region: "4102" } }, admin);
-    const kaifengShelter = all.data!.shelters.edges[0]!.node;
-    const res = await t.request(NodeByIdDocument, { id: kaifengShelter.id }, inspector);
+    const all = await t.request(HazardsDocument, { first: 200, filter: { region: "4102" } }, admin);
+    const kaifengHazard = all.data!.hazards.edges[0]!.node;
+    const res = await t.request(NodeByIdDocument, { id: kaifengHazard.id }, inspector);
     expect(res.errors).toBeUndefined();
     expect(res.data!.node).toBeNull();
   });

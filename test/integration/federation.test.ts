@@ -15,6 +15,10 @@ import { SUBGRAPH_FILE } from "../../src/cli/emit-schema.js";
 import { PROJECT_ROOT } from "../../src/config/paths.js";
 import { compose, composeFromConfig, CompositionError, serveGateway, type RunningGateway } from "../../src/federation/gateway.js";
 import { startEarthquakeService, typeDefs as earthquakeTypeDefs } from "../../subgraphs/earthquake/server.js";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { parse } from "graphql";
 import type { HubConfig } from "../../src/config/config.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { latencyBudgetMs } from "../helpers/wait.js";
@@ -65,18 +69,43 @@ describe("emhub gateway --compose-only", () => {
   });
 });
 
+/**
+ * A department service the hub has never seen: 市场监管's special-equipment inspections, each naming the
+ * enterprises it covered by credit code (entities the hub resolves under its own policy, not public).
+ */
+async function startInspectionService(codes: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const typeDefs = parse(`
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+    type Inspection @key(fields: "id") { id: ID! kind: String! enterprises: [Enterprise]! lead: Enterprise }
+    type Enterprise @key(fields: "creditCode", resolvable: false) { creditCode: String! }
+    type Query { inspections: [Inspection!]! }
+  `);
+  const inspection = { id: "TZSB-2026-001", kind: "特种设备安全检查", enterprises: codes.map((creditCode) => ({ __typename: "Enterprise", creditCode })), lead: { __typename: "Enterprise", creditCode: codes[0] } };
+  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers: { Query: { inspections: () => [inspection] } } as never }) });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
+  return { url, stop: () => server.stop() };
+}
+
 describe("through the gateway", () => {
   let t: TestHub;
   let quake: { url: string; stop: () => Promise<void> };
+  let inspections: { url: string; stop: () => Promise<void> };
   let gateway: RunningGateway;
+  let enterpriseCodes: { kaifeng: string; shangjie: string };
   beforeAll(async () => {
     t = await startTestHub({}, { placeAt: new Date() });
     quake = await startEarthquakeService(0);
+    const admin = await t.signToken({ department: "EMERGENCY", roles: ["ADMIN"], region: "41" });
+    const all = await t.request<{ enterprises: { edges: Array<{ node: { creditCode: string; regionCode: string } }> } }, never>("{ enterprises(first: 200) { edges { node { creditCode regionCode } } } }", undefined, admin);
+    const codeIn = (prefix: string) => all.data!.enterprises.edges.find((e) => e.node.regionCode.startsWith(prefix))!.node.creditCode;
+    enterpriseCodes = { kaifeng: codeIn("4102"), shangjie: codeIn("410106") };
+    inspections = await startInspectionService([enterpriseCodes.kaifeng, enterpriseCodes.shangjie]);
     const supergraph = await composeFromConfig({
       supergraph: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emhub-gateway-")), "supergraph.graphql"),
       subgraphs: [
         { name: "emhub", url: `${t.hub.url}/subgraph`, hub: true },
         { name: "earthquake", url: quake.url, hub: false },
+        { name: "inspections", url: inspections.url, hub: false },
       ],
     });
     gateway = await serveGateway(supergraph, 0, "127.0.0.1", { config: t.hub.config, hubs: ["emhub"] });
@@ -84,7 +113,23 @@ describe("through the gateway", () => {
   afterAll(async () => {
     await gateway?.stop();
     await quake?.stop();
+    await inspections?.stop();
     await t?.stop();
+  });
+
+  it("leaves an entity the hub does not show the caller out, without an error, in a list and in a field", async () => {
+    const query = "{ inspections { id kind enterprises { creditCode name } lead { creditCode name } } }";
+    const county = await ask<{ inspections: Array<{ enterprises: Array<{ creditCode: string; name: string }>; lead: { creditCode: string } | null }> }>(gateway.url, query, await supervisor("410106"));
+    expect(county.errors).toBeUndefined();
+    const [inspection] = county.data!.inspections;
+    expect(inspection!.enterprises.map((e) => e.creditCode)).toEqual([enterpriseCodes.shangjie]);
+    expect(inspection!.lead).toBeNull(); // the lead enterprise is 开封's
+    const province = await ask<{ inspections: Array<{ enterprises: Array<{ creditCode: string }> }> }>(gateway.url, query, await supervisor("41"));
+    expect(province.errors).toBeUndefined();
+    expect(province.data!.inspections[0]!.enterprises.map((e) => e.creditCode)).toEqual([enterpriseCodes.kaifeng, enterpriseCodes.shangjie]);
+    const anonymous = await ask<{ inspections: Array<{ enterprises: unknown[] }> }>(gateway.url, query);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data!.inspections[0]!.enterprises).toEqual([]);
   });
 
   const ask = async <T>(url: string, query: string, token?: string) => {
@@ -99,15 +144,9 @@ describe("through the gateway", () => {
 
   it("crosses both services: an earthquake's region with its figures, and the shelters near the epicentre, as the county sees them", async () => {
     const county = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410106"));
+    // shelters are public: every one near every epicentre resolves, and nothing is an error
+    expect(county.errors).toBeUndefined();
     const quakeHere = shangjie(county.data);
-    // shelters near the other epicentres lie outside the county: the hub resolves them to null, which the
-    // gateway reports as an error at that item (as for any entity a subgraph cannot give); none near this one
-    const here = county.data!.earthquakes.indexOf(quakeHere);
-    for (const error of county.errors ?? []) {
-      const at = (error as { path?: unknown[] }).path ?? [];
-      expect(at.slice(0, 1).concat(at.slice(2, 3))).toEqual(["earthquakes", "nearbyShelters"]);
-      expect(at[1]).not.toBe(here);
-    }
     expect(quakeHere.region).toMatchObject({ code: "410106", name: "上街区" });
     expect(quakeHere.region.situation!.sheltersOpen).toBeGreaterThan(0);
     expect(quakeHere.region.situation!.hazardsOpen).toEqual(expect.any(Number));
@@ -118,12 +157,18 @@ describe("through the gateway", () => {
     for (const shelter of quakeHere.nearbyShelters) expect(shelter!.contactPhone).toBe(direct.data!.shelters.edges.find((e) => e.node.code === shelter!.code)!.node.contactPhone);
   });
 
-  it("shows a neighbouring county none of them, and an anonymous caller the public fields only", async () => {
-    const neighbour = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410202"));
-    const seenByNeighbour = shangjie(neighbour.data);
-    expect(seenByNeighbour.nearbyShelters.length).toBeGreaterThan(0);
-    expect(seenByNeighbour.nearbyShelters.every((s) => s === null)).toBe(true);
-    expect(seenByNeighbour.region.situation!.sheltersOpen).toBe(0);
+  it("shows a reader of another city the shelters as the public reads them, and an anonymous caller the public fields only", async () => {
+    // 安阳 (殷都区) is no partner of 郑州: 上街区's shelters are public to it, their contacts are not
+    const elsewhere = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410505"));
+    expect(elsewhere.errors).toBeUndefined();
+    const seenFromAnyang = shangjie(elsewhere.data);
+    expect(seenFromAnyang.nearbyShelters.length).toBeGreaterThan(0);
+    for (const shelter of seenFromAnyang.nearbyShelters) {
+      expect(shelter!.name).toEqual(expect.any(String));
+      expect(shelter!.contactPhone).toBeNull();
+    }
+    // the region's figures count what the reader reads: the public shelters too
+    expect(seenFromAnyang.region.situation!.sheltersOpen).toBe(shangjie((await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES, await supervisor("410106"))).data).region.situation!.sheltersOpen);
 
     const anonymous = await ask<{ earthquakes: Quake[] }>(gateway.url, QUAKES);
     const seenByAnyone = shangjie(anonymous.data);

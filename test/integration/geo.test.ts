@@ -62,8 +62,10 @@ describe("GeoJSON layers", () => {
     const county = await token("410202");
     const shelters = await layer("shelters", county);
     expect(shelters.features.map((f) => f.properties.regionCode)).toEqual(expect.arrayContaining([expect.stringMatching(/^410202/)]));
-    // shelters are read across the city for mutual aid, and no further
-    expect(shelters.features.every((f) => String(f.properties.regionCode).startsWith("4102"))).toBe(true);
+    // shelters are public: a county's reader reads every shelter the public reads (public data is a floor)
+    const anonymous = await layer("shelters");
+    expect(shelters.features.map((f) => f.id).sort()).toEqual(anonymous.features.map((f) => f.id).sort());
+    expect(shelters.features.some((f) => !String(f.properties.regionCode).startsWith("4102"))).toBe(true);
     const api = await t.request<{ shelters: { edges: Array<{ node: { id: string; name: string; lat: number; lon: number; capacity: number } }> } }, never>(
       "{ shelters(first: 200) { edges { node { id name lat lon capacity } } } }",
       undefined,
@@ -104,18 +106,36 @@ describe("GeoJSON layers", () => {
 });
 
 describe("mutual aid", () => {
-  it("lets a district read the city's shelters, teams and depots, and only its own district's enterprises", async () => {
+  it("lets a district read the city's teams and depots and every public shelter, and only its own district's enterprises", async () => {
     const district = await token("410202");
-    const res = await t.request<Record<string, { edges: Array<{ node: { regionCode: string } }> }>, never>(
-      "{ shelters(first: 200) { edges { node { regionCode } } } rescueTeams(first: 200) { edges { node { regionCode } } } supplyDepots(first: 200) { edges { node { regionCode } } } enterprises(first: 200) { edges { node { regionCode } } } }",
+    const res = await t.request<Record<string, { edges: Array<{ node: { regionCode: string; contactName?: string | null } }> }>, never>(
+      "{ shelters(first: 200) { edges { node { regionCode contactName } } } rescueTeams(first: 200) { edges { node { regionCode } } } supplyDepots(first: 200) { edges { node { regionCode } } } enterprises(first: 200) { edges { node { regionCode } } } }",
       undefined,
       district,
     );
     const regions = (list: string) => res.data![list]!.edges.map((e) => e.node.regionCode);
-    for (const list of ["shelters", "rescueTeams", "supplyDepots"]) {
-      expect(regions(list).every((r) => r.startsWith("4102")), list).toBe(true);
-      expect(regions(list).some((r) => !r.startsWith("410202")), list).toBe(true);
+    // a reader reads at least what the public reads: every shelter; beyond its city, only what the public reads of one
+    const anonymous = await t.request<{ shelters: { totalCount: number } }, never>("{ shelters(first: 1) { totalCount } }");
+    expect(regions("shelters").length).toBe(anonymous.data!.shelters.totalCount);
+    expect(res.data!.shelters.edges.some((e) => e.node.contactName !== null)).toBe(true);
+    // 安阳's reader reads every shelter too, and the contacts of its own city's only (安阳 has no partner city)
+    const yinduShelters = await t.request<{ shelters: { edges: Array<{ node: { regionCode: string; contactName: string | null } }> } }, never>("{ shelters(first: 200) { edges { node { regionCode contactName } } } }", undefined, await token("410505"));
+    expect(yinduShelters.data!.shelters.edges.length).toBe(anonymous.data!.shelters.totalCount);
+    const beyond = yinduShelters.data!.shelters.edges.filter((e) => !e.node.regionCode.startsWith("4105"));
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.every((e) => e.node.contactName === null)).toBe(true);
+    for (const list of ["rescueTeams", "supplyDepots"]) {
+      // the city's, and across the city line the partner city the catalogue gives 开封 (郑开: 郑州), nothing else
+      expect(regions(list).every((r) => r.startsWith("4102") || r.startsWith("4101")), list).toBe(true);
+      expect(regions(list).some((r) => r.startsWith("4102") && !r.startsWith("410202")), list).toBe(true);
     }
+    expect(regions("rescueTeams").some((r) => r.startsWith("4101"))).toBe(true);
+    // 安阳 has no such partner: its district reads its own city's teams only
+    const yindu = await t.request<{ rescueTeams: { edges: Array<{ node: { regionCode: string } }> } }, never>("{ rescueTeams(first: 200) { edges { node { regionCode } } } }", undefined, await token("410505"));
+    expect(yindu.data!.rescueTeams.edges.every((e) => e.node.regionCode.startsWith("4105"))).toBe(true);
+    // 上街区 (郑州) reads 开封's teams across the city line
+    const shangjie = await t.request<{ rescueTeams: { edges: Array<{ node: { regionCode: string } }> } }, never>("{ rescueTeams(first: 200) { edges { node { regionCode } } } }", undefined, await token("410106"));
+    expect(shangjie.data!.rescueTeams.edges.some((e) => e.node.regionCode.startsWith("4102"))).toBe(true);
     expect(regions("enterprises").length).toBeGreaterThan(0);
     expect(regions("enterprises").every((r) => r.startsWith("410202"))).toBe(true);
   });
@@ -158,7 +178,8 @@ describe("Warning.affected", () => {
     const enterprises = (reader: Node) => (reader.affected as unknown as { enterprises: Array<{ regionCode: string }> }).enterprises;
     expect(enterprises(city).length).toBeGreaterThan(enterprises(district).length);
     expect(enterprises(district).every((e) => e.regionCode.startsWith("410202"))).toBe(true);
+    // a 上街区 reader reads 开封's warning as the public does, and none of 开封's enterprises
     const elsewhere = await kaifengRainstorm(await token("410106"));
-    expect(elsewhere).toBeUndefined(); // a 上街区 reader does not see 开封's warnings at all
+    expect(enterprises(elsewhere)).toEqual([]);
   });
 });

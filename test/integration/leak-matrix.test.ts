@@ -10,7 +10,7 @@
  * file only when its department regulates the enterprise's sector (条).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canReadDataset, datasetOf, fieldAccess, loadCatalog, readGrant, rowScope, type DevTokenRequest, type Principal } from "../../src/access/index.js";
+import { canReadDataset, datasetOf, fieldAccess, loadCatalog, mutualAidPartners, readGrant, rowScope, type DevTokenRequest, type Principal } from "../../src/access/index.js";
 import { isWithinDivision } from "../../src/core/division.js";
 import { hubSchema } from "../../src/graph/schema.js";
 import { CATALOG_FILE } from "../../src/server/create-hub.js";
@@ -115,7 +115,8 @@ const RESPONSE_RESOURCES = new Set(["Shelter", "RescueTeam", "TeamMember", "Supp
 function territoryRuleBroken(principal: Principal, type: string, region: string | null): boolean {
   if (region === null || principal.anonymous || principal.department === null || principal.roles.includes("ADMIN") || principal.roles.includes("ENTERPRISE")) return false;
   if (ENTERPRISE_FILE.has(type)) return !inTerritory(region, principal.territory);
-  if (RESPONSE_RESOURCES.has(type)) return !inTerritory(region, principal.territory.slice(0, 4));
+  // its own city, and across the city line only the partners the catalogue names for it
+  if (RESPONSE_RESOURCES.has(type)) return ![principal.territory.slice(0, 4), ...mutualAidPartners(catalog, principal.territory)].some((reach) => inTerritory(region, reach));
   return false;
 }
 
@@ -136,7 +137,14 @@ function violations(c: Case, data: Obj): string[] {
     }
     const scope = rowScope(catalog, c.principal, type);
     const region = regionOf(o);
-    if (!scope.deny && scope.territory && region !== null && !inTerritory(region, scope.territory)) found.push(`${at}: region ${region} outside ${scope.territory}`);
+    // public data is a floor: a row outside the reader's scope is one the public reads, with what the public reads of it
+    const publicRow = !scope.deny && scope.publicFloor !== null && Object.entries(scope.publicFloor).every(([field, value]) => o[field] === undefined || o[field] === value);
+    if (publicRow && region !== null && scope.territory && ![scope.territory, ...scope.partners].some((reach) => inTerritory(region, reach))) {
+      for (const [field, value] of Object.entries(o))
+        if (field !== "__typename" && value !== null && datasetOf(catalog, type)!.fields[field] !== "PUBLIC") found.push(`${at}.${field}: beyond PUBLIC on a row outside ${scope.territory}`);
+      continue;
+    }
+    if (!scope.deny && scope.territory && region !== null && ![scope.territory, ...scope.partners].some((reach) => inTerritory(region, reach))) found.push(`${at}: region ${region} outside ${scope.territory}`);
     const sector = sectorOf(o);
     if (!scope.deny && scope.sectors && sector !== null && !scope.sectors.includes(sector)) found.push(`${at}: sector ${sector} outside ${scope.sectors.join("/")}`);
     if (sectorRuleBroken(c.principal, type, sector)) found.push(`${at}: ${c.principal.department} does not regulate ${sector}`);
@@ -199,13 +207,15 @@ describe("leak matrix", () => {
         batch.forEach((probe, j) => {
           const node = data[`n${j}`] as Obj | null | undefined;
           const scope = rowScope(catalog, c.principal, probe.type);
+          // public data is a floor: the rows the public reads are in everyone's scope (with their PUBLIC fields: violations())
+          const publicFloor = !scope.deny && scope.publicFloor !== null && Object.entries(scope.publicFloor).every(([field, value]) => node == null || node[field] === undefined || node[field] === value);
           const outOfScope =
             scope.deny ||
-            (scope.territory !== null && probe.region !== null && !inTerritory(probe.region, scope.territory)) ||
+            (!publicFloor && scope.territory !== null && probe.region !== null && ![scope.territory, ...scope.partners].some((reach) => inTerritory(probe.region!, reach))) ||
             (scope.enterpriseCode !== null && probe.enterprise !== scope.enterpriseCode) ||
             (scope.sectors !== null && probe.sector !== null && !scope.sectors.includes(probe.sector)) ||
             sectorRuleBroken(c.principal, probe.type, probe.sector) ||
-            territoryRuleBroken(c.principal, probe.type, probe.region);
+            (!publicFloor && territoryRuleBroken(c.principal, probe.type, probe.region));
           if (outOfScope && !scope.deny && scope.sectors !== null) sectorLimitedAsked++;
           if (outOfScope) {
             outOfScopeAsked++;

@@ -59,7 +59,7 @@ describe("situation", () => {
   it("counts what the reader may read in its region, equal to the lists", async () => {
     const token = await supervisor("4102");
     const res = await t.request<{ situation: Figures; shelters: { edges: Array<{ node: { capacity: number; status: string } }> } }, never>(
-      `{ situation { ${FIELDS} } shelters(first: 200) { edges { node { capacity status } } } }`,
+      `{ situation { ${FIELDS} } shelters(first: 200, filter: { region: "4102" }) { edges { node { capacity status } } } }`,
       undefined,
       token,
     );
