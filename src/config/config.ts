@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
   EMHUB_LEADER_RETRY: intFrom(10),
   EMHUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  EMHUB_TIPOFFS_PER_HOUR: z.coerce.number().int().min(0).default(5),
   EMHUB_STATEMENT_TIMEOUT: intFrom(30),
   EMHUB_MIN_FREE_MB: z.coerce.number().int().min(0).default(256),
   EMHUB_WS_MAX_PER_CLIENT: intFrom(200),
@@ -112,6 +113,8 @@ export interface HubConfig {
   trustedDocumentRoles: string[];
   /** Requests per minute per client (bearer token, or address without one) on /graphql, /ingest and the file routes; 0: no limit. */
   rateLimitPerMinute: number;
+  /** 12350 tip-offs an hour per client (address) at POST /tipoffs; 0: no limit of its own. */
+  tipOffsPerHour: number;
   /** Seconds between a standby instance's tries to take over the schedule of pulls. */
   leaderRetrySeconds: number;
   /** Whether the schema may be introspected (GraphiQL needs it): off in production unless EMHUB_INTROSPECTION=on. */
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,
+    tipOffsPerHour: e.EMHUB_TIPOFFS_PER_HOUR,
     metricsToken: e.EMHUB_METRICS_TOKEN ?? null,
     gatewaySecret: e.EMHUB_GATEWAY_SECRET ?? null,
     rainThresholds: e.EMHUB_RAINFALL_ALERTS ?? [...DEFAULT_RAIN_THRESHOLDS],

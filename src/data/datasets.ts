@@ -19,6 +19,7 @@ import { hydroReading } from "./datasets/hydro-reading.js";
 import { hydroStation } from "./datasets/hydro-station.js";
 import { majorHazardSource } from "./datasets/major-hazard-source.js";
 import { quarantinedRecord } from "./datasets/quarantined-record.js";
+import { tipOff } from "./datasets/tip-off.js";
 import { region } from "./datasets/region.js";
 import { rescueTeam } from "./datasets/rescue-team.js";
 import { riskPoint } from "./datasets/risk-point.js";
@@ -54,6 +55,7 @@ export const DECLARED = [
   roadHazard,
   auditEntry,
   quarantinedRecord,
+  tipOff,
 ] as const;
 
 export type DatasetName = (typeof DECLARED)[number]["name"];

@@ -10,11 +10,14 @@ import { randomUUID } from "node:crypto";
 import type { HazardEventDraft, HazardNext } from "../core/hazard/index.js";
 import type { Prisma as PrismaTypes } from "../generated/prisma/client.js";
 import { appendAudit, type AuditWrite } from "./audit-writer.js";
-import { inTransaction, type Prisma } from "./database.js";
+import { inTransaction, type DbClient, type Prisma } from "./database.js";
 import type { SqlRunner } from "./sql.js";
 import { patchData } from "./hazard-row.js";
 
 export type Tx = PrismaTypes.TransactionClient;
+
+/** The source system of hazards whose source is the hub itself (reported through the API or a 12350 tip-off). */
+export const HUB_SOURCE_SYSTEM = "emhub";
 
 /** Who made the change, for the audit log. */
 export type AuditIdentity = Pick<AuditWrite, "requestId" | "subject" | "department" | "roles">;
@@ -53,7 +56,7 @@ function mutationAudit(who: AuditIdentity, hazardId: string, fields: string[]): 
 
 /** Inserts a reported hazard (version 1) with its REPORT event and audit entry. */
 export async function insertHazard(
-  prisma: Prisma,
+  prisma: DbClient,
   data: PrismaTypes.HazardUncheckedCreateInput & { id: string },
   events: readonly HazardEventDraft[],
   who: AuditIdentity,

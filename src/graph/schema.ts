@@ -25,6 +25,7 @@ import { RoadHazardResolver } from "./road-hazard/road-hazard.resolver.js";
 import { SupervisionResolver } from "./supervision/supervision.resolver.js";
 import { SyncResolver } from "./sync/sync.resolver.js";
 import { WarningResolver } from "./warning/warning.resolver.js";
+import { TipOffResolver } from "./tip-off/tip-off.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   HydroResolver,
   GeoHazardResolver,
   RoadHazardResolver,
+  TipOffResolver,
   AuditResolver,
   LiveResolver,
   SituationResolver,

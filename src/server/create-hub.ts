@@ -54,6 +54,7 @@ import { webRoutes } from "./web-routes.js";
 import { noticeRoutes } from "./notice-route.js";
 import { indicatorRoutes } from "./indicators-route.js";
 import { hazardStatsRoutes } from "./hazard-stats-route.js";
+import { tipOffRoutes } from "./tip-off-route.js";
 import { geoRoutes } from "./geo-route.js";
 import { sendError } from "./error-body.js";
 import { operationGuards } from "./operation-guards.js";
@@ -199,6 +200,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   if (limiter) app.use(limiter.http); // after the health routes: probes are never limited
   app.use(webRoutes({ graphqlPath: GRAPHQL_PATH, explorer: config.introspection }));
   app.use(enterpriseFileRoutes({ deps, schema }), bulletinRoutes({ deps, schema }), noticeRoutes({ deps, schema }), indicatorRoutes({ deps, schema }), hazardStatsRoutes({ deps, schema }));
+  const tipOffLimiter = clientLimiter(config.tipOffsPerHour, config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null, { ms: 3_600_000, name: "an hour", key: "tipoffs:" });
+  app.use(tipOffRoutes(deps, tipOffLimiter));
   app.use(geoRoutes({ deps, schema }, { boundaryFile: config.boundaryFile, province: config.sync.province }));
   const publishRun = (summary: SyncSummary) => {
     metrics.countRun(summary);
@@ -254,6 +257,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       stopCounting();
       await leaderWork?.stop();
       await limiter?.close();
+      await tipOffLimiter?.close();
       await apollo.stop();
       await subgraph.stop();
       await Promise.all(background);

@@ -40,8 +40,19 @@ function addressOf(req: Request): string | undefined {
   return req.ip ?? req.socket.remoteAddress;
 }
 
-/** A limiter of `perMinute` requests per client, shared through Redis when `redisUrl` is given; null when the limit is 0 (off). */
-export function clientLimiter(perMinute: number, redis: { url: string; prefix: string } | null): ClientLimiter | null {
+/** The window a limit counts in: its length and how a refusal names it. */
+export interface LimitWindow {
+  ms: number;
+  /** "a minute", "an hour" */
+  name: string;
+  /** The Redis key part of this limit's counts */
+  key: string;
+}
+
+const A_MINUTE: LimitWindow = { ms: WINDOW_MS, name: "a minute", key: "rate:" };
+
+/** A limiter of `perMinute` requests per client (per `window`), shared through Redis when `redisUrl` is given; null when the limit is 0 (off). */
+export function clientLimiter(perMinute: number, redis: { url: string; prefix: string } | null, window: LimitWindow = A_MINUTE): ClientLimiter | null {
   if (perMinute <= 0) return null;
   let store: Store & { state?: () => SharedStoreState };
   let client: Redis | null = null;
@@ -49,13 +60,13 @@ export function clientLimiter(perMinute: number, redis: { url: string; prefix: s
     // a request never waits long for Redis: a slow reply makes the store count locally and try again later
     client = new Redis(redis.url, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
     client.on("error", () => {}); // the fallback store logs state changes; the event bus reports Redis's own state
-    const shared = new RedisStore({ prefix: `${redis.prefix}rate:`, sendCommand: (command: string, ...args: string[]) => client!.call(command, ...args) as Promise<RedisReply> });
+    const shared = new RedisStore({ prefix: `${redis.prefix}${window.key}`, sendCommand: (command: string, ...args: string[]) => client!.call(command, ...args) as Promise<RedisReply> });
     store = new FallbackStore(shared, new MemoryStore());
   } else {
     store = new MemoryStore();
   }
   const http = rateLimit({
-    windowMs: WINDOW_MS,
+    windowMs: window.ms,
     limit: perMinute,
     standardHeaders: "draft-8",
     legacyHeaders: false,
@@ -63,7 +74,7 @@ export function clientLimiter(perMinute: number, redis: { url: string; prefix: s
     store,
     passOnStoreError: true,
     handler: (_req, res, _next, options) => {
-      sendError(res, options.statusCode, "RATE_LIMITED", `more than ${perMinute} requests a minute from this client; retry after the time in Retry-After`);
+      sendError(res, options.statusCode, "RATE_LIMITED", `more than ${perMinute} requests ${window.name} from this client; retry after the time in Retry-After`);
     },
   });
   return {

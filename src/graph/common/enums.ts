@@ -157,3 +157,9 @@ export const RoadHazardStatus = defineEnum("RoadHazardStatus", "Remediation stat
   REMEDIATING: "整治中",
   REMEDIATED: "已整治",
 });
+
+export const TipOffState = defineEnum("TipOffState", "Where a 12350 tip-off stands", {
+  RECEIVED: "Received; the bureau has yet to act on it (已受理)",
+  REGISTERED: "A hazard was registered from it (已立案为隐患)",
+  DISMISSED: "Looked into and not taken further; the reply says why (不予立案)",
+});

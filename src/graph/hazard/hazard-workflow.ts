@@ -8,7 +8,7 @@ import { validateCreditCode } from "../../core/credit-code.js";
 import { decideHazardAction, type HazardCommand, type ReportCommand } from "../../core/hazard/index.js";
 import { fromGlobalId } from "../../data/global-id.js";
 import { patchData, snapshotOf } from "../../data/hazard-row.js";
-import { hazardContent, insertHazard, writeHazardStep, type AuditIdentity } from "../../data/hazard-writer.js";
+import { HUB_SOURCE_SYSTEM, hazardContent, insertHazard, writeHazardStep, type AuditIdentity } from "../../data/hazard-writer.js";
 import type { Row } from "../../data/reader.js";
 import { badInput } from "../../errors/hub-error.js";
 import { hazardChanged } from "../../events/hazard-events.js";
@@ -18,7 +18,7 @@ import { hazardActor, signedIn } from "./hazard-actor.js";
 import { conflict, hubErrorOf, notFound } from "./hazard-errors.js";
 
 /** Records the hub itself is the source of. */
-export const HUB_SOURCE_SYSTEM = "emhub";
+export { HUB_SOURCE_SYSTEM };
 
 type StepCommand = Exclude<HazardCommand, ReportCommand>;
 
