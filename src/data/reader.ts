@@ -90,47 +90,39 @@ export class Reader {
 
   /**
    * Rows within radiusKm of a point, nearest first, with their distance, one page after the cursor's row.
-   * Two statements whose cost does not grow with the rows inside the circle: a probe walks the
+   * One statement whose cost does not grow with the rows inside the circle: a probe (a CTE) walks the
    * nearest-neighbour index (GiST on the planar point, nearestSql) for the page's rows and takes the
-   * largest exact distance among them; every row nearer than the page's last lies within that
-   * distance, so the exact query then reads the circle of that radius only.
+   * largest exact distance among them; every row nearer than the page's last lies within that distance,
+   * so the exact query reads only the circle of that radius, through the (lat, lon) index.
    */
   async nearConnection(dataset: DatasetName, filter: Where, near: Near, args: PageArgs, options: ReadOptions = {}): Promise<ConnectionResult<Row>> {
     const page = pageOf(args, this.pageMax);
     const where = this.where(dataset, filter);
     if (where === null) return emptyConnection(page);
     const { table, key } = this.spec(dataset);
-    const statement = (kind: "probe" | "page", radiusKm: number) => {
-      const params = new Params();
-      const lat = params.add(near.lat, "float8");
-      const lon = params.add(near.lon, "float8");
-      const distance = (alias: string) => distanceSql(alias, lat, lon);
-      const keys: OrderKey[] = [
-        { sql: distance, desc: false, nullable: false },
-        { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
-      ];
-      const filterSql = this.compile(dataset, where, params);
-      const after = afterCursor(keys, table, key, page, params);
-      if (kind === "probe") {
-        // the radius is checked row by row, so that the only index the planner can use is the nearest-neighbour one
-        const inRadius = `${distance("t")} <= ${params.add(radiusKm, "float8")}`;
-        return {
-          text: `SELECT max(s.d) AS "radius", count(*) AS "found" FROM (SELECT ${distance("t")} AS d FROM ${quote(table.name)} t WHERE ${filterSql} AND ${inRadius}${after} ORDER BY ${nearestSql("t", lat, lon)} LIMIT ${page.size + 1}) s`,
-          values: params.values,
-        };
-      }
-      const condition = `${filterSql} AND ${withinSql("t", { ...near, radiusKm }, lat, lon, params)}`;
-      return {
-        text: `SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t WHERE ${condition}${after} ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
-        values: params.values,
-      };
-    };
-    const [probe] = await this.sql(statement("probe", near.radiusKm));
-    const found = Number(probe?.found ?? 0);
-    if (found === 0) return toConnection([], page, keyOf, () => this.countNear(dataset, where, near), distanceOf);
-    // a page and one more lie within the probe's radius (a hair wider: the same expression, computed again)
-    const radius = found > page.size ? Math.min(near.radiusKm, Number(probe!.radius) + 1e-9) : near.radiusKm;
-    const rows = await this.sql(statement("page", radius));
+    const params = new Params();
+    const lat = params.add(near.lat, "float8");
+    const lon = params.add(near.lon, "float8");
+    const radius = params.add(near.radiusKm, "float8");
+    const distance = (alias: string) => distanceSql(alias, lat, lon);
+    const keys: OrderKey[] = [
+      { sql: distance, desc: false, nullable: false },
+      { sql: (a) => `${a}.${quote(key)}`, desc: false, nullable: false },
+    ];
+    // the probe checks the radius row by row, so that the only index it can use is the nearest-neighbour one;
+    // fewer rows than a page and one more: the whole circle (a hair wider than the probe's: the same expression, computed again)
+    const probe = `SELECT CASE WHEN count(*) > ${page.size} THEN least(${radius}, max(s.d) + 1e-9) ELSE ${radius} END AS r
+        FROM (SELECT ${distance("t")} AS d FROM ${quote(table.name)} t
+               WHERE ${this.compile(dataset, where, params)} AND ${distance("t")} <= ${radius}${afterCursor(keys, table, key, page, params)}
+               ORDER BY ${nearestSql("t", lat, lon)} LIMIT ${page.size + 1}) s`;
+    const r = "(SELECT r FROM probe)";
+    const rows = await this.sql(
+      `WITH probe AS MATERIALIZED (${probe})
+       SELECT ${this.columns(dataset, options.fields)}, ${distance("t")} AS "${DISTANCE}" FROM ${quote(table.name)} t
+        WHERE ${this.compile(dataset, where, params)} AND ${circleSql("t", lat, lon, r)}${afterCursor(keys, table, key, page, params)}
+        ORDER BY ${orderSql(keys, "t")} LIMIT ${page.size + 1}`,
+      params.values,
+    );
     return toConnection(this.presentAll(dataset, rows), page, keyOf, () => this.countNear(dataset, where, near), distanceOf);
   }
 
@@ -438,6 +430,13 @@ export const NEAREST_LON_SCALE = 0.829;
 /** The planar distance the nearest-neighbour (GiST) index orders by: an order, not a distance in km. */
 function nearestSql(alias: string, lat: string, lon: string): string {
   return `point(${alias}."lon" * ${NEAREST_LON_SCALE}, ${alias}."lat") <-> point(${lon} * ${NEAREST_LON_SCALE}, ${lat})`;
+}
+
+/** Rows of `alias` within `radius` (an SQL expression, km) of the point: the bounding box, computed in SQL, then the exact distance. */
+function circleSql(alias: string, lat: string, lon: string, radius: string): string {
+  const dLat = `degrees(${radius} / ${EARTH_RADIUS_KM})`;
+  const dLon = `degrees(asin(least(1, sin(${radius} / ${EARTH_RADIUS_KM}) / cos(radians(${lat})))))`;
+  return `${alias}."lat" BETWEEN ${lat} - ${dLat} AND ${lat} + ${dLat} AND ${alias}."lon" BETWEEN ${lon} - ${dLon} AND ${lon} + ${dLon} AND ${distanceSql(alias, lat, lon)} <= ${radius}`;
 }
 
 /** Rows of `alias` inside the circle (centre given as the parameters `lat`, `lon`): the bounding box (which the (lat, lon) index serves) and the exact distance. */
