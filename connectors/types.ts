@@ -13,6 +13,7 @@ export type Dataset =
   | "riskPoint"
   | "majorHazardSource"
   | "hazard"
+  | "enforcementAction"
   | "shelter"
   | "rescueTeam"
   | "teamMember"

@@ -12,6 +12,9 @@ export const DANGER_STATE = { "0": "RECTIFYING", "1": "CLOSED", "9": "REPORTED" 
 /** Discovery source (隐患来源): the code and its label, kept together in `discoverySource` ("7 执法检查"). */
 export const DANGER_SOURCE = Object.fromEntries(Object.values(DISCOVERY_SOURCES).map(({ code, zh }) => [code, `${code} ${zh}`])) as Readonly<Record<string, string>>;
 
+/** What an enforcement inspection ordered (责令). */
+export const ENFORCEMENT_ORDER = { "0": "NONE", "1": "RECTIFY_NOW", "2": "RECTIFY_BY_DEADLINE", "3": "SUSPEND" } as const;
+
 /** Four-colour risk level: 1 重大 … 4 低. */
 export const RISK_LEVEL = { "1": "RED", "2": "ORANGE", "3": "YELLOW", "4": "BLUE" } as const;
 

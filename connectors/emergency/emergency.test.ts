@@ -28,7 +28,7 @@ describe("emergency sample page", () => {
   it("maps every row of every list", () => {
     expect(result.rejected).toEqual([]);
     const counts = Object.fromEntries(
-      ["enterprise", "riskPoint", "majorHazardSource", "hazard", "shelter", "rescueTeam", "teamMember", "supplyDepot", "supplyItem"].map(
+      ["enterprise", "riskPoint", "majorHazardSource", "hazard", "enforcementAction", "shelter", "rescueTeam", "teamMember", "supplyDepot", "supplyItem"].map(
         (d) => [d, byDataset(result, d).length],
       ),
     );
@@ -37,6 +37,7 @@ describe("emergency sample page", () => {
       riskPoint: 45,
       majorHazardSource: 10,
       hazard: 44,
+      enforcementAction: 4,
       shelter: 13,
       rescueTeam: 22,
       teamMember: 21,
@@ -45,8 +46,8 @@ describe("emergency sample page", () => {
     });
   });
 
-  it("is a snapshot of all nine datasets (page 1 holds every row)", () => {
-    expect(result.snapshotOf).toHaveLength(9);
+  it("is a snapshot of all ten datasets (page 1 holds every row)", () => {
+    expect(result.snapshotOf).toHaveLength(10);
     expect(result.snapshotOf).toContain("hazard");
   });
 
@@ -186,6 +187,14 @@ describe("emergency bad rows", () => {
     expect(byDataset(result, "riskPoint").map((r) => r.sourceId)).toEqual([point.id]);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]!.reason).toContain("冻伤: not an accident type of GB 6441-86");
+  });
+
+  it("maps an enforcement inspection with what it ordered and imposed, apart from patrols", () => {
+    const [suspended] = byDataset(parse(page(sample.data)), "enforcementAction").filter((r) => r.data.order === "SUSPEND");
+    expect(suspended!.data).toMatchObject({ caseNumber: "上应急执罚〔2026〕9号", regionCode: "410106", unit: "上街区应急管理局执法大队", hazardSourceIds: ["YH20264101060030"], penalty: "罚款", fineYuan: 50000, closed: false });
+    const deadline = { ...sample.data.enforcements[0], orderDeadline: "" };
+    const refused = parse(page({ enterprises: sample.data.enterprises, enforcements: [deadline] }));
+    expect(refused.rejected[0]!.reason).toContain("orderDeadline is required for 责令限期整改");
   });
 
   it("rejects a rectifying hazard without a deadline", () => {

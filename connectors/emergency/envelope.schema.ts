@@ -12,6 +12,7 @@ export const LIST_DATASETS = {
   riskPoints: "riskPoint",
   majorHazardSources: "majorHazardSource",
   hazards: "hazard",
+  enforcements: "enforcementAction",
   shelters: "shelter",
   rescueTeams: "rescueTeam",
   teamMembers: "teamMember",

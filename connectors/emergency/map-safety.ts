@@ -5,6 +5,7 @@
  */
 import type { HubRecord } from "../types.js";
 import type { EnterpriseRow } from "./enterprise.schema.js";
+import type { EnforcementRow } from "./enforcement.schema.js";
 import type { HazardRow } from "./hazard.schema.js";
 import type { MajorHazardSourceRow, RiskPointRow } from "./risk.schema.js";
 
@@ -87,6 +88,29 @@ export function majorHazardSourceRecord(row: MajorHazardSourceRow, ctx: SafetyCo
       filed: row.recordState ?? false,
       filedAt: row.recordDate,
       monitoringOnline: row.monitorOnline ?? false,
+      regionCode: owner.regionCode,
+    },
+  };
+}
+
+export function enforcementRecord(row: EnforcementRow, ctx: SafetyContext): HubRecord | string {
+  const owner = ctx.enterprises.get(row.creditCode);
+  if (!owner) return unknownEnterprise(row.creditCode);
+  return {
+    dataset: "enforcementAction",
+    sourceId: row.caseNo,
+    data: {
+      enterpriseCode: row.creditCode,
+      caseNumber: row.caseNo,
+      inspectedAt: row.checkTime,
+      unit: row.lawUnit,
+      findings: row.problems,
+      hazardSourceIds: row.dangerIds,
+      order: row.orderType,
+      orderDeadline: row.orderDeadline,
+      penalty: row.punishType,
+      fineYuan: row.fineAmount,
+      closed: row.caseState ?? false,
       regionCode: owner.regionCode,
     },
   };

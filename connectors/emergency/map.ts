@@ -5,7 +5,9 @@ import { collectRows } from "../shared/rows.js";
 import { enterpriseRow } from "./enterprise.schema.js";
 import { isCompletePage, LIST_DATASETS, LIST_NAMES, type EmergencyPage } from "./envelope.schema.js";
 import { hazardRow } from "./hazard.schema.js";
+import { enforcementRow } from "./enforcement.schema.js";
 import {
+  enforcementRecord,
   enterpriseRecord,
   hazardRecord,
   majorHazardSourceRecord,
@@ -45,6 +47,7 @@ export function mapEmergencyPage(page: EmergencyPage): ParseResult {
     majorHazardSourceRecord(row, ctx),
   );
   collectRows(out, "hazard", lists.hazards ?? [], idBy("id"), hazardRow, (row) => hazardRecord(row, ctx));
+  collectRows(out, "enforcementAction", lists.enforcements ?? [], idBy("caseNo"), enforcementRow, (row) => enforcementRecord(row, ctx));
   collectRows(out, "shelter", lists.shelters ?? [], idBy("shelterCode"), shelterRow, shelterRecord);
   collectRows(out, "rescueTeam", lists.rescueTeams ?? [], idBy("teamId"), rescueTeamRow, rescueTeamRecord);
   collectRows(out, "teamMember", lists.teamMembers ?? [], idBy("memberId"), teamMemberRow, teamMemberRecord);

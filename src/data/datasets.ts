@@ -14,6 +14,7 @@ import { enterpriseNotice } from "./datasets/enterprise-notice.js";
 import { enterprise } from "./datasets/enterprise.js";
 import { geoHazardPoint } from "./datasets/geo-hazard-point.js";
 import { hazardEvent } from "./datasets/hazard-event.js";
+import { enforcementAction } from "./datasets/enforcement-action.js";
 import { hazard } from "./datasets/hazard.js";
 import { hydroReading } from "./datasets/hydro-reading.js";
 import { hydroStation } from "./datasets/hydro-station.js";
@@ -42,6 +43,7 @@ export const DECLARED = [
   majorHazardSource,
   hazard,
   hazardEvent,
+  enforcementAction,
   shelter,
   rescueTeam,
   teamMember,

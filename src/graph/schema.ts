@@ -26,6 +26,7 @@ import { SupervisionResolver } from "./supervision/supervision.resolver.js";
 import { SyncResolver } from "./sync/sync.resolver.js";
 import { WarningResolver } from "./warning/warning.resolver.js";
 import { TipOffResolver } from "./tip-off/tip-off.resolver.js";
+import { EnforcementActionResolver, EnterpriseEnforcementResolver } from "./enforcement/enforcement.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -50,6 +51,8 @@ export const RESOLVERS = [
   GeoHazardResolver,
   RoadHazardResolver,
   TipOffResolver,
+  EnforcementActionResolver,
+  EnterpriseEnforcementResolver,
   AuditResolver,
   LiveResolver,
   SituationResolver,

@@ -54,6 +54,8 @@ export interface BulletinData {
     bySector: Array<{ sector: string; listed: number; cleared: number; notCleared: number }>;
     notClearedHazards: BulletinMajorHazard[];
   };
+  /** The period's law-enforcement inspections; null when the reader may not read them. */
+  enforcement: { inspections: number; rectificationOrders: number; suspensions: number; penalties: number; finesYuan: number } | null;
 }
 
 const SOURCE_ZH: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DISCOVERY_SOURCES).map(([key, { zh }]) => [key, zh]));
@@ -100,6 +102,15 @@ export function bulletinCsv(b: BulletinData): string {
     ["逾期未整改", b.overdue],
     ["重大事故隐患（未销号）", b.majorHazards.length],
     ["突出问题（重大、挂牌督办或逾期）", b.prominentIssues.length],
+    ...(b.enforcement
+      ? [
+          ["执法检查", b.enforcement.inspections],
+          ["其中责令整改", b.enforcement.rectificationOrders],
+          ["其中责令停产停业整顿", b.enforcement.suspensions],
+          ["其中行政处罚", b.enforcement.penalties],
+          ["罚款（元）", b.enforcement.finesYuan],
+        ]
+      : []),
     [],
     ["重大事故隐患清单"],
     ...hazardList(b.majorHazards),

@@ -25,6 +25,7 @@ export const BULLETIN_OPERATION = parse(/* GraphQL */ `
         bySector { sector listed cleared notCleared }
         notClearedHazards { ...BulletinHazard }
       }
+      enforcement { inspections rectificationOrders suspensions penalties finesYuan }
     }
   }
   fragment BulletinHazard on Hazard {

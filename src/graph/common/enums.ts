@@ -163,3 +163,10 @@ export const TipOffState = defineEnum("TipOffState", "Where a 12350 tip-off stan
   REGISTERED: "A hazard was registered from it (已立案为隐患)",
   DISMISSED: "Looked into and not taken further; the reply says why (不予立案)",
 });
+
+export const EnforcementOrder = defineEnum("EnforcementOrder", "What a law-enforcement inspection ordered (责令)", {
+  NONE: "nothing ordered",
+  RECTIFY_NOW: "责令立即整改",
+  RECTIFY_BY_DEADLINE: "责令限期整改",
+  SUSPEND: "责令停产停业整顿",
+});

@@ -24,6 +24,7 @@ import {
   type BimonthlyPeriod,
 } from "../../core/hazard/index.js";
 import { normaliseDivisionCode } from "../../core/division.js";
+import { readGrant } from "../../access/index.js";
 import { storedDay } from "../../data/hazard-row.js";
 import type { Where } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
@@ -44,6 +45,19 @@ export function periodArg(value: string): BimonthlyPeriod {
   const day = value.trim();
   if (isCalendarDate(day)) return bimonthlyPeriod(cstDayStart(day));
   throw badInput("period", `'${value}' is not a period YYYY-P1 … YYYY-P6 or a date YYYY-MM-DD`);
+}
+
+/** The law-enforcement inspections of [from, to) in the region, as the reader may read them; null when it may read none. */
+async function periodEnforcement(ctx: HubContext, prefix: string, from: Date, to: Date) {
+  if (readGrant(ctx.catalog, ctx.principal, "EnforcementAction") === null) return null;
+  const actions = await ctx.reader.all("EnforcementAction", { AND: [territoryWhere("EnforcementAction", prefix), { inspectedAt: { gte: from, lt: to } }] }, ["order", "penalty", "fineYuan"]);
+  return {
+    inspections: actions.length,
+    rectificationOrders: actions.filter((a) => a.order === "RECTIFY_NOW" || a.order === "RECTIFY_BY_DEADLINE").length,
+    suspensions: actions.filter((a) => a.order === "SUSPEND").length,
+    penalties: actions.filter((a) => a.penalty !== null).length,
+    finesYuan: actions.reduce((sum, a) => sum + (Number(a.fineYuan) || 0), 0),
+  };
 }
 
 function fullCode(key: string): string {
@@ -155,6 +169,7 @@ export class SupervisionResolver {
       sources: sources?.length ? sources : null,
       sectors: hazardSectorLimit(ctx),
       clearance,
+      enforcement: await periodEnforcement(ctx, place.prefix, window.from, asOf),
     };
   }
 }

@@ -78,6 +78,15 @@ export class BulletinClearance extends ClearanceFigures {
   @Field(() => [Hazard], { description: "The listed hazards open still, oldest first" }) notClearedHazards!: Row[];
 }
 
+@ObjectType({ description: "The law-enforcement inspections (执法检查) of the bulletin's period in its region" })
+export class BulletinEnforcement {
+  @Field(() => Int, { description: "Inspections in the period" }) inspections!: number;
+  @Field(() => Int, { description: "Of those, ordering rectification (责令立即整改 or 限期整改)" }) rectificationOrders!: number;
+  @Field(() => Int, { description: "Of those, ordering a suspension (责令停产停业整顿)" }) suspensions!: number;
+  @Field(() => Int, { description: "Of those, imposing a penalty" }) penalties!: number;
+  @Field(() => Float, { description: "Fines imposed, yuan" }) finesYuan!: number;
+}
+
 @ObjectType({ description: "The bi-monthly bulletin (双月通报) of one region" })
 export class Bulletin {
   @Field({ description: "Division code" }) region!: string;
@@ -97,4 +106,5 @@ export class Bulletin {
   @Field(() => [HazardDiscoverySource], { nullable: true, description: "The discovery sources the bulletin counts (null: all)" }) sources!: string[] | null;
   @Field(() => [String], { nullable: true, description: "The sectors (条) whose hazards the bulletin counts, as the catalogue limits your reading: null for every sector" }) sectors!: string[] | null;
   @Field(() => BulletinClearance, { description: "清零: what became of the hazards the previous bulletin listed" }) clearance!: BulletinClearance;
+  @Field(() => BulletinEnforcement, { nullable: true, description: "The period's law-enforcement inspections; null when you may not read them" }) enforcement!: BulletinEnforcement | null;
 }
