@@ -216,12 +216,14 @@ describe("GET /bulletins/<region>/<period>.csv", () => {
     const prominent = (await t.request<{ bulletin: { prominentIssues: unknown[] } }, never>(`{ bulletin(region: "4102", period: "2026-P3") { prominentIssues { id } } }`, undefined, kaifeng)).data!.bulletin.prominentIssues.length;
     expect(lines[1]).toBe("统计范围,开封市（410200）辖区内各行业的隐患");
     expect(lines.slice(3, 10)).toEqual(["指标,数量", "新增隐患,6", "本期销号,2", "未销号,5", "逾期未整改,2", "重大事故隐患（未销号）,2", `突出问题（重大、挂牌督办或逾期）,${prominent}`]);
-    expect(lines[11]).toBe("重大事故隐患清单");
-    expect(lines[12]!.split(",")[0]).toBe("序号");
-    expect(lines[13]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
-    expect(lines[14]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
-    expect(lines[15]).toBe("");
-    expect(lines[16]).toBe("突出问题清单");
+    // the period's law-enforcement inspections (none in this fixture)
+    expect(lines.slice(10, 15)).toEqual(["执法检查,0", "其中责令整改,0", "其中责令停产停业整顿,0", "其中行政处罚,0", "罚款（元）,0"]);
+    expect(lines[16]).toBe("重大事故隐患清单");
+    expect(lines[17]!.split(",")[0]).toBe("序号");
+    expect(lines[18]).toBe(`1,${B},禹王台机械厂,410205,工贸,fixture h5,待验收,2026-03-01 08:00,2026-07-15,,,是`);
+    expect(lines[19]).toBe(`2,${A},开封龙亭化工有限公司,410202,危险化学品,fixture h2,整改中,2026-05-05 09:00,2026-06-30,EMERGENCY@410200,2026-06-20,是`);
+    expect(lines[20]).toBe("");
+    expect(lines[21]).toBe("突出问题清单");
   });
 
   it("answers 401, 403, 404 and 400 as JSON errors", async () => {

@@ -11,6 +11,7 @@ export const enterprise = declareDataset({
     riskPoints: [],
     riskPointCounts: [],
     majorHazardSources: [],
+    enforcementActions: [],
     hazards: [],
     rescueTeams: [],
     supplyDepots: [],

@@ -63,7 +63,7 @@ describe("the catalogue file", () => {
         "Region", "Department", "Authority", "Enterprise", "EnterpriseNotice", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "Shelter",
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "EventOutbox", "QuarantinedRecord", "AuditEntry", "TipOff",
-        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "SectorHazardStats", "SectorRegionHazardStats", "Bulletin", "BulletinClearance", "RegionClearance", "SectorClearance", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
+        "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "SectorHazardStats", "SectorRegionHazardStats", "Bulletin", "BulletinClearance", "BulletinEnforcement", "EnforcementAction", "RegionClearance", "SectorClearance", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
         "HazardChange", "WarningChange", "WaterLevelAlert", "RainfallAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );
