@@ -93,7 +93,7 @@ export class Reader {
    * One statement whose cost does not grow with the rows inside the circle: a probe (a CTE) walks the
    * nearest-neighbour index (GiST on the planar point, nearestSql) for the page's rows and takes the
    * largest exact distance among them; every row nearer than the page's last lies within that distance,
-   * so the exact query reads only the circle of that radius, through the (lat, lon) index.
+   * so the exact query reads only the box around the circle of that radius, through the same index.
    */
   async nearConnection(dataset: DatasetName, filter: Where, near: Near, args: PageArgs, options: ReadOptions = {}): Promise<ConnectionResult<Row>> {
     const page = pageOf(args, this.pageMax);
@@ -429,14 +429,24 @@ export const NEAREST_LON_SCALE = 0.829;
 
 /** The planar distance the nearest-neighbour (GiST) index orders by: an order, not a distance in km. */
 function nearestSql(alias: string, lat: string, lon: string): string {
-  return `point(${alias}."lon" * ${NEAREST_LON_SCALE}, ${alias}."lat") <-> point(${lon} * ${NEAREST_LON_SCALE}, ${lat})`;
+  return `${planarPoint(alias)} <-> point(${lon} * ${NEAREST_LON_SCALE}, ${lat})`;
 }
 
-/** Rows of `alias` within `radius` (an SQL expression, km) of the point: the bounding box, computed in SQL, then the exact distance. */
+/**
+ * Rows of `alias` within `radius` (an SQL expression, km) of the point: the bounding box, computed in SQL,
+ * on the nearest-neighbour index's planar points (a box of that index, so only the rows inside it are
+ * read, however dense the band of latitude), then the exact distance.
+ */
 function circleSql(alias: string, lat: string, lon: string, radius: string): string {
   const dLat = `degrees(${radius} / ${EARTH_RADIUS_KM})`;
   const dLon = `degrees(asin(least(1, sin(${radius} / ${EARTH_RADIUS_KM}) / cos(radians(${lat})))))`;
-  return `${alias}."lat" BETWEEN ${lat} - ${dLat} AND ${lat} + ${dLat} AND ${alias}."lon" BETWEEN ${lon} - ${dLon} AND ${lon} + ${dLon} AND ${distanceSql(alias, lat, lon)} <= ${radius}`;
+  const corner = (sign: "-" | "+") => `point((${lon} ${sign} ${dLon}) * ${NEAREST_LON_SCALE}, ${lat} ${sign} ${dLat})`;
+  return `${planarPoint(alias)} <@ box(${corner("-")}, ${corner("+")}) AND ${distanceSql(alias, lat, lon)} <= ${radius}`;
+}
+
+/** A row's point as the nearest-neighbour index holds it. */
+function planarPoint(alias: string): string {
+  return `point(${alias}."lon" * ${NEAREST_LON_SCALE}, ${alias}."lat")`;
 }
 
 /** Rows of `alias` inside the circle (centre given as the parameters `lat`, `lon`): the bounding box (which the (lat, lon) index serves) and the exact distance. */
