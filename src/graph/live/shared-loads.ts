@@ -25,9 +25,16 @@ export function loadForEvent(ctx: HubContext, dataset: DatasetName, key: string,
   return load;
 }
 
-/** False when the event's region is outside the subscriber's territory for the dataset (no read needed). */
+/**
+ * False when the event's region is outside the subscriber's territory (and its mutual-aid partners) for the
+ * dataset, so no read is needed. Live events follow the subscriber's own scope: a dashboard hears of its
+ * territory, also for public rows it may query beyond it (whose later changes, a warning's cancellation,
+ * would no longer be public and so never reach it).
+ */
 export function mayConcern(ctx: HubContext, dataset: DatasetName, regionCodes: string[], overlaps: (code: string, territory: string) => boolean): boolean {
   const limit = ctx.reader.scope.rowLimit(dataset);
   if (limit === null) return false;
-  return limit.territory === null || regionCodes.length === 0 || regionCodes.some((code) => overlaps(code, limit.territory!));
+  if (limit.territory === null || regionCodes.length === 0) return true;
+  const reach = [limit.territory, ...(limit.partners ?? [])];
+  return regionCodes.some((code) => reach.some((territory) => overlaps(code, territory)));
 }
