@@ -3,19 +3,8 @@
  * (UTF-8 with BOM, CRLF): one row per sector and region under the one asked
  * for, then the sectors' totals and the regions' totals. Pure: no I/O.
  */
+import type { HazardStats as Figures } from "../core/hazard/stats.js";
 import { csvCell, cstMinute, type Cell } from "./csv.js";
-
-interface Figures {
-  total: number;
-  open: number;
-  closed: number;
-  cancelled: number;
-  rectificationRate: number | null;
-  overdue: number;
-  major: number;
-  majorSupervised: number;
-  medianDaysToClose: number | null;
-}
 
 export interface HazardStatsData extends Figures {
   region: string;

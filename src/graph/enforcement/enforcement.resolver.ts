@@ -6,11 +6,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Field, FieldResolver, Info, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Row } from "../../data/reader.js";
-import { territoryWhere } from "../../data/scope-where.js";
 import { connectionOf } from "../common/connection.type.js";
 import { EnforcementOrder } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
-import { parseRegionArg, withEquals } from "../common/list.js";
+import { baseWhere, withEquals } from "../common/list.js";
 import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { Enterprise } from "../enterprise/enterprise.type.js";
@@ -38,8 +37,7 @@ export class EnforcementActionResolver {
     @Ctx() ctx: HubContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const region = filter?.region != null ? territoryWhere("EnforcementAction", parseRegionArg(filter.region, "filter.region")) : {};
-    const where = withEquals(region, { enterpriseCode: filter?.enterpriseCode?.trim().toUpperCase(), order: filter?.order });
+    const where = withEquals(baseWhere("EnforcementAction", filter), { enterpriseCode: filter?.enterpriseCode?.trim().toUpperCase(), order: filter?.order });
     return ctx.reader.connection("EnforcementAction", where, page, readOptions(info, "EnforcementAction", ["edges", "node"]));
   }
 

@@ -17,9 +17,6 @@ import type { HubContext } from "../context.js";
 import { hazardActor, signedIn } from "./hazard-actor.js";
 import { conflict, hubErrorOf, notFound } from "./hazard-errors.js";
 
-/** Records the hub itself is the source of. */
-export { HUB_SOURCE_SYSTEM };
-
 type StepCommand = Exclude<HazardCommand, ReportCommand>;
 
 function auditIdentity(ctx: HubContext): AuditIdentity {

@@ -16,9 +16,8 @@ import { badInput, ErrorCode, HubError } from "../../errors/hub-error.js";
 import { connectionOf } from "../common/connection.type.js";
 import { TipOffState } from "../common/enums.js";
 import { PageArgs } from "../common/inputs.js";
-import { parseRegionArg, withEquals } from "../common/list.js";
+import { baseWhere, withEquals } from "../common/list.js";
 import { readOptions } from "../common/relations.js";
-import { territoryWhere } from "../../data/scope-where.js";
 import type { HubContext } from "../context.js";
 import { signedIn } from "../hazard/hazard-actor.js";
 import { Hazard } from "../hazard/hazard.type.js";
@@ -59,8 +58,7 @@ export class TipOffResolver {
     @Ctx() ctx: HubContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const region = filter?.region != null ? territoryWhere("TipOff", parseRegionArg(filter.region, "filter.region")) : {};
-    return ctx.reader.connection("TipOff", withEquals(region, { state: filter?.state }), page, readOptions(info, "TipOff", ["edges", "node"]));
+    return ctx.reader.connection("TipOff", withEquals(baseWhere("TipOff", filter), { state: filter?.state }), page, readOptions(info, "TipOff", ["edges", "node"]));
   }
 
   @FieldResolver(() => Hazard, { nullable: true, description: "The hazard it was registered as (when you may read it)" })
