@@ -128,7 +128,7 @@ async function main() {
       for (const body of pages) yield { name: `page-${++n}.json`, body: Buffer.from(body) };
     })();
     // the samples first: the emergency sample is a full snapshot, which retires what it does not hold
-    await loadSamples(scratch.db.prisma, { trigger: "cli", placeAt: null });
+    await loadSamples(scratch.db.prisma, { trigger: "cli", placement: { at: null } });
     const summary = await runSync(scratch.db.prisma, emergencyConnector, documents, { trigger: "cli" });
     const loaded = { records: summary.counts.created, seconds: (Date.now() - started) / 1000, peak: await memory.takePeaks() };
     await memory.stop();

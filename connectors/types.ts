@@ -85,6 +85,15 @@ export class DocumentError extends Error {
   override name = "DocumentError";
 }
 
+/** The months and days (China time) a connector's samples belong to, e.g. Henan's flood season 06-01..09-30. */
+export interface SampleSeason {
+  name: string;
+  /** MM-DD, inclusive. */
+  from: string;
+  /** MM-DD, inclusive; before `from` for a season across the new year. */
+  to: string;
+}
+
 export interface Connector {
   /** Folder name and sync key: emergency, water, meteorology, natural-resources, transport. */
   name: string;
@@ -98,6 +107,8 @@ export interface Connector {
   sampleDocuments: string[];
   /** The moment the sample feeds describe (ISO 8601 with offset); loading places them at the load time (src/sync/sample-clock.ts). */
   sampleAsOf?: string;
+  /** The season the samples belong to: outside it they load as last season's record, not at the load time (src/sync/sample-clock.ts). */
+  sampleSeason?: SampleSeason;
   parse(doc: SourceDocument): ParseResult;
 }
 

@@ -2,12 +2,14 @@
 import type { Connector } from "../types.js";
 import { readCapXml } from "./cap-alert.parser.js";
 import { mapCapAlerts } from "./map.js";
+import { HENAN_FLOOD_SEASON } from "../shared/seasons.js";
 
 export const meteorologyConnector: Connector = {
   name: "meteorology",
   department: "METEOROLOGY",
   sourceSystem: "国家突发事件预警信息发布系统（CAP 1.2）",
   sampleAsOf: "2026-07-20T17:00:00+08:00",
+  sampleSeason: HENAN_FLOOD_SEASON,
   sampleDocuments: [
     "samples/feed-2026-07-20.xml",
     "samples/update-kaifeng-rainstorm-orange.xml",

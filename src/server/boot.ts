@@ -14,7 +14,7 @@ export async function serve(config: HubConfig): Promise<void> {
   await writeReferenceData(db.prisma);
   const loadNow = config.loadSamples === "always" || (config.loadSamples === "auto" && (await isPoolEmpty(db.prisma)));
   if (loadNow) {
-    for (const summary of await loadSamples(db.prisma, { trigger: "startup", placeAt: new Date() })) {
+    for (const summary of await loadSamples(db.prisma, { trigger: "startup", placement: { at: new Date() } })) {
       const c = summary.counts;
       log.info({ connector: summary.connector, counts: c, errors: summary.errors }, `sample ${summary.connector} loaded`);
     }

@@ -8,7 +8,13 @@
  * days between the two (China time). What was in force, overdue or due next
  * week at sampleAsOf is so at the load. Only ASCII date stamps are touched,
  * so documents in GB18030 keep every other byte.
+ *
+ * A sample of a season (the flood season's rainstorm warnings and river
+ * readings) is placed at the load only inside that season; outside it, at
+ * its own day and hour of the latest year that has passed, so that it reads
+ * as last season's record and not as a 高温 warning in December.
  */
+import type { SampleSeason } from "../../connectors/types.js";
 import { cstDate } from "../core/hazard/cst-date.js";
 
 const DAY_MS = 86_400_000;
@@ -20,6 +26,31 @@ const STAMP = /(?<![\d\x80-\xff])(\d{4})-(\d{2})-(\d{2})(?:([T ])(\d{2}):(\d{2})
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 /** The calendar day of an instant in China time, as a day number. */
 const chinaDay = (date: Date) => Date.parse(cstDate(date)) / DAY_MS;
+
+const monthDay = (date: Date) => cstDate(date).slice(5);
+
+/** True when `date` (China time) falls within `season`. */
+export function inSeason(date: Date, season: SampleSeason): boolean {
+  const day = monthDay(date);
+  return season.from <= season.to ? day >= season.from && day <= season.to : day >= season.from || day <= season.to;
+}
+
+/**
+ * The moment a sample taken at `asOf` is placed at when loaded at `now`:
+ * `now` when the sample has no season or `now` is in it; otherwise `asOf`'s
+ * day and hour in the latest year for which that moment is not after `now`.
+ */
+export function samplePlacement(asOf: Date, now: Date, season?: SampleSeason): Date {
+  if (!season || inSeason(now, season)) return now;
+  const CST = 8 * 3_600_000;
+  const wall = new Date(asOf.getTime() + CST);
+  for (let year = Number(cstDate(now).slice(0, 4)); ; year--) {
+    const moved = new Date(wall);
+    moved.setUTCFullYear(year);
+    const placed = new Date(moved.getTime() - CST);
+    if (placed.getTime() <= now.getTime()) return placed;
+  }
+}
 
 /** The shift that places a sample taken at `asOf` at `now`. */
 export function sampleShift(asOf: Date, now: Date): { ms: number; days: number } {

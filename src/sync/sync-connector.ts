@@ -13,6 +13,6 @@ export interface SyncConnectorOptions extends SyncOptions {
 
 export function syncConnector(prisma: Prisma, connector: Connector, config: SyncConfig, options: SyncConnectorOptions): Promise<SyncSummary> {
   const { sources, territory } = connectorSyncConfig(config, connector.name);
-  const documents = sources ? readSources(sources, { ...config.fetch, signal: options.signal }) : sampleDocuments(connector, new Date());
+  const documents = sources ? readSources(sources, { ...config.fetch, signal: options.signal }) : sampleDocuments(connector, { at: new Date() });
   return runSync(prisma, connector, documents, { territory, ...options });
 }

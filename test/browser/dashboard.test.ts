@@ -151,7 +151,7 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     expect(b.pageErrors).toEqual([]);
   });
 
-  it("gives a supervisor the overdue and supervised hazards of the territory and the bulletin", async () => {
+  it("gives a supervisor the overdue and supervised hazards, the 12350 tip-offs and the inspections of the territory, and the bulletin", async () => {
     const token = await supervisor("4102");
     const page = await signedIn(token);
     await page.click("nav [data-view=supervision]");
@@ -163,6 +163,35 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     expect(overdue.data!.overdueHazards.totalCount).toBeGreaterThan(0);
     await expect.poll(() => page.locator("#overdue tr").count(), { timeout: 60_000 }).toBe(overdue.data!.overdueHazards.edges.length + 1);
     expect(await page.textContent("#overdue")).toContain(overdue.data!.overdueHazards.edges[0]!.node.description);
+    // a 12350 tip-off made now, and the inspections of the territory, each with what a person reads in its row
+    const tip = (await (
+      await fetch(`${t.hub.url}/tipoffs`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ region: "410202", location: "龙亭区北门大街", description: "沿街门店违规储存液化气钢瓶十余个" }),
+      })
+    ).json()) as { ticket: string };
+    await page.click("nav [data-view=situation]");
+    await page.click("nav [data-view=supervision]");
+    const tipRow = page.locator("#tip-offs tr", { hasText: tip.ticket });
+    await tipRow.waitFor({ timeout: 60_000 });
+    expect(await tipRow.textContent()).toContain("龙亭区北门大街");
+    expect(await tipRow.textContent()).toContain("已受理");
+    const inspections = await t.request<{ enforcementActions: { totalCount: number; edges: Array<{ node: { caseNumber: string; orderDeadline: string; enterprise: { name: string } } }> } }, never>(
+      "{ enforcementActions(first: 50) { totalCount edges { node { caseNumber orderDeadline enterprise { name } } } } }",
+      undefined,
+      token,
+    );
+    expect(inspections.data!.enforcementActions.totalCount).toBe(2);
+    await expect.poll(() => page.locator("#enforcement tr").count(), { timeout: 60_000 }).toBe(3);
+    const fined = inspections.data!.enforcementActions.edges.find((e) => e.node.caseNumber === "汴应急执罚〔2026〕21号")!.node;
+    const finedRow = await page.locator("#enforcement tr", { hasText: fined.caseNumber }).textContent();
+    expect(finedRow).toContain(`责令限期整改 · ${fined.orderDeadline}前`);
+    expect(finedRow).toContain("罚款 · 30,000 元");
+    expect(finedRow).toContain("已结案");
+    expect(finedRow).toContain(fined.enterprise.name);
+    // and none of another city's (上街区, 郑州)
+    expect(await page.textContent("#enforcement")).not.toContain("上应急执罚");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#bulletin")]);
     expect(download.suggestedFilename()).toMatch(/^bulletin-410200-\d{4}-P[1-6]\.csv$/);
     await page.locator("#bulletin-status", { hasText: "已下载" }).waitFor();

@@ -24,11 +24,12 @@ export interface TestHub {
 
 /**
  * `options.samples: false` starts on a database holding reference data only, for fixtures made by hand;
- * `options.placeAt` loads the samples placed at that moment (as `emhub serve` does), not as shipped.
+ * `options.placeAt` loads the samples placed at that moment (as `emhub serve` does in the samples' season:
+ * the flood season's warnings in force whatever the day the suite runs), not as shipped.
  */
 export async function startTestHub(overrides: Partial<HubConfig> = {}, options: { samples?: boolean; placeAt?: Date } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  if (options.samples !== false) await loadSamples(database.db.prisma, { trigger: "cli", placeAt: options.placeAt ?? null });
+  if (options.samples !== false) await loadSamples(database.db.prisma, { trigger: "cli", placement: { at: options.placeAt ?? null, outOfSeason: "now" } });
   // no rate limit unless a test sets one: suites send many requests with one token
   const config: HubConfig = { ...loadConfig({}), host: "127.0.0.1", port: 0, dataDir: database.dataDir, rateLimitPerMinute: 0, ...overrides };
   const hub = await startHub(config, { db: database.db });

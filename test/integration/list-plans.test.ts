@@ -77,7 +77,7 @@ async function generate(db: TestDatabase["db"]): Promise<void> {
 beforeAll(async () => {
   if (skip) return;
   scratch = await scratchDatabase(TEST_DATABASE_URL, "emhub-plans");
-  await loadSamples(scratch.db.prisma, { trigger: "cli", placeAt: null });
+  await loadSamples(scratch.db.prisma, { trigger: "cli", placement: { at: null } });
   await generate(scratch.db);
   const config = { ...loadConfig({}), dataDir: scratch.dataDir };
   schema = await hubSchema();

@@ -93,7 +93,7 @@ async function start() {
     map.focus("warnings", id);
     void showImpact($("impact"), id);
   });
-  const supervision = createSupervision($("overdue"), $("supervised"), $<HTMLButtonElement>("bulletin"), $("bulletin-status"), () => situation.region);
+  const supervision = createSupervision({ overdue: $("overdue"), supervised: $("supervised"), tipOffs: $("tip-offs"), enforcement: $("enforcement") }, $<HTMLButtonElement>("bulletin"), $("bulletin-status"), () => situation.region);
   const map = await createMap($("map"), situation.region, (id) => void showImpact($("impact"), id));
 
   document.querySelectorAll<HTMLButtonElement>("nav [data-view]").forEach((button) =>
