@@ -3,12 +3,16 @@
  * that opens it: the folder is readable by its owner only, the database is
  * served on a Unix socket inside it (never on a TCP port another local user
  * could reach), and a lock keeps a second process from opening the same
- * folder, where its writes would be lost.
+ * folder, where its writes would be lost. The database runs on a thread of
+ * its own (embedded-worker.mjs), beside the hub's main thread.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import lockfile from "proper-lockfile";
+import { PROJECT_ROOT } from "../config/paths.js";
+import { log } from "../log.js";
 
 export class EmbeddedDatabaseInUse extends Error {}
 
@@ -97,23 +101,72 @@ async function lockDataFolder(dataDir: string, dir: string): Promise<() => Promi
   }
 }
 
+const WORKER_FILE = path.join(PROJECT_ROOT, "src/data/embedded-worker.mjs");
+
+/** Starts PGlite and its socket server on their own thread; resolves once the socket listens. */
+async function startDatabaseThread(dir: string, socketPath: string): Promise<{ stop: () => Promise<void> }> {
+  const worker = new Worker(WORKER_FILE, { workerData: { dir, socketPath } });
+  /** The thread's next message; rejects if it fails or exits first. */
+  const reply = () =>
+    new Promise<{ ready?: true; stopped?: true; error?: string }>((resolve, reject) => {
+      const fail = (error: Error) => {
+        worker.off("message", answer);
+        worker.off("exit", exited);
+        reject(error);
+      };
+      const exited = (code: number) => fail(new Error(`the embedded database's thread exited with ${code}`));
+      const answer = (message: { ready?: true; stopped?: true; error?: string }) => {
+        worker.off("error", fail);
+        worker.off("exit", exited);
+        resolve(message);
+      };
+      worker.once("message", answer);
+      worker.once("error", fail);
+      worker.once("exit", exited);
+    });
+  const started = await reply();
+  if (started.error) {
+    await worker.terminate();
+    throw new Error(`the embedded database did not start: ${started.error}`);
+  }
+  let stopping = false;
+  // the database gone under a running hub: every query would fail from now on, so the process ends and is restarted
+  worker.once("exit", (code) => {
+    if (stopping) return;
+    log.fatal({ code }, "the embedded database's thread ended");
+    process.exit(1);
+  });
+  return {
+    async stop() {
+      stopping = true;
+      const stopped = reply();
+      worker.postMessage("stop");
+      await stopped;
+      await worker.terminate();
+    },
+  };
+}
+
 export async function startEmbedded(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = path.join(dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   makePrivate(dataDir);
   const release = await lockDataFolder(dataDir, dir);
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create(dir);
   const socket = socketFolder(dataDir);
-  const server = new PGLiteSocketServer({ db, path: path.join(socket.dir, SOCKET_FILE), maxConnections: 4 });
-  await server.start();
-  fs.chmodSync(path.join(socket.dir, SOCKET_FILE), 0o600);
+  const socketPath = path.join(socket.dir, SOCKET_FILE);
+  let database: { stop: () => Promise<void> };
+  try {
+    database = await startDatabaseThread(dir, socketPath);
+  } catch (error) {
+    socket.remove();
+    await release();
+    throw error;
+  }
+  fs.chmodSync(socketPath, 0o600);
   return {
     url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socket.dir)}&sslmode=disable`,
     async stop() {
-      await server.stop();
-      await db.close();
+      await database.stop();
       socket.remove();
       makePrivate(dir);
       await release();
