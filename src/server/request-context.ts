@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { AuthError, type Catalog, type Principal } from "../access/index.js";
 import { catalogScope } from "../access/catalog-scope.js";
 import type { HubConfig } from "../config/config.js";
-import { appendAudit } from "../data/audit-writer.js";
+import { appendAuditRows } from "../data/audit-writer.js";
 import type { Database } from "../data/database.js";
 import type { DiskGuard } from "../data/disk-space.js";
 import type { Tables } from "../data/query/tables.js";
@@ -86,5 +86,5 @@ export async function requestPrincipal(deps: Pick<ContextDeps, "auth">, req: Req
 
 /** Writes the operation's unmasked personal reads to the audit log. */
 export async function flushAudit(context: HubContext): Promise<void> {
-  await appendAudit(context.db.prisma, context.personalReads.drain(context.requestId, context.principal));
+  await appendAuditRows(context.db.sql, context.personalReads.drain(context.requestId, context.principal));
 }
