@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   EMHUB_WS_MAX_OPERATIONS: intFrom(50),
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
+  EMHUB_LIVE_BACKLOG: intFrom(10_000),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).optional(),
   NODE_ENV: z.string().default("development"),
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
@@ -92,8 +93,10 @@ export interface HubConfig {
   loadSamples: "auto" | "always" | "never";
   /** Seconds between runs of the hazard overdue check (`serve` only). */
   overdueIntervalSeconds: number;
-  /** Events that may wait for one slow subscriber before its subscription is ended. */
+  /** Messages that may wait on one subscriber's socket before its subscription is ended. */
   subscriberBuffer: number;
+  /** Events that may wait for a group of subscribers' one execution while the hub itself is behind (a burst). */
+  liveBacklog: number;
   production: boolean;
   /** Free space the embedded database's folder must keep: below it, writes are refused (507) and /readyz says so. 0: no check. */
   minFreeMegabytes: number;
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     loadSamples: e.EMHUB_LOAD_SAMPLES ?? (e.NODE_ENV === "production" ? "never" : "auto"),
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
+    liveBacklog: e.EMHUB_LIVE_BACKLOG,
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,

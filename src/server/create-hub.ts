@@ -17,7 +17,7 @@ import { loadCatalog } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
 import { SCHEMA_DIR } from "../config/paths.js";
 import { openDatabase, type Database } from "../data/database.js";
-import { appendAudit } from "../data/audit-writer.js";
+import { appendAuditRows, auditBatcher } from "../data/audit-writer.js";
 import { migrate } from "../data/migrate.js";
 import { loadTables } from "../data/query/tables.js";
 import { createEventBus, type EventBus } from "../events/event-bus.js";
@@ -135,9 +135,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     background.add(tracked);
     return tracked;
   };
+  const liveAudit = auditBatcher((entries) => appendAuditRows(db.sql, entries), {
+    maxWaitMs: 100,
+    maxEntries: 5_000,
+    onError: (error, entries) => log.error({ err: error, entries }, "audit of personal data sent to subscribers failed"),
+  });
   const subscriptions = sharedSubscriptions({
     capacity: config.subscriberBuffer,
-    audit: (entries) => track(appendAudit(db.prisma, entries)),
+    audit: liveAudit.add,
     onDelivered: metrics.countDelivered,
     onDropped: metrics.countDropped,
   });
@@ -260,6 +265,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       await tipOffLimiter?.close();
       await apollo.stop();
       await subgraph.stop();
+      await liveAudit.flush();
       await Promise.all(background);
       if (!options.events) await events.close();
       if (!options.db) await db.close();

@@ -2,31 +2,40 @@
  * Multiplexed subscriptions. Subscribers that send the same document and
  * variables under equivalent principals (same department, roles, territory and
  * enterprise: everything the access policy looks at) would be sent identical
- * results, so the subscription is executed once for the group and each result
- * is fanned out to every member through the member's own bounded queue. A
- * member that falls behind is ended alone; the group lives while it has
- * members. Unmasked personal data is still audited per recipient.
+ * results, so the subscription is executed once for the group, each result is
+ * serialised once, and the one message is written to every member's socket
+ * under the member's own operation id. Backpressure stays per socket: a member
+ * whose socket holds more than `capacity` unsent messages is ended alone; the
+ * group lives while it has members. Unmasked personal data is still audited
+ * per recipient, in one write per result.
  */
 import { print, subscribe, type ExecutionArgs, type ExecutionResult } from "graphql";
 import type { Principal } from "../access/index.js";
 import type { AuditWrite } from "../data/audit-writer.js";
-import { boundedStream } from "../events/bounded-stream.js";
+import { SubscriberTooSlowError } from "../events/bounded-stream.js";
 import type { HubContext } from "../graph/context.js";
-import { log } from "../log.js";
 
 export interface SharedSubscriptionOptions {
-  /** Results that may wait for one member before its subscription is ended. */
+  /** Messages that may wait on one member's socket before its subscription is ended. */
   capacity: number;
-  /** Writes the audit entries of one delivered result. */
-  audit: (entries: AuditWrite[]) => Promise<void>;
+  /** Takes the audit entries of one delivered result (to be written soon after: audit-writer.ts auditBatcher). */
+  audit: (entries: AuditWrite[]) => void;
   /** Counts results handed to subscribers, and subscribers ended for falling behind (metrics.ts). */
   onDelivered?: (count: number) => void;
   onDropped?: () => void;
 }
 
+/** Where one subscriber's results go: its socket, under its operation's id (ws.ts). */
+export interface LiveSink {
+  /** Writes a graphql-ws `next` message whose payload is already serialised JSON. */
+  sendNext(payloadJson: string): void;
+  /** Bytes written to the socket and not yet sent. */
+  buffered(): number;
+}
+
 interface Member {
   context: HubContext;
-  push: (result: ExecutionResult) => void;
+  sink: LiveSink;
   end: (error?: Error) => void;
 }
 
@@ -43,25 +52,39 @@ export function policyKey(p: Principal): string {
 export function sharedSubscriptions(options: SharedSubscriptionOptions) {
   const groups = new Map<string, Group>();
 
+  function deliver(group: Group, result: ExecutionResult, leader: HubContext) {
+    const payload = JSON.stringify(result);
+    const reads = leader.personalReads.drain(leader.requestId, leader.principal);
+    const audit: AuditWrite[] = [];
+    let sent = 0;
+    for (const member of group.members) {
+      // the socket still holds `capacity` messages of this size: the member does not keep up
+      if (member.sink.buffered() > options.capacity * payload.length) {
+        options.onDropped?.();
+        member.end(new SubscriberTooSlowError(`subscriber too slow: more than ${options.capacity} events waiting; the subscription is ended`));
+        continue;
+      }
+      member.sink.sendNext(payload);
+      sent++;
+      if (reads.length > 0) {
+        const { principal, requestId } = member.context;
+        for (const entry of reads) audit.push({ ...entry, requestId, subject: principal.subject, department: principal.department, roles: [...principal.roles] });
+      }
+    }
+    options.onDelivered?.(sent);
+    if (audit.length > 0) options.audit(audit);
+  }
+
   async function pump(key: string, group: Group, leader: HubContext) {
     try {
       for (;;) {
         const next = await group.source.next();
         if (next.done) break;
-        const reads = leader.personalReads.drain(leader.requestId, leader.principal);
-        options.onDelivered?.(group.members.size);
-        for (const member of group.members) {
-          member.push(next.value);
-          if (reads.length > 0) {
-            const { principal, requestId } = member.context;
-            const entries = reads.map((entry) => ({ ...entry, requestId, subject: principal.subject, department: principal.department, roles: [...principal.roles] }));
-            options.audit(entries).catch((error: unknown) => log.error({ err: error, subject: principal.subject }, "audit of personal data sent to a subscriber failed"));
-          }
-        }
+        deliver(group, next.value, leader);
       }
-      for (const member of group.members) member.end();
+      for (const member of [...group.members]) member.end();
     } catch (error) {
-      for (const member of group.members) member.end(error as Error);
+      for (const member of [...group.members]) member.end(error as Error);
     } finally {
       if (groups.get(key) === group) groups.delete(key);
     }
@@ -70,7 +93,20 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
   /** Subscribers now, over every group. */
   const subscribers = () => [...groups.values()].reduce((sum, group) => sum + group.members.size, 0);
 
-  async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  function leave(key: string, group: Group, member: Member) {
+    if (!group.members.delete(member)) return;
+    if (group.members.size === 0 && groups.get(key) === group) {
+      groups.delete(key);
+      void group.source.return?.();
+    }
+  }
+
+  /**
+   * Joins the subscriber to its group (creating and starting the group's execution when it is the first).
+   * Results go to `sink`; the iterator returned yields nothing and finishes when the subscription ends
+   * (with the error that ended it), which is when graphql-ws sends `complete` or `error`.
+   */
+  async function subscribeShared(args: ExecutionArgs, sink: LiveSink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = args.contextValue as HubContext;
     const key = JSON.stringify([print(args.document), args.variableValues ?? null, args.operationName ?? null, policyKey(context.principal)]);
     let group = groups.get(key);
@@ -82,24 +118,39 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
       group = created;
       void pump(key, created, context);
     }
-    const joined = group;
-    return boundedStream<ExecutionResult, ExecutionResult>({
-      listen: (push, end) => {
-        const member: Member = { context, push, end };
-        joined.members.add(member);
-        return () => {
-          joined.members.delete(member);
-          if (joined.members.size === 0 && groups.get(key) === joined) {
-            groups.delete(key);
-            void joined.source.return?.();
-          }
-        };
-      },
-      accept: async (result) => result,
-      capacity: options.capacity,
-      onOverflow: options.onDropped,
+    return untilEnded((end) => {
+      const joined = group;
+      const member: Member = { context, sink, end };
+      joined.members.add(member);
+      return () => leave(key, joined, member);
     });
   }
 
   return { subscribe: subscribeShared, subscribers };
+}
+
+/** An iterator that yields nothing and finishes when `start`'s `end` is called (throwing its error), or when returned. */
+function untilEnded(start: (end: (error?: Error) => void) => () => void): AsyncIterableIterator<ExecutionResult> {
+  let settle: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
+  let fail: ((error: Error) => void) | null = null;
+  const ended = new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  ended.catch(() => {}); // handled by whoever awaits next()
+  const stop = start((error) => {
+    stop();
+    if (error) fail!(error);
+    else settle!({ done: true, value: undefined });
+  });
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    next: () => ended,
+    async return() {
+      stop();
+      settle!({ done: true, value: undefined });
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }

@@ -7,7 +7,7 @@
  */
 import type { Server } from "node:http";
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions, type ValidationRule } from "graphql";
-import { CloseCode, type SubscribePayload } from "graphql-ws";
+import { CloseCode, MessageType, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { log } from "../log.js";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -18,6 +18,7 @@ import { operationRefusal } from "./operation-guards.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { tooLong } from "./format-error.js";
 import { clientOf } from "./rate-limit.js";
+import type { LiveSink } from "./shared-subscriptions.js";
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -42,8 +43,8 @@ export interface WsServerOptions {
   context: (principal: Principal) => HubContext;
   /** Called with each result's context once it is sent. */
   afterResult: (context: HubContext) => Promise<void>;
-  /** Executes subscription operations (multiplexed: shared-subscriptions.ts). */
-  subscribe: (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
+  /** Executes subscription operations, writing their results to the operation's sink (multiplexed: shared-subscriptions.ts). */
+  subscribe: (args: ExecutionArgs, sink: LiveSink) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
 
 type ConnectionState = {
@@ -54,6 +55,13 @@ type ConnectionState = {
   running?: Set<string>;
 };
 
+/**
+ * How often each socket is pinged to find connections that died without a
+ * close (graphql-ws's default is 12 s): a wall of 10,000 screens at 12 s is
+ * 830 pings and pongs a second; at 30 s, 330.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 export function startWsServer(options: WsServerOptions) {
   const perClient = new Map<string, number>();
   const release = (client: string | undefined) => {
@@ -62,6 +70,8 @@ export function startWsServer(options: WsServerOptions) {
     if (left > 0) perClient.set(client, left);
     else perClient.delete(client);
   };
+  /** Each subscription's sink, by the context its operation runs with. */
+  const sinks = new WeakMap<object, LiveSink>();
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayload });
   // A message over maxPayload makes ws close the socket with 1009 and emit an error, which graphql-ws would print
   // as an "internal error" of the server: it is the client's fault, so it is logged as such and not passed on.
@@ -94,7 +104,7 @@ export function startWsServer(options: WsServerOptions) {
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
-      subscribe: options.subscribe,
+      subscribe: (args) => options.subscribe(args, sinks.get(args.contextValue as object)!),
       onConnect: async (ctx) => {
         let principal: Principal;
         try {
@@ -124,12 +134,14 @@ export function startWsServer(options: WsServerOptions) {
           if (running.delete(id)) release(client);
           return checked;
         }
+        const contextValue = options.context(ctx.extra.principal!);
+        sinks.set(contextValue, socketSink(ctx.extra.socket, id));
         return {
           schema: options.schema,
           document: checked,
           variableValues: payload.variables ?? undefined,
           operationName: payload.operationName ?? undefined,
-          contextValue: options.context(ctx.extra.principal!),
+          contextValue,
         };
       },
       onNext: async (_ctx, _id, _payload, args) => {
@@ -145,6 +157,7 @@ export function startWsServer(options: WsServerOptions) {
       },
     },
     wss,
+    KEEP_ALIVE_MS,
   );
   return {
     wss,
@@ -158,6 +171,21 @@ export function startWsServer(options: WsServerOptions) {
 function withoutSuggestions(error: GraphQLError): GraphQLError {
   const message = error.message.replace(/ Did you mean .*\?$/, "");
   return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
+}
+
+/**
+ * Writes `next` messages of operation `id` straight to the socket: the payload
+ * is serialised once for all the subscribers it goes to, and only the id is
+ * this socket's own. Nothing is written to a socket that is closing.
+ */
+function socketSink(socket: WebSocket, id: string): LiveSink {
+  const head = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+  return {
+    sendNext(payloadJson) {
+      if (socket.readyState === socket.OPEN) socket.send(`${head}${payloadJson}}`);
+    },
+    buffered: () => socket.bufferedAmount,
+  };
 }
 
 /** Closes the socket with 4403 Forbidden when the token it authenticated with expires. */

@@ -32,7 +32,7 @@ function eventsFor<K extends Topic>(ctx: HubContext, topic: K, accept: (event: H
       ctx.reader.forget(); // nested fields of this event read current data
       return { ...payload, eventId: event.eventId };
     },
-    capacity: ctx.config.subscriberBuffer,
+    capacity: ctx.config.liveBacklog,
   });
 }
 

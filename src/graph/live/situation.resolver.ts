@@ -82,7 +82,7 @@ export class SituationResolver {
           lastSent = figures;
           return situation;
         },
-        capacity: context.config.subscriberBuffer,
+        capacity: context.config.liveBacklog,
       });
     },
   })
