@@ -109,6 +109,8 @@ export interface Connector {
   sampleAsOf?: string;
   /** The season the samples belong to: outside it they load as last season's record, not at the load time (src/sync/sample-clock.ts). */
   sampleSeason?: SampleSeason;
+  /** A feed of warnings (the release system's CAP): every department the catalogue lets issue warnings may push its own to it. */
+  carriesWarnings?: boolean;
   parse(doc: SourceDocument): ParseResult;
 }
 

@@ -10,6 +10,7 @@ export const meteorologyConnector: Connector = {
   sourceSystem: "国家突发事件预警信息发布系统（CAP 1.2）",
   sampleAsOf: "2026-07-20T17:00:00+08:00",
   sampleSeason: HENAN_FLOOD_SEASON,
+  carriesWarnings: true,
   sampleDocuments: [
     "samples/feed-2026-07-20.xml",
     "samples/update-kaifeng-rainstorm-orange.xml",

@@ -4,7 +4,7 @@
  * comes from the severity and must agree with the colour named in the headline.
  */
 import { CPEAS_GEOCODE, divisionFromCpeasCode, formatCapReference, parseCapReferences, signalTypeOf } from "../../src/core/cap.js";
-import { isAllowedSignal, levelFromChineseText, levelOfSeverity, type WarningLevel } from "../../src/core/warning-level.js";
+import { levelFromChineseText, levelOfSeverity, type WarningLevel } from "../../src/core/warning-level.js";
 import { RecordCollector, rawId } from "../shared/collector.js";
 import { describeIssues } from "../shared/reasons.js";
 import type { HubRecord, ParseResult } from "../types.js";
@@ -73,7 +73,6 @@ export function warningRecord(alert: CapAlert): HubRecord | string {
   if ("problem" in colour) return colour.problem;
   const { level } = colour;
   const type = warningType(zh);
-  if (!isAllowedSignal(type, level)) return `${type} has no ${level} signal (中国气象局令第16号)`;
   const regionCodes = regionCodesOf(zh.area);
   if (typeof regionCodes === "string") return regionCodes;
 

@@ -136,11 +136,13 @@ describe("meteorology bad alerts in a feed", () => {
     expect(warning(result, "41020041600000_upgrade").data.level).toBe("ORANGE");
   });
 
-  it("rejects a signal type without that colour", () => {
+  it("reads a type and colour whoever issues them: the colours each issuer may use are the catalogue's (warningIssuers), checked when written", () => {
     const blueHeat = UPDATE.replace("<event>暴雨</event>", "<event>高温</event>")
       .replace("<severity>Severe</severity>", "<severity>Minor</severity>")
       .replace("暴雨橙色预警[Ⅱ级/严重]", "高温蓝色预警[Ⅳ级/一般]");
-    expect(rejectedWith(blueHeat)).toContain("高温 has no BLUE signal");
+    const result = parse(withId(blueHeat, "41020041600000_blueheat"));
+    expect(result.rejected).toEqual([]);
+    expect(warning(result, "41020041600000_blueheat").data).toMatchObject({ type: "高温", level: "BLUE" });
   });
 
   it("rejects a geocode that is not 12 digits", () => {

@@ -11,6 +11,7 @@ import { AccessConfigError } from "./errors.js";
 import { formatIssues } from "./format-issues.js";
 import { MASK_METHODS, type MaskMethod } from "./mask.js";
 import { DEPARTMENT_CODES, ROLES, type Department } from "./principal.js";
+import { WARNING_LEVELS } from "../core/warning-level.js";
 
 /** PUBLIC: anyone who may read the dataset, anonymous included. SHARED: authenticated readers.
  * RESTRICTED: the owner department, EMERGENCY and ADMIN. PERSONAL: masked outside the personal policy. */
@@ -147,15 +148,32 @@ export const CatalogSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Who may issue which warnings (预警发布), by department code: the standard its types come from, and
+     * each event type with the colours it may take. A CAP alert of another type or colour is quarantined.
+     */
+    warningIssuers: z
+      .record(
+        z.string(),
+        z
+          .object({
+            standard: z.string().trim().min(1),
+            types: z.record(z.string().trim().min(1), z.array(z.enum(WARNING_LEVELS)).min(1)),
+          })
+          .strict(),
+      )
+      .default({}),
     /** The enterprise sectors each department regulates (管行业必须管安全), by department code. */
     sectors: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
     datasets: z.record(Identifier, DatasetSchema),
   })
   .strict()
   .superRefine((catalog, ctx) => {
-    for (const department of Object.keys(catalog.sectors)) {
-      if (!(DEPARTMENT_CODES as readonly string[]).includes(department)) {
-        ctx.addIssue({ code: "custom", path: ["sectors", department], message: `unknown department ${quoted(department)} (expected ${DEPARTMENT_CODES.join(", ")})` });
+    for (const key of ["sectors", "warningIssuers"] as const) {
+      for (const department of Object.keys(catalog[key])) {
+        if (!(DEPARTMENT_CODES as readonly string[]).includes(department)) {
+          ctx.addIssue({ code: "custom", path: [key, department], message: `unknown department ${quoted(department)} (expected ${DEPARTMENT_CODES.join(", ")})` });
+        }
       }
     }
   });

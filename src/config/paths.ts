@@ -15,4 +15,6 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(import.meta.dirname);
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, "schema");
+/** The sharing catalogue: who reads and writes what (schema/sharing-catalog.yaml). */
+export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
 export const CONNECTORS_DIR = path.join(PROJECT_ROOT, "connectors");

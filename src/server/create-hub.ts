@@ -15,7 +15,7 @@ import { subgraphSchema } from "../federation/subgraph.js";
 import path from "node:path";
 import { loadCatalog } from "../access/index.js";
 import type { HubConfig } from "../config/config.js";
-import { SCHEMA_DIR } from "../config/paths.js";
+import { CATALOG_FILE, SCHEMA_DIR } from "../config/paths.js";
 import { openDatabase, type Database } from "../data/database.js";
 import { appendAuditRows, auditBatcher } from "../data/audit-writer.js";
 import { migrate } from "../data/migrate.js";
@@ -67,7 +67,6 @@ import { startWsServer } from "./ws.js";
 export const GRAPHQL_PATH = "/graphql";
 /** The hub as a Federation 2 subgraph (`_service`, `_entities`), for gateways; same token, same policy. */
 export const SUBGRAPH_PATH = "/subgraph";
-export const CATALOG_FILE = path.join(SCHEMA_DIR, "sharing-catalog.yaml");
 
 export interface Hub {
   /** http://host:port of the running server. */

@@ -25,6 +25,7 @@ import { sendUnavailable } from "./format-error.js";
 import { databaseUnavailable } from "../data/unavailable.js";
 import { requestPrincipal, type ContextDeps } from "./request-context.js";
 import { log } from "../log.js";
+import type { IssuerRules } from "../core/warning-issuers.js";
 
 export const INGEST_BODY_LIMIT = "20mb";
 
@@ -33,9 +34,13 @@ interface IngestLocals {
   principal: Principal;
 }
 
-/** Why `principal` may not push to `connector`, or null when it may. */
-export function pushRefusal(principal: Principal, connector: Connector): string | null {
+/** Why `principal` may not push to `connector`, or null when it may: its own department's connector, or a warnings feed when it issues warnings. */
+export function pushRefusal(principal: Principal, connector: Connector, issuers: IssuerRules): string | null {
   if (!hasRole(principal, "SERVICE", "ADMIN")) return "pushing data needs a department service account (role SERVICE or ADMIN)";
+  if (connector.carriesWarnings && principal.department && issuers[principal.department]) return null;
+  if (connector.carriesWarnings && principal.department !== connector.department) {
+    return `only the departments that issue warnings (${Object.keys(issuers).join(", ")}) may push to ${connector.name} (the token acts for ${principal.department ?? "no department"})`;
+  }
   if (principal.department !== connector.department) {
     return `only ${connector.department} may push to ${connector.name} (the token acts for ${principal.department ?? "no department"})`;
   }
@@ -68,7 +73,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
       throw error;
     }
     if (principal.anonymous) return sendError(res, 401, "UNAUTHENTICATED", "not authenticated: a bearer token is required");
-    const refusal = pushRefusal(principal, (res.locals as IngestLocals).connector);
+    const refusal = pushRefusal(principal, (res.locals as IngestLocals).connector, deps.catalog.warningIssuers);
     if (refusal) return sendError(res, 403, "FORBIDDEN", refusal);
     (res.locals as IngestLocals).principal = principal;
     next();
@@ -82,7 +87,8 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     const document = { name: `POST /ingest/${connector.name}`, body, contentType: req.headers["content-type"] };
     // every record must lie in the account's territory (ADMIN without a region: the hub's province)
     const territory = (res.locals as IngestLocals).principal.territory || deps.config.sync.province;
-    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, onChanges: options.onChanges, writeRefusal: deps.disk.writeRefusal });
+    const issuer = { department: (res.locals as IngestLocals).principal.department ?? connector.department, rules: deps.catalog.warningIssuers };
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, issuer, onChanges: options.onChanges, writeRefusal: deps.disk.writeRefusal });
     options.onRun?.(summary);
     if (summary.writeRefused) return sendError(res, 507, "INSUFFICIENT_STORAGE", summary.writeRefused, { runId: summary.runId });
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });

@@ -18,6 +18,10 @@ import type { ApplyOutcome } from "./apply-outcome.js";
 import { outsideTerritory, recordDivisions } from "../core/write-scope.js";
 import { implausibility, levelFarFromStation, type PlausibilityContext } from "../core/plausibility.js";
 import { insertRows, retireAbsent, upsertRows } from "./bulk-write.js";
+import { loadCatalog } from "../access/catalog.js";
+import { CATALOG_FILE } from "../config/paths.js";
+import { issuingRefusal, type IssuerRules } from "../core/warning-issuers.js";
+import type { WarningLevel } from "../core/warning-level.js";
 import { toRowGroups } from "./record-rows.js";
 
 
@@ -36,6 +40,12 @@ export interface ApplyOptions {
    * Null or absent: anywhere.
    */
   territory?: string | null;
+  /**
+   * The department that issues the warnings written, and the catalogue's rules of who issues what: a warning
+   * of a type or colour the department does not issue is quarantined; a warning written is the issuer's
+   * (sourceDepartment). Absent: the connector's department under the catalogue's rules.
+   */
+  issuer?: WarningIssuer;
   /** Why writes are refused now (a full disk), or null: asked before every chunk; a refusal rolls the document back. */
   writeRefusal?: () => string | null;
 }
@@ -47,6 +57,18 @@ export class WriteRefused extends Error {
 
 const CHUNK = 1000;
 
+/** Who issues the warnings of a run, under which rules (the catalogue's warningIssuers). */
+export interface WarningIssuer {
+  department: string;
+  rules: IssuerRules;
+}
+
+let fileIssuers: IssuerRules | null = null;
+/** The warning issuers of the catalogue file, read once: for runs not given the hub's catalogue (pulls, samples). */
+function catalogueIssuers(): IssuerRules {
+  return (fileIssuers ??= loadCatalog(CATALOG_FILE).warningIssuers);
+}
+
 
 export async function applyParseResult(query: SqlRunner, connector: Connector, result: ParseResult, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const now = options.now ?? new Date();
@@ -56,11 +78,13 @@ export async function applyParseResult(query: SqlRunner, connector: Connector, r
   for (const rejection of result.rejected) if (rejection.dataset && rejection.sourceId) seenOf(seen, rejection.dataset).add(rejection.sourceId);
 
   const territory = options.territory || null;
+  const issuer = options.issuer ?? { department: connector.department, rules: catalogueIssuers() };
   const plausible: PlausibilityContext = { now, province: territory?.slice(0, 2) ?? "" };
   for (const dataset of WRITE_ORDER) {
     let records = result.records.filter((record) => record.dataset === dataset);
     for (const record of records) seenOf(seen, dataset).add(record.sourceId);
     if (territory) records = records.filter((record) => !refuseOutside(record, recordDivisions(record.data), territory, outcome));
+    if (dataset === "warning") records = records.filter((record) => !refuse(record, issuingRefusal(issuer.rules, issuer.department, String(record.data.type), record.data.level as WarningLevel), outcome));
     records = records.filter((record) => !refuse(record, implausibility(dataset, record.data, plausible), outcome, "IMPLAUSIBLE"));
     for (let i = 0; i < records.length; i += CHUNK) {
       // a document may grow the database by far more than its own size: the disk is asked again every chunk
@@ -68,7 +92,8 @@ export async function applyParseResult(query: SqlRunner, connector: Connector, r
       if (refusal) throw new WriteRefused(refusal);
       const chunk = records.slice(i, i + CHUNK);
       if (dataset === "hydroReading") await applyReadings(query, connector, chunk, outcome, now, territory);
-      else await applyChunk(query, connector, dataset, chunk, outcome, now, territory);
+      // a warning is its issuer's: the department that pushed it, under the release system it came through
+      else await applyChunk(query, dataset === "warning" ? { ...connector, department: issuer.department } : connector, dataset, chunk, outcome, now, territory);
     }
   }
   for (const dataset of options.incremental ? [] : result.snapshotOf) {

@@ -15,7 +15,7 @@ import crypto from "node:crypto";
 import { inSqlTransaction, type Prisma } from "../data/database.js";
 import { insertRows } from "./bulk-write.js";
 import { emptyCounts, type SyncCounts } from "../core/sync-counts.js";
-import { applyParseResult, WriteRefused, type ApplyOutcome, type RecordChange } from "./apply-records.js";
+import { applyParseResult, WriteRefused, type ApplyOutcome, type RecordChange, type WarningIssuer } from "./apply-records.js";
 import { withConnectorLock } from "./connector-lock.js";
 import { tableOfSyncDataset } from "./dataset-models.js";
 import { log } from "../log.js";
@@ -50,6 +50,8 @@ export interface SyncOptions {
   incremental?: boolean;
   /** The writer's territory (a division prefix): records outside it are quarantined as OUT_OF_SCOPE. */
   territory?: string | null;
+  /** Who issues the warnings pushed (apply-records.ts); absent: the connector's department. */
+  issuer?: WarningIssuer;
   onDocument?: (name: string, counts: SyncCounts) => void;
   /** The records one document created, updated or retired, once written (for events); awaited before the next document. */
   onChanges?: (changes: RecordChange[]) => void | Promise<void>;
@@ -135,7 +137,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
   try {
     const parsed = connector.parse(doc);
     applied = await inSqlTransaction(prisma, async (query) => {
-      const outcome = await applyParseResult(query, connector, parsed, { incremental: options.incremental, territory: options.territory, writeRefusal: options.writeRefusal });
+      const outcome = await applyParseResult(query, connector, parsed, { incremental: options.incremental, territory: options.territory, issuer: options.issuer, writeRefusal: options.writeRefusal });
       const rows = outcome.rejections.map((r) => ({
         id: crypto.randomUUID(),
         connector: connector.name,

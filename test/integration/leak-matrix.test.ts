@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canReadDataset, datasetOf, fieldAccess, loadCatalog, mutualAidPartners, readGrant, rowScope, type DevTokenRequest, type Principal } from "../../src/access/index.js";
 import { isWithinDivision } from "../../src/core/division.js";
 import { hubSchema } from "../../src/graph/schema.js";
-import { CATALOG_FILE } from "../../src/server/create-hub.js";
+import { CATALOG_FILE } from "../../src/config/paths.js";
 import { entitiesQuery, nodesQuery, rootListsQuery } from "../helpers/selection.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 

@@ -14,7 +14,7 @@
 import { execute, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, parse, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/access/index.js";
-import { CATALOG_FILE } from "../../src/server/create-hub.js";
+import { CATALOG_FILE } from "../../src/config/paths.js";
 import { loadConfig } from "../../src/config/config.js";
 import { inTransaction } from "../../src/data/database.js";
 import { NO_DISK_GUARD } from "../../src/data/disk-space.js";

@@ -9,7 +9,7 @@ import { loadCatalog, type Catalog } from "../../src/access/index.js";
 import { DATASETS, type DatasetSpec } from "../../src/data/datasets.js";
 import { loadTables, type Tables } from "../../src/data/query/tables.js";
 import { registryProblems, type Registry } from "../../src/data/registry-check.js";
-import { CATALOG_FILE } from "../../src/server/create-hub.js";
+import { CATALOG_FILE } from "../../src/config/paths.js";
 import { DATASET_MODELS } from "../../src/sync/dataset-models.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 

@@ -59,10 +59,13 @@ describe("who may push", () => {
     }
   });
 
-  it("answers 403 to another department's service account and to a non-service role", async () => {
-    const water = await push("meteorology", alert, await service("WATER"));
+  it("answers 403 to a department that issues no warnings and to a non-service role", async () => {
+    const transport = await push("meteorology", alert, await service("TRANSPORT"));
+    expect(transport.status).toBe(403);
+    expect(transport.body.errors[0]).toMatchObject({ message: expect.stringContaining("only the departments that issue warnings"), extensions: { code: "FORBIDDEN" } });
+    const water = await push("water", alert, await service("METEOROLOGY"));
     expect(water.status).toBe(403);
-    expect(water.body.errors[0]).toMatchObject({ message: expect.stringContaining("only METEOROLOGY"), extensions: { code: "FORBIDDEN" } });
+    expect(water.body.errors[0].message).toContain("only WATER may push to water");
     const supervisor = await push("meteorology", alert, await service("METEOROLOGY", ["SUPERVISOR"]));
     expect(supervisor.status).toBe(403);
     expect(supervisor.body.errors[0].extensions.code).toBe("FORBIDDEN");
@@ -93,6 +96,50 @@ describe("pushing warnings", () => {
     expect((await warningsByIdentifier(identifier))[0]?.status).toBe("EXPIRED");
     const active = await t.request(WarningsDocument, { first: 200, filter: { status: "ACTIVE" } }, reader);
     expect(active.data!.warnings.edges.map((e) => e.node.identifier)).not.toContain(identifier);
+  });
+});
+
+describe("warnings from every department", () => {
+  const issuedBy = async (identifier: string) => {
+    const res = await t.request<{ warnings: { edges: Array<{ node: { identifier: string; type: string; level: string; provenance: { sourceDepartment: string } } }> } }, never>(
+      "{ warnings(first: 200) { edges { node { identifier type level provenance { sourceDepartment } } } } }",
+      undefined,
+      reader,
+    );
+    return res.data!.warnings.edges.map((e) => e.node).find((w) => w.identifier === identifier) ?? null;
+  };
+
+  it("takes a flood warning (SL 758) from the water department as the water department's, and refuses it a rainstorm one", async () => {
+    const water = await service("WATER");
+    const flood = await push("meteorology", capAlert({ identifier: "410200SW_FLOOD1", sender: "410200水文", event: "洪水", level: "BLUE", geocodes: ["410200000000"] }), water);
+    expect(flood.status).toBe(200);
+    expect(flood.body).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await issuedBy("410200SW_FLOOD1")).toMatchObject({ type: "洪水", level: "BLUE", provenance: { sourceDepartment: "WATER" } });
+
+    const rainstorm = await push("meteorology", capAlert({ identifier: "410200SW_RAIN1", sender: "410200水文", event: "暴雨", level: "ORANGE", geocodes: ["410200000000"] }), water);
+    expect(rainstorm.status).toBe(200);
+    expect(rainstorm.body.accepted).toBe(0);
+    expect(rainstorm.body.rejected[0].reason).toMatch(/FORBIDDEN: WATER issues 洪水、枯水、干旱 warnings \(SL 758.*\), not 暴雨/);
+    expect(await issuedBy("410200SW_RAIN1")).toBeNull();
+  });
+
+  it("holds each department to its own colours: a blue drought from water, none from meteorology; a geological risk warning from natural resources", async () => {
+    const drought = async (department: "WATER" | "METEOROLOGY", identifier: string) =>
+      push("meteorology", capAlert({ identifier, sender: `410200${department}`, event: "干旱", level: "BLUE", geocodes: ["410200000000"] }), await service(department));
+    expect((await drought("WATER", "410200_DROUGHT_W")).body.accepted).toBe(1);
+    const meteorological = await drought("METEOROLOGY", "410200_DROUGHT_M");
+    expect(meteorological.body.accepted).toBe(0);
+    expect(meteorological.body.rejected[0].reason).toContain("干旱 has no BLUE (蓝色) warning: 橙色、红色 only (气象灾害预警信号发布与传播办法（中国气象局令第16号）");
+    const blueHeat = await push("meteorology", capAlert({ identifier: "410200_HEAT_BLUE", event: "高温", level: "BLUE", geocodes: ["410200000000"] }), await service("METEOROLOGY"));
+    expect(blueHeat.body.rejected[0].reason).toContain("高温 has no BLUE (蓝色) warning");
+
+    const geological = await push(
+      "meteorology",
+      capAlert({ identifier: "410200ZR_GEO1", sender: "410200自然资源", event: "地质灾害气象风险", level: "ORANGE", geocodes: ["410200000000"] }),
+      await service("NATURAL_RESOURCES"),
+    );
+    expect(geological.body).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await issuedBy("410200ZR_GEO1")).toMatchObject({ type: "地质灾害气象风险", level: "ORANGE", provenance: { sourceDepartment: "NATURAL_RESOURCES" } });
   });
 });
 

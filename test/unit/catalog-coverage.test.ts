@@ -7,7 +7,7 @@
 import { getNamedType, getNullableType, isNonNullType, isObjectType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { datasetOf, loadCatalog } from "../../src/access/index.js";
-import { CATALOG_FILE } from "../../src/server/create-hub.js";
+import { CATALOG_FILE } from "../../src/config/paths.js";
 import { hubSchema } from "../../src/graph/schema.js";
 
 const catalog = loadCatalog(CATALOG_FILE);
