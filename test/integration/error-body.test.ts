@@ -12,13 +12,13 @@ afterAll(async () => {
 
 describe("error bodies", () => {
   it("have the same shape on /graphql, /ingest, the file and bulletin routes, unknown paths and Express's own failures", async () => {
-    const water = await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" });
+    const transport = await t.signToken({ department: "TRANSPORT", roles: ["SERVICE"], region: "410000" });
     const cases: Array<[string, RequestInit, number, string]> = [
       ["/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }, 400, "BAD_REQUEST"],
       ["/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ nothing }" }) }, 400, "GRAPHQL_VALIDATION_FAILED"],
       ["/ingest/nothing", { method: "POST", body: "x" }, 404, "NOT_FOUND"],
       ["/ingest/meteorology", { method: "POST", body: "<alert/>" }, 401, "UNAUTHENTICATED"],
-      ["/ingest/meteorology", { method: "POST", headers: { authorization: `Bearer ${water}` }, body: "<alert/>" }, 403, "FORBIDDEN"],
+      ["/ingest/meteorology", { method: "POST", headers: { authorization: `Bearer ${transport}` }, body: "<alert/>" }, 403, "FORBIDDEN"],
       ["/enterprises/91410106MA46JX0E8X/file", {}, 401, "UNAUTHENTICATED"],
       ["/bulletins/410106/2026-P6.csv", {}, 401, "UNAUTHENTICATED"],
       ["/no/such/path", {}, 404, "NOT_FOUND"],
