@@ -90,6 +90,18 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
     }
   }
 
+  /** Executions being started, by key, until they are groups. */
+  const starting = new Map<string, Promise<Group | ExecutionResult>>();
+
+  async function startGroup(key: string, args: ExecutionArgs): Promise<Group | ExecutionResult> {
+    const source = await subscribe(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const group: Group = { members: new Set(), source: source[Symbol.asyncIterator]() };
+    groups.set(key, group);
+    void pump(key, group, args.contextValue as HubContext);
+    return group;
+  }
+
   /** Subscribers now, over every group. */
   const subscribers = () => [...groups.values()].reduce((sum, group) => sum + group.members.size, 0);
 
@@ -111,12 +123,15 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
     const key = JSON.stringify([print(args.document), args.variableValues ?? null, args.operationName ?? null, policyKey(context.principal)]);
     let group = groups.get(key);
     if (!group) {
-      const source = await subscribe(args);
-      if (!(Symbol.asyncIterator in source)) return source; // an error result: not shared
-      const created: Group = { members: new Set(), source: source[Symbol.asyncIterator]() };
-      groups.set(key, created);
-      group = created;
-      void pump(key, created, context);
+      // subscribers of one key arriving together wait for the one execution the first of them starts
+      let start = starting.get(key);
+      if (!start) {
+        start = startGroup(key, args).finally(() => starting.delete(key));
+        starting.set(key, start);
+      }
+      const started = await start;
+      if (!("members" in started)) return started; // an error result: not shared
+      group = started;
     }
     return untilEnded((end) => {
       const joined = group;
