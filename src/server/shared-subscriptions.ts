@@ -42,6 +42,8 @@ interface Member {
 interface Group {
   members: Set<Member>;
   source: AsyncIterator<ExecutionResult>;
+  /** The execution has ended: nobody may join any more. */
+  closed: boolean;
 }
 
 /** Everything the access policy decides on; two principals with equal keys see the same data. */
@@ -86,6 +88,7 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
     } catch (error) {
       for (const member of [...group.members]) member.end(error as Error);
     } finally {
+      group.closed = true;
       if (groups.get(key) === group) groups.delete(key);
     }
   }
@@ -96,7 +99,7 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
   async function startGroup(key: string, args: ExecutionArgs): Promise<Group | ExecutionResult> {
     const source = await subscribe(args);
     if (!(Symbol.asyncIterator in source)) return source;
-    const group: Group = { members: new Set(), source: source[Symbol.asyncIterator]() };
+    const group: Group = { members: new Set(), source: source[Symbol.asyncIterator](), closed: false };
     groups.set(key, group);
     void pump(key, group, args.contextValue as HubContext);
     return group;
@@ -118,7 +121,7 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
    * Results go to `sink`; the iterator returned yields nothing and finishes when the subscription ends
    * (with the error that ended it), which is when graphql-ws sends `complete` or `error`.
    */
-  async function subscribeShared(args: ExecutionArgs, sink: LiveSink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  async function subscribeShared(args: ExecutionArgs, sink: LiveSink, retried = false): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = args.contextValue as HubContext;
     const key = JSON.stringify([print(args.document), args.variableValues ?? null, args.operationName ?? null, policyKey(context.principal)]);
     let group = groups.get(key);
@@ -131,6 +134,8 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
       }
       const started = await start;
       if (!("members" in started)) return started; // an error result: not shared
+      // it ended while this subscriber waited (the group's backlog overflowing, the hub stopping): start anew, once
+      if (started.closed) return retried ? finished() : subscribeShared(args, sink, true);
       group = started;
     }
     return untilEnded((end) => {
@@ -141,8 +146,11 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
     });
   }
 
-  return { subscribe: subscribeShared, subscribers };
+  return { subscribe: (args: ExecutionArgs, sink: LiveSink) => subscribeShared(args, sink), subscribers };
 }
+
+/** A subscription that has ended before it began: graphql-ws sends `complete`. */
+async function* finished(): AsyncIterableIterator<ExecutionResult> {}
 
 /** An iterator that yields nothing and finishes when `start`'s `end` is called (throwing its error), or when returned. */
 function untilEnded(start: (end: (error?: Error) => void) => () => void): AsyncIterableIterator<ExecutionResult> {

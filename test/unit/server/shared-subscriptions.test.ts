@@ -4,7 +4,7 @@ import { sharedSubscriptions, type LiveSink } from "../../../src/server/shared-s
 import { waitFor } from "../../helpers/wait.js";
 
 /** A subscription field whose events the test sends, counting the executions started and ended. */
-function tickSchema() {
+function tickSchema(options: { failFirst?: boolean } = {}) {
   const state = { started: 0, ended: 0, send: [] as Array<(value: string) => void> };
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: "Query", fields: { ok: { type: GraphQLString } } }),
@@ -17,6 +17,11 @@ function tickSchema() {
           // an event stream as the hub's are (bounded-stream.ts): ending it ends the wait for the next event
           subscribe() {
             state.started++;
+            // an execution that fails at once, as one whose backlog overflowed would
+            if (options.failFirst && state.started === 1) {
+              const failing: AsyncIterableIterator<string> = { next: () => Promise.reject(new Error("gone")), [Symbol.asyncIterator]: () => failing };
+              return failing;
+            }
             let waiting: ((result: IteratorResult<string>) => void) | null = null;
             const iterator: AsyncIterableIterator<string> = {
               next: () => new Promise((resolve) => state.send.push((value) => resolve({ done: false, value })) && (waiting = resolve)),
@@ -75,5 +80,18 @@ describe("shared subscriptions", () => {
     await (third as AsyncIterableIterator<unknown>).return!();
     await waitFor(() => state.ended === 2, { what: "both executions to end" });
     expect(shared.subscribers()).toBe(0);
+  });
+
+  it("starts anew for subscribers that were waiting for an execution which ended before they joined", async () => {
+    const { schema, state } = tickSchema({ failFirst: true });
+    const shared = sharedSubscriptions({ capacity: 8, audit: () => {} });
+    const args = (context: object): ExecutionArgs => ({ schema, document: parse("subscription { tick }"), contextValue: context });
+    const [a, b] = [sink(), sink()];
+    await Promise.all([shared.subscribe(args(screen("desk-1")), a.target), shared.subscribe(args(screen("desk-2")), b.target)]);
+    expect(state.started).toBe(2);
+    expect(shared.subscribers()).toBe(2);
+    await waitFor(() => state.send.length === 1, { what: "the new execution waiting for an event" });
+    state.send.shift()!("大风");
+    await waitFor(() => a.messages.length === 1 && b.messages.length === 1, { what: "the event at both screens" });
   });
 });
