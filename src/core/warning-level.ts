@@ -68,8 +68,3 @@ export const SIGNAL_COLOURS: Record<string, readonly WarningLevel[]> = {
   道路结冰: ["YELLOW", "ORANGE", "RED"],
 };
 
-/** Hydrological (SL 758) and geological warnings use all four colours. */
-export function isAllowedSignal(type: string, level: WarningLevel): boolean {
-  const allowed = SIGNAL_COLOURS[type];
-  return allowed === undefined ? true : allowed.includes(level);
-}
