@@ -86,7 +86,11 @@ export function sharedSubscriptions(options: SharedSubscriptionOptions) {
       }
       for (const member of [...group.members]) member.end();
     } catch (error) {
-      for (const member of [...group.members]) member.end(error as Error);
+      // the group's backlog overflowed: each of its subscribers counts as dropped, as one whose socket did not keep up
+      for (const member of [...group.members]) {
+        if (error instanceof SubscriberTooSlowError) options.onDropped?.();
+        member.end(error as Error);
+      }
     } finally {
       group.closed = true;
       if (groups.get(key) === group) groups.delete(key);
