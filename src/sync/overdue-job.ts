@@ -15,7 +15,7 @@ import { inSqlTransaction, type Prisma } from "../data/database.js";
 import { sql } from "../data/sql-text.js";
 import { deadlinesOf } from "../data/hazard-row.js";
 import { appendEventsBulk } from "../data/hazard-writer.js";
-import { log } from "../log.js";
+import { startPeriodic, type PeriodicJob } from "./periodic.js";
 
 export const OVERDUE_ACTOR = "emhub";
 export const OVERDUE_BATCH = 1000;
@@ -76,32 +76,10 @@ async function markBatch(prisma: Prisma, batch: readonly Due[], now: Date, reque
   });
 }
 
-export interface OverdueJob {
-  /** Stops the timer and waits for a run in progress. */
-  stop(): Promise<void>;
-}
-
 /**
  * Runs the check now and then every `intervalSeconds`, never two at once.
  * `onMarked` receives the ids of each batch a run marked (for publishing).
  */
-export function startOverdueJob(prisma: Prisma, intervalSeconds: number, onMarked: (ids: string[]) => void | Promise<void> = () => {}): OverdueJob {
-  let current: Promise<void> | null = null;
-  const run = () => {
-    current ??= markOverdueHazards(prisma, new Date(), onMarked)
-      .then(() => undefined)
-      .catch((error: unknown) => log.error({ err: error }, "overdue check failed"))
-      .finally(() => {
-        current = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalSeconds * 1000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await current;
-    },
-  };
+export function startOverdueJob(prisma: Prisma, intervalSeconds: number, onMarked: (ids: string[]) => void | Promise<void> = () => {}): PeriodicJob {
+  return startPeriodic("overdue check", intervalSeconds, () => markOverdueHazards(prisma, new Date(), onMarked));
 }
