@@ -29,10 +29,10 @@ import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import pg from "pg";
 import { loadOrCreateDevIssuer } from "../src/access/index.js";
 import { isWithinDivision } from "../src/core/division.js";
 import { startHubProcess, type HubProcess } from "../test/helpers/hub-process.js";
+import { cpuMs, heapMb, percentile, rssKb, scratchServerDatabase, sleep, sum } from "./hub-helpers.js";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
@@ -47,51 +47,10 @@ const COUNTIES = ["410106", "410202", "410203", "410204", "410205", "410212", "4
 const CITIES = ["4101", "4102", "4105"];
 const ROLES: Array<Array<"SUPERVISOR" | "ANALYST" | "INSPECTOR">> = [["SUPERVISOR"], ["SUPERVISOR"], ["ANALYST"], ["INSPECTOR"]];
 const QUERY = process.env.BENCH_QUERY ?? "subscription { hazardChanged { eventId action at hazard { id state grade regionCode } } }";
-const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
-
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
-/** CPU milliseconds (user + system) the process has used. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-/**
- * A hub's JavaScript heap after a full collection (the hubs run with
- * --expose-gc). `external` is left out: it holds the embedded database's
- * WebAssembly memory, which moves by megabytes on its own.
- */
-async function heapMb(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics?gc=1`)).text();
-  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN) / 1024 / 1024;
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
 function territoryOf(i: number): string {
   if (i % 100 === 0) return "41";
   if (i % 10 === 0) return CITIES[i % CITIES.length]!;
   return COUNTIES[i % COUNTIES.length]!;
-}
-
-/** A scratch database on the server of BENCH_DATABASE_URL, dropped at the end. */
-async function scratchDatabase(url: string) {
-  const name = `emhub_bench_subs_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /**
@@ -140,7 +99,7 @@ class CountingWebSocket extends WebSocket {
 async function main() {
   if (INSTANCES > 1 && !(DATABASE_URL && REDIS_URL)) throw new Error("BENCH_INSTANCES > 1 needs BENCH_DATABASE_URL and BENCH_REDIS_URL");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emhub-bench-subs-"));
-  const database = DATABASE_URL ? await scratchDatabase(DATABASE_URL) : null;
+  const database = DATABASE_URL ? await scratchServerDatabase(DATABASE_URL, "emhub_bench_subs") : null;
   const off = Object.fromEntries(["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT"].map((c) => [`EMHUB_SYNC_INTERVAL_${c}`, "0"]));
   const nodeArgs = ["--expose-gc", ...(process.env.BENCH_HUB_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
   const env = { EMHUB_DATA_DIR: dataDir, EMHUB_MAX_COST: "10000000", ...off, ...(database ? { DATABASE_URL: database.url } : {}), ...(REDIS_URL ? { REDIS_URL, EMHUB_REDIS_PREFIX: `bench${process.pid}:` } : {}) };
