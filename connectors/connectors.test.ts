@@ -18,15 +18,16 @@ function unknownFields(record: HubRecord): string[] {
 }
 
 describe("connector registry", () => {
-  it("has the five departments, each under its folder name", () => {
+  it("has the five departments' six systems, each under its folder name", () => {
     expect(ALL_CONNECTORS.map((c) => [c.name, c.department])).toEqual([
       ["emergency", "EMERGENCY"],
+      ["monitoring", "EMERGENCY"],
       ["water", "WATER"],
       ["meteorology", "METEOROLOGY"],
       ["natural-resources", "NATURAL_RESOURCES"],
       ["transport", "TRANSPORT"],
     ]);
-    expect(connectorByName("water")).toBe(ALL_CONNECTORS[1]);
+    expect(connectorByName("water")).toBe(ALL_CONNECTORS[2]);
     expect(connectorByName("police")).toBeUndefined();
   });
 

@@ -23,7 +23,10 @@ export type Dataset =
   | "hydroStation"
   | "hydroReading"
   | "geoHazardPoint"
-  | "roadHazard";
+  | "roadHazard"
+  | "monitoringPoint"
+  | "monitoringReading"
+  | "monitoringAlarm";
 
 /** One source document as fetched from a file, a URL or a push. */
 export interface SourceDocument {

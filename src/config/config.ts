@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
   EMHUB_LIVE_BACKLOG: intFrom(10_000),
+  EMHUB_READING_RETENTION_DAYS: intFrom(31),
+  EMHUB_MONITORING_FRESHNESS: intFrom(30),
+  EMHUB_ALARM_ACK_MINUTES: intFrom(15),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).optional(),
   NODE_ENV: z.string().default("development"),
   EMHUB_INTROSPECTION: z.enum(["on", "off"]).optional(),
@@ -97,6 +100,12 @@ export interface HubConfig {
   subscriberBuffer: number;
   /** Events that may wait for a group of subscribers' one execution while the hub itself is behind (a burst). */
   liveBacklog: number;
+  /** Days raw monitoring readings are kept before they are folded into hourly min / max / mean. */
+  readingRetentionDays: number;
+  /** Minutes within which a monitoring point must have reported to count as online (在线监测率). */
+  monitoringFreshnessMinutes: number;
+  /** Minutes an alarm may stay unacknowledged before it is escalated to the county's emergency bureau. */
+  alarmAckMinutes: number;
   production: boolean;
   /** Free space the embedded database's folder must keep: below it, writes are refused (507) and /readyz says so. 0: no check. */
   minFreeMegabytes: number;
@@ -159,6 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     overdueIntervalSeconds: e.EMHUB_OVERDUE_INTERVAL,
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     liveBacklog: e.EMHUB_LIVE_BACKLOG,
+    readingRetentionDays: e.EMHUB_READING_RETENTION_DAYS,
+    monitoringFreshnessMinutes: e.EMHUB_MONITORING_FRESHNESS,
+    alarmAckMinutes: e.EMHUB_ALARM_ACK_MINUTES,
     production: e.NODE_ENV === "production",
     leaderRetrySeconds: e.EMHUB_LEADER_RETRY,
     rateLimitPerMinute: e.EMHUB_RATE_LIMIT,

@@ -85,13 +85,40 @@ export interface WarningForLeadTime {
   onset: Date | null;
 }
 
+/** A monitoring point as 在线监测率 sees it: online when a reading came within the freshness window. */
+export interface MonitoredPoint {
+  code: string;
+  online: boolean;
+  /** The last reading's time when offline (null: it never reported). */
+  lastReadingAt: Date | null;
+}
+
+/** Monitored online: it has monitoring points and every one of them reported within the freshness window. */
+export function monitoredOnline(points: readonly MonitoredPoint[]): boolean {
+  return points.length > 0 && points.every((point) => point.online);
+}
+
+/** The note of a monitoring figure: the objects without points and the points offline, with the time of their last reading. */
+function offlineNote(objects: ReadonlyArray<{ points: readonly MonitoredPoint[] }>): string | null {
+  const unmonitored = objects.filter((o) => o.points.length === 0).length;
+  const offline = objects.flatMap((o) => o.points.filter((p) => !p.online));
+  const parts = [
+    unmonitored > 0 ? `${unmonitored} 个无监测点位` : null,
+    offline.length > 0 ? `离线点位：${offline.map((p) => `${p.code}（${p.lastReadingAt ? `最后数据 ${chinaTime(p.lastReadingAt)}` : "从未上报"}）`).join("、")}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join("；") : null;
+}
+
+const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+
 /** The records of one division the figures are computed from (as the reader may read them). */
 export interface IndicatorInputs {
   level: DivisionLevel;
   name: string | null;
   population: number | null;
-  riskPoints: ReadonlyArray<{ level: string; onlineMonitored: boolean }>;
-  majorHazardSources: ReadonlyArray<{ monitoringOnline: boolean | null }>;
+  /** Each risk point with the monitoring points the monitoring system reports for it. */
+  riskPoints: ReadonlyArray<{ level: string; points: readonly MonitoredPoint[] }>;
+  majorHazardSources: ReadonlyArray<{ points: readonly MonitoredPoint[] }>;
   shelters: ReadonlyArray<{ areaM2: number; status: string }>;
   /** Warnings of the year before the figures' date. */
   warnings: ReadonlyArray<WarningForLeadTime>;
@@ -202,8 +229,13 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
         : { ...ratio(inputs.ownLevelTeams.filter((team) => team.headcount >= minimum.count).length, inputs.ownLevelTeams.length, ""), note: `本级队伍人数下限 ${minimum.count} 人：${cite(minimum.basis)}` };
   const teamTarget = minimum === null ? t.RESCUE_TEAM_SIZE : { ...t.RESCUE_TEAM_SIZE, name: `${t.RESCUE_TEAM_SIZE.name}（不少于${minimum.count}人）` };
   return [
-    judge("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, ratio(red.filter((p) => p.onlineMonitored).length, red.length, "no red (重大) risk point to monitor"), 2),
-    judge("MAJOR_HAZARD_MONITORING", t.MAJOR_HAZARD_MONITORING, ratio(inputs.majorHazardSources.filter((s) => s.monitoringOnline === true).length, inputs.majorHazardSources.length, "no major hazard source"), 2),
+    judge("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, { ...ratio(red.filter((p) => monitoredOnline(p.points)).length, red.length, "no red (重大) risk point to monitor"), note: offlineNote(red) }, 2),
+    judge(
+      "MAJOR_HAZARD_MONITORING",
+      t.MAJOR_HAZARD_MONITORING,
+      { ...ratio(inputs.majorHazardSources.filter((s) => monitoredOnline(s.points)).length, inputs.majorHazardSources.length, "no major hazard source"), note: offlineNote(inputs.majorHazardSources) },
+      2,
+    ),
     judge(
       "SHELTER_AREA_PER_PERSON",
       t.SHELTER_AREA_PER_PERSON,

@@ -17,14 +17,16 @@ export interface NaturalParent {
   dataset: string;
   key: string;
   label: string;
+  /** The record takes its regionCode from this parent (a monitoring point is where its enterprise is). */
+  inheritRegion?: true;
 }
 
 /** How the sync writes a dataset's records. */
 export interface SyncDeclaration {
   /** The connectors' name of the dataset (connectors/types.ts Dataset). */
   name: Dataset;
-  /** rows: bulk upsert (the default); hazard: with its workflow history; warning: with its areas and references; readings: time series, appended. */
-  writer?: "rows" | "hazard" | "warning" | "readings";
+  /** rows: bulk upsert (the default); hazard: with its workflow history; warning: with its areas and references; readings: time series, appended; alarm: raised and cleared by the source, the rest of the lifecycle the hub's. */
+  writer?: "rows" | "hazard" | "warning" | "readings" | "alarm";
   parents?: NaturalParent[];
   /** The table has an `updatedAt` column Prisma sets on its own writes (bulk writes must set it too). */
   updatedAt?: true;

@@ -19,6 +19,9 @@ import { hazard } from "./datasets/hazard.js";
 import { hydroReading } from "./datasets/hydro-reading.js";
 import { hydroStation } from "./datasets/hydro-station.js";
 import { majorHazardSource } from "./datasets/major-hazard-source.js";
+import { monitoringAlarmEvent } from "./datasets/monitoring-alarm-event.js";
+import { monitoringAlarm } from "./datasets/monitoring-alarm.js";
+import { monitoringPoint } from "./datasets/monitoring-point.js";
 import { quarantinedRecord } from "./datasets/quarantined-record.js";
 import { tipOff } from "./datasets/tip-off.js";
 import { region } from "./datasets/region.js";
@@ -44,6 +47,9 @@ export const DECLARED = [
   hazard,
   hazardEvent,
   enforcementAction,
+  monitoringPoint,
+  monitoringAlarm,
+  monitoringAlarmEvent,
   shelter,
   rescueTeam,
   teamMember,

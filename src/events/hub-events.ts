@@ -43,6 +43,16 @@ export interface RainAlert {
   observedAt: string;
 }
 
+/** A monitoring alarm raised, acknowledged, handled, cleared or escalated. */
+export interface MonitoringAlarmChanged {
+  alarmId: string;
+  action: string;
+  state: string;
+  level: string;
+  regionCode: string;
+  at: string;
+}
+
 export interface RecordChanged {
   dataset: string;
   key: string;
@@ -66,9 +76,10 @@ export interface HubEvents {
   "warning.issued": WarningIssued;
   "water.level": WaterLevelAlert;
   "rain.alert": RainAlert;
+  "monitoring.alarm": MonitoringAlarmChanged;
   "record.changed": RecordChanged;
   "connector.run": ConnectorRun;
 }
 
 export type Topic = keyof HubEvents;
-export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "rain.alert", "record.changed", "connector.run"];
+export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "rain.alert", "monitoring.alarm", "record.changed", "connector.run"];

@@ -13,6 +13,7 @@ import { tableOfSyncDataset } from "../sync/dataset-models.js";
 import type { SyncSummary } from "../sync/run-sync.js";
 import type { EventBus } from "./event-bus.js";
 import { hazardChanged } from "./hazard-events.js";
+import { publishAlarmChange } from "./alarm-events.js";
 import type { WarningIssued } from "./hub-events.js";
 
 const CHANGE = { created: "CREATED", updated: "UPDATED", retired: "RETIRED" } as const;
@@ -22,6 +23,7 @@ export async function publishSyncChanges(prisma: Prisma, events: EventBus, chang
   for (const change of changes) events.publish("record.changed", { dataset: tableOfSyncDataset(change.dataset), key: change.key, change: CHANGE[change.change], at });
   await publishWarnings(prisma, events, changes, at);
   await publishHazards(prisma, events, changes, at);
+  await publishAlarms(prisma, events, changes, at);
 }
 
 export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary, rainThresholds: readonly RainThreshold[] = DEFAULT_RAIN_THRESHOLDS): Promise<void> {
@@ -71,6 +73,14 @@ async function publishHazards(prisma: Prisma, events: EventBus, changes: RecordC
   const keys = changes.filter((change) => change.dataset === "hazard").map((change) => change.key);
   if (keys.length === 0) return;
   for (const row of await prisma.hazard.findMany({ where: { id: { in: keys } } })) events.publish("hazard.changed", hazardChanged(row, "SYNC", new Date(at)));
+}
+
+/** Alarms the source raised (created) or cleared (updated). */
+async function publishAlarms(prisma: Prisma, events: EventBus, changes: RecordChange[], at: string) {
+  const created = new Set(changes.filter((change) => change.dataset === "monitoringAlarm" && change.change === "created").map((change) => change.key));
+  const keys = changes.filter((change) => change.dataset === "monitoringAlarm" && change.change !== "retired").map((change) => change.key);
+  if (keys.length === 0) return;
+  for (const row of await prisma.monitoringAlarm.findMany({ where: { id: { in: keys } } })) publishAlarmChange(events, row, created.has(row.id) ? "RAISE" : "CLEAR", new Date(at));
 }
 
 /** Readings this run added that moved their station across a threshold (upwards or back down). */

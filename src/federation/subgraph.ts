@@ -7,8 +7,8 @@
  * the hub's own API; a reference outside the caller's scope resolves to null.
  *
  * Keys, unique across the province: Region by division code, Enterprise by
- * unified social credit code, Shelter and HydroStation by global id or their
- * own code, the other shared records by global id.
+ * unified social credit code, Shelter, HydroStation and MonitoringPoint by
+ * global id or their own code, the other shared records by global id.
  */
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
@@ -34,6 +34,8 @@ const ENTITIES: Record<string, { dataset: DatasetName; byCode?: string }> = {
   Warning: { dataset: "Warning" },
   GeoHazardPoint: { dataset: "GeoHazardPoint" },
   RoadHazard: { dataset: "RoadHazard" },
+  MonitoringPoint: { dataset: "MonitoringPoint", byCode: "code" },
+  MonitoringAlarm: { dataset: "MonitoringAlarm" },
 };
 
 /** The row a reference names, read as the caller: null when absent or out of scope. */
@@ -45,7 +47,7 @@ async function resolveReference(type: string, reference: Record<string, unknown>
   }
   const code = byCode ? reference[byCode] : undefined;
   if (typeof code !== "string") return null;
-  // Region, Enterprise and HydroStation are keyed by their code; a shelter's code is a column of its own
+  // Region, Enterprise, HydroStation and MonitoringPoint are keyed by their code; a shelter's code is a column of its own
   if (dataset !== "Shelter") return ctx.reader.byKey(dataset, code);
   const [row] = await ctx.reader.all(dataset, { code });
   return row ? ctx.reader.present(dataset, row) : null;

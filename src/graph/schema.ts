@@ -27,6 +27,8 @@ import { SyncResolver } from "./sync/sync.resolver.js";
 import { WarningResolver } from "./warning/warning.resolver.js";
 import { TipOffResolver } from "./tip-off/tip-off.resolver.js";
 import { EnforcementActionResolver, EnterpriseEnforcementResolver } from "./enforcement/enforcement.resolver.js";
+import { EnterpriseMonitoringResolver, MonitoringAlarmResolver, MonitoringPointResolver } from "./monitoring/monitoring.resolver.js";
+import { AlarmMutations } from "./monitoring/alarm.mutations.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -53,6 +55,10 @@ export const RESOLVERS = [
   TipOffResolver,
   EnforcementActionResolver,
   EnterpriseEnforcementResolver,
+  MonitoringPointResolver,
+  MonitoringAlarmResolver,
+  EnterpriseMonitoringResolver,
+  AlarmMutations,
   AuditResolver,
   LiveResolver,
   SituationResolver,

@@ -49,6 +49,13 @@ import { recoverInterruptedWork } from "../sync/recover.js";
 import { entitiesLimit } from "../federation/entities-limit.js";
 import { GATEWAY_SECRET_HEADER, isGatewaySecret, serviceSdlGuard } from "../federation/gateway-trust.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
+import { escalateAlarms, keepMonitoringReadings } from "../sync/monitoring-jobs.js";
+import { startPeriodic } from "../sync/periodic.js";
+import { publishAlarmChange } from "../events/alarm-events.js";
+
+/** How often the leader looks for alarms nobody acknowledged, and for reading days past the retention. */
+const ESCALATION_INTERVAL_SECONDS = 60;
+const RETENTION_INTERVAL_SECONDS = 3600;
 import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
 import { noticeRoutes } from "./notice-route.js";
@@ -238,11 +245,19 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     const now = new Date();
     for (const row of await db.prisma.hazard.findMany({ where: { id: { in: ids } } })) events.publish("hazard.changed", hazardChanged(row, "OVERDUE", now));
   };
-  // the leader's work: the schedule of pulls and the overdue check
+  const escalateAndPublish = async () => {
+    const now = new Date();
+    const ids = await escalateAlarms(db.prisma, now, config.alarmAckMinutes);
+    if (ids.length > 0) log.info({ alarms: ids.length }, "alarms escalated: not acknowledged in time");
+    for (const row of await db.prisma.monitoringAlarm.findMany({ where: { id: { in: ids } } })) publishAlarmChange(events, row, "ESCALATE", now);
+  };
+  // the leader's work: the schedule of pulls and the housekeeping (overdue hazards, alarm escalation, reading retention)
   const lead = () => {
     const parts = [
-      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal }) : null,
+      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal, readingRetentionDays: config.readingRetentionDays }) : null,
       options.overdueCheck ? startOverdueJob(db.prisma, config.overdueIntervalSeconds, publishOverdue) : null,
+      options.overdueCheck ? startPeriodic("alarm escalation", ESCALATION_INTERVAL_SECONDS, escalateAndPublish) : null,
+      options.overdueCheck ? startPeriodic("reading retention", RETENTION_INTERVAL_SECONDS, () => keepMonitoringReadings(db.prisma, new Date(), config.readingRetentionDays)) : null,
     ];
     return { stop: async () => void (await Promise.all(parts.map((part) => part?.stop()))) };
   };

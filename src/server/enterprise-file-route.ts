@@ -24,6 +24,10 @@ export const ENTERPRISE_FILE_OPERATION = parse(/* GraphQL */ `
         controlMeasures responsibleUnit responsiblePerson onlineMonitored regionCode provenance { ...Source }
       }
       majorHazardSources { id name grade substances rValue filed filedAt monitoringOnline provenance { ...Source } }
+      monitoringPoints {
+        code name indicator unit majorHazardSource { id name } riskPoint { id name }
+        lowLow low high highHigh lastValue lastReadingAt alarmLevel online offlineSince provenance { ...Source }
+      }
       hazards {
         id grade state version description category discoverySource foundAt foundBy riskPoint { id name }
         measures funds responsiblePerson deadline goal safetyMeasures

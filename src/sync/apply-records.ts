@@ -9,7 +9,8 @@
 import crypto from "node:crypto";
 import { sourceSystemOf, type Connector, type Dataset, type HubRecord, type ParseResult, type Rejection } from "../../connectors/types.js";
 import type { SqlRunner } from "../data/sql.js";
-import { DATASET_MODELS, WRITE_ORDER, type DatasetModel } from "./dataset-models.js";
+import { DATASET_MODELS, WRITE_ORDER, type DatasetModel, type RecordDataset } from "./dataset-models.js";
+import { applyMonitoringAlarms, applyMonitoringReadings } from "./apply-monitoring.js";
 import { applyHazards } from "./apply-hazards.js";
 import { applyWarning } from "./apply-warning.js";
 import { selectIn } from "./bulk-read.js";
@@ -46,6 +47,8 @@ export interface ApplyOptions {
    * (sourceDepartment). Absent: the connector's department under the catalogue's rules.
    */
   issuer?: WarningIssuer;
+  /** Days raw time-series readings are kept (older ones are refused: their day is folded into hourly figures). */
+  readingRetentionDays?: number;
   /** Why writes are refused now (a full disk), or null: asked before every chunk; a refusal rolls the document back. */
   writeRefusal?: () => string | null;
 }
@@ -56,6 +59,9 @@ export class WriteRefused extends Error {
 }
 
 const CHUNK = 1000;
+
+/** Days raw readings are kept when the run is not told (config EMHUB_READING_RETENTION_DAYS). */
+export const DEFAULT_READING_RETENTION_DAYS = 31;
 
 /** Who issues the warnings of a run, under which rules (the catalogue's warningIssuers). */
 export interface WarningIssuer {
@@ -92,12 +98,14 @@ export async function applyParseResult(query: SqlRunner, connector: Connector, r
       if (refusal) throw new WriteRefused(refusal);
       const chunk = records.slice(i, i + CHUNK);
       if (dataset === "hydroReading") await applyReadings(query, connector, chunk, outcome, now, territory);
+      else if (dataset === "monitoringReading") await applyMonitoringReadings(query, chunk, outcome, now, territory, options.readingRetentionDays ?? DEFAULT_READING_RETENTION_DAYS);
+      else if (dataset === "monitoringAlarm") await applyMonitoringAlarms(query, connector, chunk, outcome, now, territory);
       // a warning is its issuer's: the department that pushed it, under the release system it came through
       else await applyChunk(query, dataset === "warning" ? { ...connector, department: issuer.department } : connector, dataset, chunk, outcome, now, territory);
     }
   }
   for (const dataset of options.incremental ? [] : result.snapshotOf) {
-    if (dataset !== "hydroReading") await retireMissing(query, connector, dataset, seenOf(seen, dataset), outcome, now);
+    if (dataset !== "hydroReading" && dataset !== "monitoringReading") await retireMissing(query, connector, dataset, seenOf(seen, dataset), outcome, now);
   }
   outcome.counts.rejected = outcome.rejections.length;
   return outcome;
@@ -106,7 +114,7 @@ export async function applyParseResult(query: SqlRunner, connector: Connector, r
 async function applyChunk(
   query: SqlRunner,
   connector: Connector,
-  dataset: Exclude<Dataset, "hydroReading">,
+  dataset: RecordDataset,
   chunk: HubRecord[],
   outcome: ApplyOutcome,
   now: Date,
@@ -149,7 +157,7 @@ async function applyChunk(
 async function resolveParents(query: SqlRunner, connector: Connector, spec: DatasetModel, chunk: HubRecord[], outcome: ApplyOutcome, territory: string | null) {
   const refKeys = new Map<string, Map<string, { key: string; regionCode?: string }>>();
   for (const refDataset of new Set(chunk.flatMap((r) => Object.values(r.refs ?? {}).map((ref) => ref.dataset)))) {
-    const model = DATASET_MODELS[refDataset as Exclude<Dataset, "hydroReading">];
+    const model = DATASET_MODELS[refDataset as RecordDataset];
     const ids = chunk.flatMap((r) => Object.values(r.refs ?? {}).filter((ref) => ref.dataset === refDataset).map((ref) => ref.sourceId));
     const columns = [model.key, "sourceId", ...(model.territorial ? ["regionCode"] : [])];
     const rows = await selectIn(query, model.model, columns, { column: "sourceId", values: [...new Set(ids)], sourceSystem: sourceSystemOf(connector, refDataset as Dataset) });
@@ -163,7 +171,7 @@ async function resolveParents(query: SqlRunner, connector: Connector, spec: Data
   }
   const resolved: Array<{ record: HubRecord; data: Row }> = [];
   for (const record of chunk) {
-    const data: Row = record.refs ? { ...record.data } : record.data;
+    const data: Row = record.refs || spec.parents.some((p) => p.inheritRegion) ? { ...record.data } : record.data;
     let reason: string | null = null;
     for (const [field, ref] of Object.entries(record.refs ?? {})) {
       const found = refKeys.get(ref.dataset)?.get(ref.sourceId);
@@ -179,6 +187,7 @@ async function resolveParents(query: SqlRunner, connector: Connector, spec: Data
       const parents = known.get(parent.field)!;
       if (!parents.has(value)) reason ??= `unknown ${parent.label} '${value}' (${parent.field})`;
       else if (territory && parents.get(value) !== undefined) reason ??= outsideTerritory([parents.get(value)!], territory, `its ${parent.label} '${value}'`);
+      if (parent.inheritRegion && parents.has(value)) data.regionCode = parents.get(value);
     }
     if (reason) outcome.rejections.push({ dataset: record.dataset, sourceId: record.sourceId, reason, payload: record.data });
     else resolved.push({ record, data });
@@ -207,7 +216,7 @@ async function applyReadings(query: SqlRunner, connector: Connector, chunk: HubR
   outcome.counts.unchanged += rows.length - created.length;
 }
 
-async function retireMissing(query: SqlRunner, connector: Connector, dataset: Exclude<Dataset, "hydroReading">, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
+async function retireMissing(query: SqlRunner, connector: Connector, dataset: RecordDataset, seen: Set<string>, outcome: ApplyOutcome, now: Date) {
   const spec = DATASET_MODELS[dataset];
   const keys = await retireAbsent(query, spec.model, spec.key, {
     sourceSystem: sourceSystemOf(connector, dataset),

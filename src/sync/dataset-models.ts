@@ -16,6 +16,8 @@ export interface NaturalParent {
   label: string;
   /** The parent has a `regionCode`: a writer's territory must contain it. */
   territorial?: true;
+  /** The record takes its regionCode from the parent. */
+  inheritRegion?: true;
 }
 
 export interface DatasetModel {
@@ -40,7 +42,7 @@ function modelFor(spec: DatasetSpec): DatasetModel {
   return {
     model: modelOf(spec.name),
     key: spec.key,
-    parents: (spec.sync?.parents ?? []).map((p) => ({ field: p.field, model: modelOf(p.dataset), key: p.key, label: p.label, ...(byName.get(p.dataset) && ownRegion(byName.get(p.dataset)!) ? { territorial: true as const } : {}) })),
+    parents: (spec.sync?.parents ?? []).map((p) => ({ field: p.field, model: modelOf(p.dataset), key: p.key, label: p.label, ...(p.inheritRegion ? { inheritRegion: true as const } : {}), ...(byName.get(p.dataset) && ownRegion(byName.get(p.dataset)!) ? { territorial: true as const } : {}) })),
     ...(spec.sync?.updatedAt ? { updatedAt: true as const } : {}),
     ...(ownRegion(spec) ? { territorial: true as const } : {}),
   };
@@ -48,10 +50,19 @@ function modelFor(spec: DatasetSpec): DatasetModel {
 
 const synced = DECLARED.filter((d): d is (typeof DECLARED)[number] & { sync: NonNullable<DatasetSpec["sync"]> } => d.sync !== undefined);
 
-export const DATASET_MODELS = Object.fromEntries(synced.filter((d) => d.sync.writer !== "readings").map((d) => [d.sync.name, modelFor(d)])) as Record<Exclude<Dataset, "hydroReading">, DatasetModel>;
+/** Connector datasets that are time series: appended, never upserted or retired. */
+export type SeriesDataset = "hydroReading" | "monitoringReading";
+/** Connector datasets stored as records (upserted, retired). */
+export type RecordDataset = Exclude<Dataset, SeriesDataset>;
 
-/** Parents before children, so references resolve within one run. */
-export const WRITE_ORDER: Dataset[] = synced.map((d) => d.sync.name);
+export const DATASET_MODELS = Object.fromEntries(synced.filter((d) => d.sync.writer !== "readings").map((d) => [d.sync.name, modelFor(d)])) as Record<RecordDataset, DatasetModel>;
+
+/**
+ * Parents before children, so references resolve within one run; monitoring
+ * readings, which are not a dataset of the registry (they are read through
+ * their point), after their points.
+ */
+export const WRITE_ORDER: Dataset[] = [...synced.map((d) => d.sync.name), "monitoringReading"];
 
 /** The table a connector dataset is stored in: riskPoint → RiskPoint. */
 export function tableOfSyncDataset(dataset: Dataset): string {

@@ -22,6 +22,8 @@ export interface ScheduleOptions {
   onChanges?: SyncOptions["onChanges"];
   /** Why writes are refused now (a full disk), or null. */
   writeRefusal?: SyncOptions["writeRefusal"];
+  /** Days raw readings are kept. */
+  readingRetentionDays?: number;
 }
 
 export function describeRun(summary: SyncSummary): string {
@@ -35,7 +37,13 @@ export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: 
   return startScheduler({
     connectors: ALL_CONNECTORS.filter((connector) => connectorSyncConfig(config, connector.name).sources !== null),
     config,
-    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges, writeRefusal: options.writeRefusal }),
+    run: (connector, signal) => syncConnector(prisma, connector, config, {
+        trigger: "schedule",
+        signal,
+        onChanges: options.onChanges,
+        writeRefusal: options.writeRefusal,
+        readingRetentionDays: options.readingRetentionDays,
+      }),
     startDelayMs: options.startDelayMs,
     onResult: (_connector, summary) => {
       options.onRun?.(summary);

@@ -22,7 +22,7 @@ const catalog = loadCatalog(CATALOG_FILE);
 const ROLES = ["ADMIN", "SUPERVISOR", "INSPECTOR", "ANALYST", "SERVICE"] as const;
 const DEPARTMENTS = ["EMERGENCY", "WATER", "METEOROLOGY", "NATURAL_RESOURCES", "TRANSPORT", "HOUSING"] as const;
 /** The records of an enterprise's file, open to a department by the sector of the enterprise. */
-const ENTERPRISE_FILE = new Set(["Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent"]);
+const ENTERPRISE_FILE = new Set(["Enterprise", "RiskPoint", "MajorHazardSource", "Hazard", "HazardEvent", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent"]);
 const TERRITORIES = ["410106", "4102", "410505"];
 
 interface Case {
@@ -167,7 +167,7 @@ describe("leak matrix", () => {
   it("covers enough principals and records to mean something", () => {
     expect(cases.length).toBeGreaterThanOrEqual(1 + ROLES.length * DEPARTMENTS.length * TERRITORIES.length + 3);
     const types = new Set(probes.map((p) => p.type));
-    for (const type of ["Enterprise", "RiskPoint", "Hazard", "Shelter", "RescueTeam", "SupplyDepot", "Warning", "HydroStation", "GeoHazardPoint", "RoadHazard"]) expect(types).toContain(type);
+    for (const type of ["Enterprise", "RiskPoint", "Hazard", "Shelter", "RescueTeam", "SupplyDepot", "Warning", "HydroStation", "GeoHazardPoint", "RoadHazard", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent"]) expect(types).toContain(type);
   });
 
   it("root lists and their relations return nothing out of scope or unmasked", async () => {
@@ -259,6 +259,8 @@ const ENTITY_KEYS: Record<string, "id" | "creditCode"> = {
   Warning: "id",
   GeoHazardPoint: "id",
   RoadHazard: "id",
+  MonitoringPoint: "id",
+  MonitoringAlarm: "id",
 };
 
 function representation(probe: (typeof probes)[number]) {

@@ -12,6 +12,7 @@ export const enterprise = declareDataset({
     riskPointCounts: [],
     majorHazardSources: [],
     enforcementActions: [],
+    monitoringPoints: [],
     hazards: [],
     rescueTeams: [],
     supplyDepots: [],

@@ -6,7 +6,8 @@
 import { Arg, Ctx, Field, Float, ObjectType, Query, Resolver } from "type-graphql";
 import { loadIndicatorTargets } from "../../config/indicator-targets.js";
 import { divisionPrefix, divisionsOverlap } from "../../core/division.js";
-import { computeIndicators, type DivisionLevel, type IndicatorInputs } from "../../core/indicators.js";
+import { computeIndicators, type DivisionLevel, type IndicatorInputs, type MonitoredPoint } from "../../core/indicators.js";
+import { isOnline } from "../../core/monitoring.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
@@ -83,17 +84,19 @@ export class IndicatorsResolver {
     const place = regionArg(ctx, region);
     const within = (dataset: Parameters<typeof territoryWhere>[0], columns: string[], extra: Record<string, unknown> = {}) =>
       ctx.reader.all(dataset, { AND: [territoryWhere(dataset, place.prefix), extra] }, columns);
-    const [self, children, riskPoints, sources, shelters, warnings, teams, enterprises] = await Promise.all([
+    const [self, children, riskPoints, sources, monitoringPoints, shelters, warnings, teams, enterprises] = await Promise.all([
       ctx.reader.byKey("Region", place.code),
       childRegions(ctx, place),
-      within("RiskPoint", ["regionCode", "level", "onlineMonitored"]),
-      within("MajorHazardSource", ["regionCode", "monitoringOnline"]),
+      within("RiskPoint", ["id", "regionCode", "level"]),
+      within("MajorHazardSource", ["id", "regionCode"]),
+      within("MonitoringPoint", ["code", "majorHazardSourceId", "riskPointId", "lastReadingAt"], { retiredAt: null }),
       within("Shelter", ["regionCode", "areaM2", "status"]),
       within("Warning", ["regionCodes", "msgType", "capStatus", "type", "sent", "onset"], { sent: { gte: new Date(when.getTime() - 365 * DAY_MS), lte: when } }),
       within("RescueTeam", ["regionCode", "level", "category", "headcount"]),
       within("Enterprise", ["regionCode", "sizeClass", "sector", "standardisationGrade", "liabilityInsurance"]),
     ]);
     const grandchildren = children.length === 0 ? [] : await ctx.reader.all("Region", { parentCode: { in: children.map((c) => c.code as string) } }, ["code", "parentCode"]);
+    const pointsOf = monitoredPointsBy(monitoringPoints, when, ctx.config.monitoringFreshnessMinutes);
     const rescueForces = teams.filter((team) => !NOT_RESCUE_FORCE.has(team.category as string));
 
     const inputsFor = (division: Row, under: Row[]): IndicatorInputs => {
@@ -103,8 +106,8 @@ export class IndicatorsResolver {
         level: division.level as DivisionLevel,
         name: (division.name as string | null) ?? null,
         population: (division.population as number | null) ?? null,
-        riskPoints: inDivision(riskPoints).map((p) => ({ level: p.level as string, onlineMonitored: p.onlineMonitored === true })),
-        majorHazardSources: inDivision(sources).map((s) => ({ monitoringOnline: s.monitoringOnline as boolean | null })),
+        riskPoints: inDivision(riskPoints).map((p) => ({ level: p.level as string, points: pointsOf("riskPointId", p.id as string) })),
+        majorHazardSources: inDivision(sources).map((s) => ({ points: pointsOf("majorHazardSourceId", s.id as string) })),
         shelters: inDivision(shelters).map((s) => ({ areaM2: Number(s.areaM2) || 0, status: s.status as string })),
         warnings: warnings
           .filter((w) => (w.regionCodes as string[]).some((code) => divisionsOverlap(code, division.code as string)))
@@ -136,4 +139,18 @@ export class IndicatorsResolver {
       })),
     };
   }
+}
+
+/** The monitoring points of each risk point and major hazard source, online or not at `when`. */
+function monitoredPointsBy(points: Row[], when: Date, freshnessMinutes: number) {
+  const by = new Map<string, MonitoredPoint[]>();
+  for (const point of points) {
+    const last = (point.lastReadingAt as Date | null) ?? null;
+    const monitored: MonitoredPoint = { code: point.code as string, online: isOnline(last, when, freshnessMinutes), lastReadingAt: last };
+    for (const field of ["riskPointId", "majorHazardSourceId"] as const) {
+      const owner = point[field] as string | null;
+      if (owner) by.set(`${field}:${owner}`, [...(by.get(`${field}:${owner}`) ?? []), monitored]);
+    }
+  }
+  return (field: "riskPointId" | "majorHazardSourceId", id: string): MonitoredPoint[] => by.get(`${field}:${id}`) ?? [];
 }

@@ -15,7 +15,8 @@ import { boundedStream } from "../../events/bounded-stream.js";
 import type { HubEvents, Published, Topic } from "../../events/hub-events.js";
 import { parseRegionArg } from "../common/list.js";
 import type { HubContext } from "../context.js";
-import { HazardChangedFilter, WarningIssuedFilter } from "./live.filters.js";
+import { HazardChangedFilter, MonitoringAlarmChangeFilter, WarningIssuedFilter } from "./live.filters.js";
+import { MonitoringAlarmChange } from "../monitoring/monitoring.type.js";
 import { ConnectorRunEvent, HazardChange, RainfallAlert, RecordChange, WarningChange, WaterLevelAlert } from "./live.types.js";
 import { loadForEvent, mayConcern } from "./shared-loads.js";
 
@@ -56,6 +57,25 @@ export class LiveResolver {
     },
   })
   hazardChanged(@Root() change: Payload, @Arg("filter", () => HazardChangedFilter, { nullable: true }) _filter?: HazardChangedFilter) {
+    return change;
+  }
+
+  @Subscription(() => MonitoringAlarmChange, {
+    description: "Monitoring alarms raised, acknowledged, handled, cleared or escalated, within your scope",
+    subscribe: ({ args, context }: { args: Args; context: HubContext }) => {
+      const filter = (args.filter ?? {}) as MonitoringAlarmChangeFilter;
+      const region = optionalRegion(filter.region, "filter.region");
+      return eventsFor(context, "monitoring.alarm", async (event) => {
+        if (region && !isWithinDivision(event.regionCode, region)) return null;
+        if (filter.levels?.length && !filter.levels.includes(event.level)) return null;
+        if (filter.states?.length && !filter.states.includes(event.state)) return null;
+        if (!mayConcern(context, "MonitoringAlarm", [event.regionCode], isWithinDivision)) return null;
+        const alarm = await loadForEvent(context, "MonitoringAlarm", event.alarmId, event.at);
+        return alarm && { action: event.action, at: new Date(event.at), alarm };
+      });
+    },
+  })
+  monitoringAlarm(@Root() change: Payload, @Arg("filter", () => MonitoringAlarmChangeFilter, { nullable: true }) _filter?: MonitoringAlarmChangeFilter) {
     return change;
   }
 

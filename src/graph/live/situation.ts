@@ -34,13 +34,14 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
   const rows = (dataset: DatasetName, columns: string[], extra: Record<string, unknown> = {}) =>
     may(dataset) ? ctx.reader.all(dataset, { AND: [territoryWhere(dataset, region.prefix), extra] }, columns) : Promise.resolve(null);
 
-  const [name, warnings, stations, shelters, teams, hazards, connectors] = await Promise.all([
+  const [name, warnings, stations, shelters, teams, hazards, alarms, connectors] = await Promise.all([
     regionName(ctx, region),
     rows("Warning", ["level", "type"], warningStatusWhere("ACTIVE", now)),
     rows("HydroStation", ["code", ...THRESHOLDS]),
     rows("Shelter", ["status", "capacity"], { status: { not: "CLOSED" } }),
     rows("RescueTeam", ["status", "headcount"], { status: "STANDBY" }),
     may("Hazard") && may("HazardStats") ? figureHazards(ctx, region, []) : Promise.resolve(null),
+    rows("MonitoringAlarm", ["level", "escalatedAt"], { state: { not: "CLEARED" } }),
     connectorFreshness(ctx, now),
   ]);
 
@@ -66,6 +67,8 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
     hazardsOverdue: figures?.overdue ?? null,
     hazardsMajor: openMajor?.length ?? null,
     hazardsSupervised: openMajor?.filter((h) => h.supervisedBy !== null).length ?? null,
+    alarmsOpen: alarms?.length ?? null,
+    alarmsEscalated: alarms?.filter((alarm) => alarm.escalatedAt !== null).length ?? null,
     sheltersOpen: shelters?.length ?? null,
     shelterCapacity: shelters ? sumOf(shelters, "capacity") : null,
     teamsOnStandby: teams?.length ?? null,

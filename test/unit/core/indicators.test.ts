@@ -31,11 +31,23 @@ describe("target indicators", () => {
     const f = byId({
       population: 140_000,
       shelters: [{ areaM2: 200_000, status: "OPEN" }, { areaM2: 57_700, status: "IN_USE" }, { areaM2: 99_999, status: "CLOSED" }],
-      riskPoints: [{ level: "RED", onlineMonitored: true }, { level: "RED", onlineMonitored: false }, { level: "BLUE", onlineMonitored: false }],
+      riskPoints: [
+        { level: "RED", points: [{ code: "JC-1", online: true, lastReadingAt: at("08:00") }] },
+        { level: "RED", points: [{ code: "JC-2", online: true, lastReadingAt: at("08:00") }, { code: "JC-3", online: false, lastReadingAt: at("06:30") }] },
+        { level: "BLUE", points: [] },
+      ],
     }, "410200", "CITY");
     expect(f.get("SHELTER_AREA_PER_PERSON")).toMatchObject({ value: 1.841, numerator: 257_700, denominator: 140_000, target: 1.5, met: true });
     expect(f.get("SHELTER_AREA_PER_PERSON")!.basis).toMatchObject({ plan: "汴政〔2023〕14号", binds: "410200", words: ["应急避难（护）场所面积 1.5平方米/人"] });
     expect(f.get("MAJOR_RISK_POINT_MONITORING")).toMatchObject({ value: 50, numerator: 1, denominator: 2, target: 100, met: false });
+    // the point that stopped reporting is named, with the time of its last reading (China time)
+    expect(f.get("MAJOR_RISK_POINT_MONITORING")!.note).toBe("离线点位：JC-3（最后数据 2026-07-20 06:30）");
+  });
+
+  it("counts a major hazard source without monitoring points as not monitored, whatever it declares", () => {
+    const f = byId({ majorHazardSources: [{ points: [] }, { points: [{ code: "JC-9", online: true, lastReadingAt: at("08:00") }] }, { points: [{ code: "JC-8", online: false, lastReadingAt: null }] }] });
+    expect(f.get("MAJOR_HAZARD_MONITORING")).toMatchObject({ value: 33.33, numerator: 1, denominator: 3 });
+    expect(f.get("MAJOR_HAZARD_MONITORING")!.note).toBe("1 个无监测点位；离线点位：JC-8（从未上报）");
   });
 });
 

@@ -13,6 +13,7 @@ describe("sync configuration", () => {
     expect(Object.values(config.connectors).every((c) => c.sources === null)).toBe(true);
     expect(Object.fromEntries(Object.entries(config.connectors).map(([name, c]) => [name, c.intervalSeconds]))).toEqual({
       emergency: 3600,
+      monitoring: 3600,
       water: 600,
       meteorology: 300,
       "natural-resources": 3600,
