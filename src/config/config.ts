@@ -31,7 +31,7 @@ const EnvSchema = z.object({
   EMHUB_OVERDUE_INTERVAL: intFrom(300),
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
   EMHUB_LIVE_BACKLOG: intFrom(10_000),
-  EMHUB_READING_RETENTION_DAYS: intFrom(31),
+  EMHUB_READING_RETENTION_DAYS: intFrom(7),
   EMHUB_MONITORING_FRESHNESS: intFrom(30),
   EMHUB_ALARM_ACK_MINUTES: intFrom(15),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).optional(),

@@ -61,7 +61,7 @@ export class WriteRefused extends Error {
 const CHUNK = 1000;
 
 /** Days raw readings are kept when the run is not told (config EMHUB_READING_RETENTION_DAYS). */
-export const DEFAULT_READING_RETENTION_DAYS = 31;
+export const DEFAULT_READING_RETENTION_DAYS = 7;
 
 /** Who issues the warnings of a run, under which rules (the catalogue's warningIssuers). */
 export interface WarningIssuer {

@@ -83,7 +83,7 @@ describe("monitoring points", () => {
     expect(reasons["JC-410212-001-TT01"]).toMatch(/IMPLAUSIBLE: .*400 is outside the instrument's range -20\.\.80/);
     expect(reasons["JC-404"]).toMatch(/unknown monitoringPoint 'JC-404'/);
     expect(reasons["JC-410505-008-PT01"]).toMatch(/OUT_OF_SCOPE|outside/);
-    expect(reasons["JC-410212-001-AT01"]).toMatch(/older than the 31 days raw readings are kept/);
+    expect(reasons["JC-410212-001-AT01"]).toMatch(/older than the 7 days raw readings are kept/);
     const level = (await points(await supervisor("4102"))).find((p) => p.code === "JC-410212-001-LT01")!;
     expect(level).toMatchObject({ lastValue: 10.9, alarmLevel: "HIGH_HIGH", online: true });
     const quarantined = await t.database.db.prisma.quarantinedRecord.count({ where: { connector: "monitoring", sourceId: { startsWith: "JC-404" } } });
