@@ -26,7 +26,8 @@ export type Dataset =
   | "roadHazard"
   | "monitoringPoint"
   | "monitoringReading"
-  | "monitoringAlarm";
+  | "monitoringAlarm"
+  | "warningDissemination";
 
 /** One source document as fetched from a file, a URL or a push. */
 export interface SourceDocument {

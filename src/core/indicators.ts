@@ -17,6 +17,8 @@ export const INDICATOR_IDS = [
   "RESCUE_TEAM_SIZE",
   "STANDARDISATION_RATE",
   "LIABILITY_INSURANCE_HIGH_RISK",
+  "PUBLIC_WARNING_COVERAGE",
+  "WARNING_RELEASE_COVERAGE",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -77,7 +79,17 @@ export interface Indicator {
 }
 
 /** A warning as the lead-time figure reads it. */
+/** A release system's report: one channel in one division (WarningDissemination). */
+export interface DisseminationReport {
+  warningId: string;
+  regionCode: string;
+  channel: string;
+  reached: number | null;
+}
+
 export interface WarningForLeadTime {
+  /** The warning's key, which its dissemination reports name. */
+  id?: string;
   msgType: string;
   capStatus: string;
   type: string;
@@ -122,6 +134,10 @@ export interface IndicatorInputs {
   shelters: ReadonlyArray<{ areaM2: number; status: string }>;
   /** Warnings of the year before the figures' date. */
   warnings: ReadonlyArray<WarningForLeadTime>;
+  /** The division's code (6 or 12 digits): which dissemination reports reach it. */
+  code?: string;
+  /** Where those warnings went (the release system's reports). */
+  disseminations?: ReadonlyArray<DisseminationReport>;
   /** The divisions directly under this one, and whether each has a 专（兼）职 rescue team. */
   divisionsUnder: ReadonlyArray<{ code: string; hasRescueTeam: boolean }>;
   /** 专（兼）职 teams (not enterprise brigades, not social forces) at this division's own level. */
@@ -204,6 +220,51 @@ export function passesStandardisation(grade: string | null): boolean {
  * Actual) of one of `types`, from its sending to its onset. Updates and cancellations, exercises and
  * tests, other types and alerts that give no onset are left out; so is an onset before the sending.
  */
+/** Whether a report of `reportRegion` reaches `division`: the division itself, a part of it, or a whole that contains it. */
+function reaches(reportRegion: string, division: string): boolean {
+  const a = significant(reportRegion);
+  const b = significant(division);
+  return a.startsWith(b) || b.startsWith(a);
+}
+/** A division code's significant digits: 410106000000 → 410106, 410200 → 4102. */
+const significant = (code: string) => code.replace(/(00)+$/, "") || code;
+
+/**
+ * 发布覆盖面 and 公众覆盖率 of a division, from the release system's reports on
+ * the first alerts (Actual) that covered it in the year. Only warnings with a
+ * report count: where no report came, the figures are unknown, never zero.
+ * Public coverage per warning is the people the largest channel reached in the
+ * division (channels overlap: the largest is what is sure) over its
+ * population, at most 100%; the figure is their mean.
+ */
+function releaseFigures(inputs: IndicatorInputs): { breadth: Figure; coverage: Figure } {
+  const alerts = inputs.warnings.filter((w) => w.msgType === "Alert" && w.capStatus === "Actual" && w.id !== undefined);
+  const none = (reason: string): Figure => ({ value: null, numerator: null, denominator: null, unknownBecause: reason });
+  if (alerts.length === 0 || inputs.code === undefined) return { breadth: none("no warning covered the division in the past year"), coverage: none("no warning covered the division in the past year") };
+  const reportsOf = new Map<string, DisseminationReport[]>();
+  for (const report of inputs.disseminations ?? []) reportsOf.set(report.warningId, [...(reportsOf.get(report.warningId) ?? []), report]);
+  const reported = alerts.filter((w) => reportsOf.has(w.id!));
+  const unreported = alerts.length - reported.length;
+  const noReport = `no release report came for the ${alerts.length} warning(s) of the past year`;
+  if (reported.length === 0) return { breadth: none(noReport), coverage: none(noReport) };
+  const note = unreported > 0 ? `${unreported} 条预警无发布回执，未计入` : null;
+  const division = inputs.code;
+  const breadth: Figure = { ...ratio(reported.filter((w) => reportsOf.get(w.id!)!.some((r) => reaches(r.regionCode, division))).length, reported.length, ""), note };
+  if (inputs.population === null || inputs.population <= 0) return { breadth, coverage: none("the division's population is not in the reference data") };
+  const population = inputs.population;
+  const within = significant(division);
+  const reach = reported.map((w) => {
+    const byChannel = new Map<string, number>();
+    for (const r of reportsOf.get(w.id!)!) if (r.reached !== null && significant(r.regionCode).startsWith(within)) byChannel.set(r.channel, (byChannel.get(r.channel) ?? 0) + r.reached);
+    return Math.min(population, Math.max(0, ...byChannel.values()));
+  });
+  const reachedPeople = reach.reduce((sum, n) => sum + n, 0);
+  return {
+    breadth,
+    coverage: { value: round((100 * reachedPeople) / (population * reported.length), 2), numerator: reachedPeople, denominator: population * reported.length, note: [note, "按单一渠道最大到达人次计（渠道间可能重复）"].filter(Boolean).join("；") },
+  };
+}
+
 export function warningLeadTimes(warnings: ReadonlyArray<WarningForLeadTime>, types: readonly string[]): number[] {
   return warnings
     .filter((w) => w.msgType === "Alert" && w.capStatus === "Actual" && types.includes(w.type) && w.onset !== null)
@@ -227,6 +288,7 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
       : inputs.ownLevelTeams.length === 0
         ? { value: null, numerator: 0, denominator: 0, failsWhenUnknown: `本级没有登记专（兼）职救援队伍；${minimum.basis.plan}要求建立不少于${minimum.count}人的队伍` }
         : { ...ratio(inputs.ownLevelTeams.filter((team) => team.headcount >= minimum.count).length, inputs.ownLevelTeams.length, ""), note: `本级队伍人数下限 ${minimum.count} 人：${cite(minimum.basis)}` };
+  const release = releaseFigures(inputs);
   const teamTarget = minimum === null ? t.RESCUE_TEAM_SIZE : { ...t.RESCUE_TEAM_SIZE, name: `${t.RESCUE_TEAM_SIZE.name}（不少于${minimum.count}人）` };
   return [
     judge("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, { ...ratio(red.filter((p) => monitoredOnline(p.points)).length, red.length, "no red (重大) risk point to monitor"), note: offlineNote(red) }, 2),
@@ -264,5 +326,7 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
       },
       2,
     ),
+    judge("PUBLIC_WARNING_COVERAGE", t.PUBLIC_WARNING_COVERAGE, release.coverage, 2),
+    judge("WARNING_RELEASE_COVERAGE", t.WARNING_RELEASE_COVERAGE, release.breadth, 2),
   ];
 }

@@ -33,6 +33,7 @@ import { supplyDepot } from "./datasets/supply-depot.js";
 import { supplyItem } from "./datasets/supply-item.js";
 import { teamMember } from "./datasets/team-member.js";
 import { warningArea } from "./datasets/warning-area.js";
+import { warningDissemination } from "./datasets/warning-dissemination.js";
 import { warning } from "./datasets/warning.js";
 import type { DatasetSpec } from "./dataset-spec.js";
 
@@ -57,6 +58,7 @@ export const DECLARED = [
   supplyItem,
   warning,
   warningArea,
+  warningDissemination,
   hydroStation,
   hydroReading,
   geoHazardPoint,

@@ -53,9 +53,6 @@ import { escalateAlarms, keepMonitoringReadings } from "../sync/monitoring-jobs.
 import { startPeriodic } from "../sync/periodic.js";
 import { publishAlarmChange } from "../events/alarm-events.js";
 
-/** How often the leader looks for alarms nobody acknowledged, and for reading days past the retention. */
-const ESCALATION_INTERVAL_SECONDS = 60;
-const RETENTION_INTERVAL_SECONDS = 3600;
 import { createHubMetrics, metricsAccess } from "./metrics.js";
 import { webRoutes } from "./web-routes.js";
 import { noticeRoutes } from "./notice-route.js";
@@ -70,6 +67,10 @@ import { requestLog } from "./request-log.js";
 import { loadTrustedDocuments } from "./trusted-documents.js";
 import { operationLimitRules, parseOptionsFor } from "./validation-rules.js";
 import { startWsServer } from "./ws.js";
+
+/** How often the leader looks for alarms nobody acknowledged, and for reading days past the retention. */
+const ESCALATION_INTERVAL_SECONDS = 60;
+const RETENTION_INTERVAL_SECONDS = 3600;
 
 export const GRAPHQL_PATH = "/graphql";
 /** The hub as a Federation 2 subgraph (`_service`, `_entities`), for gateways; same token, same policy. */
@@ -254,7 +255,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   // the leader's work: the schedule of pulls and the housekeeping (overdue hazards, alarm escalation, reading retention)
   const lead = () => {
     const parts = [
-      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal, readingRetentionDays: config.readingRetentionDays }) : null,
+      schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal }) : null,
       options.overdueCheck ? startOverdueJob(db.prisma, config.overdueIntervalSeconds, publishOverdue) : null,
       options.overdueCheck ? startPeriodic("alarm escalation", ESCALATION_INTERVAL_SECONDS, escalateAndPublish) : null,
       options.overdueCheck ? startPeriodic("reading retention", RETENTION_INTERVAL_SECONDS, () => keepMonitoringReadings(db.prisma, new Date(), config.readingRetentionDays)) : null,

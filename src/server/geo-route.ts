@@ -2,7 +2,8 @@
  * Map layers as GeoJSON FeatureCollections (RFC 7946, application/geo+json):
  *
  *   GET /geo/<layer>.geojson[?region=<division>]   shelters, rescue-teams, supply-depots,
- *       geo-hazard-points, road-hazards, hydro-stations, enterprises, warnings (in force)
+ *       geo-hazard-points, road-hazards, hydro-stations, enterprises, monitoring-alarms (not cleared),
+ *       warnings (in force)
  *   GET /geo/boundary.geojson                      the base map's boundary (EMHUB_BOUNDARY_FILE)
  *
  * A layer is the list query of its dataset run as the caller (no token: the
@@ -34,6 +35,12 @@ export const GEO_LAYERS: Readonly<Record<string, Layer>> = {
   "road-hazards": { root: "roadHazards", filterType: "RoadHazardFilter", fields: "code name kind route status closed closedFrom closedUntil closureReason regionCode" },
   "hydro-stations": { root: "hydroStations", filterType: "HydroStationFilter", fields: "code name river stationType regionCode warningLevel guaranteedLevel levelState latestReading { level observedAt }" },
   enterprises: { root: "enterprises", filterType: "EnterpriseFilter", fields: "creditCode name sector regionCode riskPointCounts { level count }" },
+  "monitoring-alarms": {
+    root: "monitoringAlarms",
+    filterType: "MonitoringAlarmFilter",
+    fields: "level state value threshold indicator raisedAt escalated regionCode point { code name unit } enterprise { name }",
+    fixed: { open: true },
+  },
   warnings: { root: "warnings", filterType: "WarningFilter", fields: "identifier headline level type status sent expires regionCodes", fixed: { status: "ACTIVE" } },
 };
 

@@ -88,15 +88,7 @@ export function ingestRoutes(deps: ContextDeps, options: IngestOptions = {}): Ro
     // every record must lie in the account's territory (ADMIN without a region: the hub's province)
     const territory = (res.locals as IngestLocals).principal.territory || deps.config.sync.province;
     const issuer = { department: (res.locals as IngestLocals).principal.department ?? connector.department, rules: deps.catalog.warningIssuers };
-    const summary = await runSync(deps.db.prisma, connector, [document], {
-      trigger: "push",
-      incremental: true,
-      territory,
-      issuer,
-      onChanges: options.onChanges,
-      writeRefusal: deps.disk.writeRefusal,
-      readingRetentionDays: deps.config.readingRetentionDays,
-    });
+    const summary = await runSync(deps.db.prisma, connector, [document], { trigger: "push", incremental: true, territory, issuer, onChanges: options.onChanges, writeRefusal: deps.disk.writeRefusal });
     options.onRun?.(summary);
     if (summary.writeRefused) return sendError(res, 507, "INSUFFICIENT_STORAGE", summary.writeRefused, { runId: summary.runId });
     if (!summary.ok) return sendError(res, 422, "BAD_DOCUMENT", summary.errors.join("; "), { runId: summary.runId });

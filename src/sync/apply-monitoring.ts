@@ -11,7 +11,7 @@ import { contentHash } from "../core/content-hash.js";
 import { readingOutOfRange, thresholdOf, type AlarmLevel, type Thresholds } from "../core/monitoring.js";
 import { outsideTerritory } from "../core/write-scope.js";
 import { writeAlarmSteps, appendAlarmEvents } from "../data/alarm-writer.js";
-import { dayOf, ensurePartitions, firstKeptDay, MONITORING_READINGS } from "../data/reading-partitions.js";
+import { dayOf, ensurePartitions, MONITORING_READINGS } from "../data/reading-partitions.js";
 import type { SqlRunner } from "../data/sql.js";
 import { sql } from "../data/sql-text.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
@@ -42,15 +42,18 @@ async function pointsOf(query: SqlRunner, records: HubRecord[], columns: string[
   return known;
 }
 
-export async function applyMonitoringReadings(query: SqlRunner, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null, retentionDays: number) {
-  const keepFrom = firstKeptDay(now, retentionDays);
+/**
+ * Readings of any past day are taken: a day already past the retention gets
+ * its partition back and is folded into the hourly figures (merged with what
+ * was folded before) at the next housekeeping, so a late backfill loses nothing.
+ */
+export async function applyMonitoringReadings(query: SqlRunner, chunk: HubRecord[], outcome: ApplyOutcome, now: Date, territory: string | null) {
   const rows: Array<{ code: string; at: Date; value: number }> = [];
   for (const { record, point } of await pointsOf(query, chunk, ["rangeLow", "rangeHigh"], outcome, territory)) {
     const at = new Date(record.data.observedAt as string);
     const value = record.data.value as number;
     if (refuse(outcome, record, readingOutOfRange(value, point as never), "IMPLAUSIBLE")) continue;
     if (refuse(outcome, record, at.getTime() > now.getTime() + FUTURE_SLACK_MS ? `${at.toISOString()} is in the future` : null, "IMPLAUSIBLE")) continue;
-    if (refuse(outcome, record, dayOf(at) < keepFrom ? `${at.toISOString()} is older than the ${retentionDays} days raw readings are kept` : null)) continue;
     rows.push({ code: record.data.pointCode as string, at, value });
   }
   if (rows.length === 0) return;

@@ -47,8 +47,6 @@ export interface ApplyOptions {
    * (sourceDepartment). Absent: the connector's department under the catalogue's rules.
    */
   issuer?: WarningIssuer;
-  /** Days raw time-series readings are kept (older ones are refused: their day is folded into hourly figures). */
-  readingRetentionDays?: number;
   /** Why writes are refused now (a full disk), or null: asked before every chunk; a refusal rolls the document back. */
   writeRefusal?: () => string | null;
 }
@@ -59,9 +57,6 @@ export class WriteRefused extends Error {
 }
 
 const CHUNK = 1000;
-
-/** Days raw readings are kept when the run is not told (config EMHUB_READING_RETENTION_DAYS). */
-export const DEFAULT_READING_RETENTION_DAYS = 7;
 
 /** Who issues the warnings of a run, under which rules (the catalogue's warningIssuers). */
 export interface WarningIssuer {
@@ -98,7 +93,7 @@ export async function applyParseResult(query: SqlRunner, connector: Connector, r
       if (refusal) throw new WriteRefused(refusal);
       const chunk = records.slice(i, i + CHUNK);
       if (dataset === "hydroReading") await applyReadings(query, connector, chunk, outcome, now, territory);
-      else if (dataset === "monitoringReading") await applyMonitoringReadings(query, chunk, outcome, now, territory, options.readingRetentionDays ?? DEFAULT_READING_RETENTION_DAYS);
+      else if (dataset === "monitoringReading") await applyMonitoringReadings(query, chunk, outcome, now, territory);
       else if (dataset === "monitoringAlarm") await applyMonitoringAlarms(query, connector, chunk, outcome, now, territory);
       // a warning is its issuer's: the department that pushed it, under the release system it came through
       else await applyChunk(query, dataset === "warning" ? { ...connector, department: issuer.department } : connector, dataset, chunk, outcome, now, territory);

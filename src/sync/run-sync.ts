@@ -57,8 +57,6 @@ export interface SyncOptions {
   onChanges?: (changes: RecordChange[]) => void | Promise<void>;
   /** Why writes are refused now (a full disk: disk-space.ts), or null: checked before each document, the run stops with the reason. */
   writeRefusal?: () => string | null;
-  /** Days raw time-series readings are kept (config readingRetentionDays); older readings are refused. */
-  readingRetentionDays?: number;
 }
 
 export function isFetchFailure(item: SourceItem): item is FetchFailure {
@@ -105,7 +103,7 @@ async function locked(prisma: Prisma, connector: Connector, documents: DocumentS
   return finish(prisma, summary);
 }
 
-/** Tables written along with a dataset's own: a hazard's history, a warning's areas. */
+/** Tables written along with a dataset's own: a hazard's history, a warning's areas, an alarm's steps. */
 const WRITTEN_WITH: Partial<Record<string, string[]>> = { Hazard: ["HazardEvent"], Warning: ["WarningArea"], MonitoringAlarm: ["MonitoringAlarmEvent"] };
 
 /** Notes the tables a document changed. */
@@ -139,13 +137,7 @@ async function syncDocument(prisma: Prisma, connector: Connector, doc: SourceDoc
   try {
     const parsed = connector.parse(doc);
     applied = await inSqlTransaction(prisma, async (query) => {
-      const outcome = await applyParseResult(query, connector, parsed, {
-        incremental: options.incremental,
-        territory: options.territory,
-        issuer: options.issuer,
-        writeRefusal: options.writeRefusal,
-        readingRetentionDays: options.readingRetentionDays,
-      });
+      const outcome = await applyParseResult(query, connector, parsed, { incremental: options.incremental, territory: options.territory, issuer: options.issuer, writeRefusal: options.writeRefusal });
       const rows = outcome.rejections.map((r) => ({
         id: crypto.randomUUID(),
         connector: connector.name,

@@ -22,8 +22,6 @@ export interface ScheduleOptions {
   onChanges?: SyncOptions["onChanges"];
   /** Why writes are refused now (a full disk), or null. */
   writeRefusal?: SyncOptions["writeRefusal"];
-  /** Days raw readings are kept. */
-  readingRetentionDays?: number;
 }
 
 export function describeRun(summary: SyncSummary): string {
@@ -37,13 +35,7 @@ export function scheduleConnectors(prisma: Prisma, config: SyncConfig, options: 
   return startScheduler({
     connectors: ALL_CONNECTORS.filter((connector) => connectorSyncConfig(config, connector.name).sources !== null),
     config,
-    run: (connector, signal) => syncConnector(prisma, connector, config, {
-        trigger: "schedule",
-        signal,
-        onChanges: options.onChanges,
-        writeRefusal: options.writeRefusal,
-        readingRetentionDays: options.readingRetentionDays,
-      }),
+    run: (connector, signal) => syncConnector(prisma, connector, config, { trigger: "schedule", signal, onChanges: options.onChanges, writeRefusal: options.writeRefusal }),
     startDelayMs: options.startDelayMs,
     onResult: (_connector, summary) => {
       options.onRun?.(summary);

@@ -151,6 +151,35 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     expect(b.pageErrors).toEqual([]);
   });
 
+  it("shows a monitoring alarm pushed now in the live list, on the map and on the board, without a reload", async () => {
+    const token = await supervisor("410205");
+    const page = await signedIn(token);
+    await page.locator("#connection", { hasText: "实时连接" }).waitFor();
+    const before = await t.request<{ situation: { alarmsOpen: number } }, never>("{ situation { alarmsOpen } }", undefined, token);
+    const service = await t.signToken({ department: "EMERGENCY", roles: ["SERVICE"], region: "410205" });
+    const now = new Date(Date.now() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
+    const alarmId = `BJ-PAGE-${Date.now()}`;
+    const res = await fetch(`${t.hub.url}/ingest/monitoring`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${service}` },
+      body: JSON.stringify({ alarms: [{ alarmId, pointCode: "JC-410205-005-AT01", alarmTime: now, value: 46, alarmLevel: "高高报", alarmStatus: "报警" }] }),
+    });
+    expect(res.status).toBe(200);
+    // what a person reads: the enterprise, the point, the value with its unit, the level
+    const item = page.locator("#live .live-alarm", { hasText: "球罐区可燃气体探测器" });
+    await item.waitFor({ timeout: 60_000 });
+    expect(await item.textContent()).toMatch(/监测报警 开封宏达燃气储运有限公司 球罐区可燃气体探测器 46 %LEL 高高报/);
+    // a red marker for it on the map, and one more open alarm on the board
+    const stored = await t.database.db.prisma.monitoringAlarm.findFirstOrThrow({ where: { sourceId: alarmId } });
+    const { toGlobalId } = await import("../../src/data/global-id.js");
+    const marker = `path.feature-monitoring-alarms[data-id="${toGlobalId("MonitoringAlarm", stored.id)}"]`;
+    await expect.poll(() => page.getAttribute(marker, "fill"), { timeout: 60_000, interval: 50 }).toBe("#d7191c");
+    await expect.poll(() => page.textContent("#figures"), { timeout: 60_000 }).toContain(`${before.data!.situation.alarmsOpen + 1}监测报警`);
+    await page.close();
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
   it("gives a supervisor the overdue and supervised hazards, the 12350 tip-offs and the inspections of the territory, and the bulletin", async () => {
     const token = await supervisor("4102");
     const page = await signedIn(token);

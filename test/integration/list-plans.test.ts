@@ -67,6 +67,16 @@ async function generate(db: TestDatabase["db"]): Promise<void> {
                     '隐患' || g, '1 日常排查', now() - (g % 1000) * interval '1 day', ${county("g % 20000 + 1")}, ${sector("g % 20000 + 1")},
                     CASE WHEN g % 7 = 0 THEN NULL ELSE (now() + (g % 60 - 30) * interval '1 day')::date END, CASE WHEN g % 97 = 0 THEN 'EMERGENCY@410000' END, ${provenance("g")}
              FROM generate_series(1, 200000) g`);
+  await run(`INSERT INTO "MonitoringPoint" (code, name, "enterpriseCode", indicator, "regionCode", "lastValue", "lastReadingAt", "sourceDepartment", "sourceSystem", "sourceId", "fetchedAt", "contentHash")
+             SELECT 'JC-PLAN-' || lpad(g::text, 6, '0'), '点位' || g, ${code("g % 20000 + 1")}, (ARRAY['LEVEL','TEMPERATURE','PRESSURE','FLOW','COMBUSTIBLE_GAS','TOXIC_GAS','VIDEO'])[g % 7 + 1]::"MonitoringIndicator",
+                    ${county("g % 20000 + 1")}, g % 10, now() - (g % 120) * interval '1 minute', ${provenance("g")}
+             FROM generate_series(1, 60000) g`);
+  await run(`INSERT INTO "MonitoringAlarm" (id, "pointCode", "enterpriseCode", "regionCode", indicator, level, value, "raisedAt", state, "sourceDepartment", "sourceSystem", "sourceId", "fetchedAt", "contentHash")
+             SELECT gen_random_uuid()::text, 'JC-PLAN-' || lpad((g % 60000 + 1)::text, 6, '0'), ${code("(g % 60000 + 1) % 20000 + 1")}, ${county("(g % 60000 + 1) % 20000 + 1")},
+                    (ARRAY['LEVEL','TEMPERATURE','PRESSURE','FLOW','COMBUSTIBLE_GAS','TOXIC_GAS','VIDEO'])[(g % 60000 + 1) % 7 + 1]::"MonitoringIndicator",
+                    (ARRAY['LOW_LOW','LOW','HIGH','HIGH_HIGH'])[g % 4 + 1]::"AlarmLevel", g % 100, now() - (g % 2000) * interval '1 hour',
+                    (ARRAY['CLEARED','CLEARED','CLEARED','CLEARED','CLEARED','CLEARED','CLEARED','RAISED','ACKNOWLEDGED','HANDLED'])[g % 10 + 1]::"AlarmState", ${provenance("g")}
+             FROM generate_series(1, 100000) g`);
   // statistics of every row (a sample would make the planner's estimates, and so the plans, differ run to run)
   await inTransaction(db.prisma, async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL default_statistics_target = 1000`);

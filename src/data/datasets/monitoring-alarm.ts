@@ -6,6 +6,6 @@ export const monitoringAlarm = declareDataset({
   enterprisePath: ["enterpriseCode"],
   relations: { enterprise: ENTERPRISE, point: { dataset: "MonitoringPoint", from: "pointCode", to: "code" } },
   defaultOrder: [{ raisedAt: "desc" }],
-  needs: { point: ["pointCode"], enterprise: ["enterpriseCode"], events: [], escalated: ["escalatedAt"] },
+  needs: { point: ["pointCode"], enterprise: ["enterpriseCode"], events: [], escalated: ["escalatedAt"], geometry: ["enterpriseCode"] },
   sync: { name: "monitoringAlarm", writer: "alarm" },
 });

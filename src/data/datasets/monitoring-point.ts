@@ -17,6 +17,7 @@ export const monitoringPoint = declareDataset({
     readings: [],
     hourly: [],
     alarms: [],
+    geometry: ["enterpriseCode"],
   },
   // a point's territory is its enterprise's
   sync: { name: "monitoringPoint", parents: [{ ...ENTERPRISE_PARENT, inheritRegion: true }] },

@@ -11,6 +11,7 @@ import type { HubContext } from "../context.js";
 import { Enterprise } from "../enterprise/enterprise.type.js";
 import { GeoHazardPoint } from "../geo-hazard/geo-hazard.type.js";
 import { HydroStation } from "../hydro/hydro.type.js";
+import { MonitoringAlarm, MonitoringPoint } from "../monitoring/monitoring.type.js";
 import { RescueTeam, Shelter, SupplyDepot } from "../resources/resources.type.js";
 import { RoadHazard } from "../road-hazard/road-hazard.type.js";
 import { Warning, WarningArea } from "../warning/warning.type.js";
@@ -26,6 +27,19 @@ function pointGeometryResolver(type: ClassType): ClassType {
     }
   }
   return PointGeometryResolver;
+}
+
+/** Records placed where their enterprise is (a monitoring point, its alarms). */
+function enterpriseGeometryResolver(type: ClassType): ClassType {
+  @Resolver(() => type)
+  class EnterpriseGeometryResolver {
+    @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: "GeoJSON Point of its enterprise's position; null without one" })
+    async geometry(@Root() row: Row, @Ctx() ctx: HubContext) {
+      const enterprise = await ctx.reader.byKey("Enterprise", row.enterpriseCode as string);
+      return enterprise ? pointGeometry(enterprise.lat as number | null, enterprise.lon as number | null) : null;
+    }
+  }
+  return EnterpriseGeometryResolver;
 }
 
 @Resolver(() => WarningArea)
@@ -47,6 +61,7 @@ class WarningGeometryResolver {
 
 export const GEOMETRY_RESOLVERS: ClassType[] = [
   ...[Enterprise, Shelter, RescueTeam, SupplyDepot, HydroStation, GeoHazardPoint, RoadHazard].map(pointGeometryResolver),
+  ...[MonitoringPoint, MonitoringAlarm].map(enterpriseGeometryResolver),
   WarningAreaGeometryResolver,
   WarningGeometryResolver,
 ];

@@ -84,14 +84,16 @@ export class IndicatorsResolver {
     const place = regionArg(ctx, region);
     const within = (dataset: Parameters<typeof territoryWhere>[0], columns: string[], extra: Record<string, unknown> = {}) =>
       ctx.reader.all(dataset, { AND: [territoryWhere(dataset, place.prefix), extra] }, columns);
-    const [self, children, riskPoints, sources, monitoringPoints, shelters, warnings, teams, enterprises] = await Promise.all([
+    const yearBefore = new Date(when.getTime() - 365 * DAY_MS);
+    const [self, children, riskPoints, sources, monitoringPoints, shelters, warnings, disseminations, teams, enterprises] = await Promise.all([
       ctx.reader.byKey("Region", place.code),
       childRegions(ctx, place),
       within("RiskPoint", ["id", "regionCode", "level"]),
       within("MajorHazardSource", ["id", "regionCode"]),
       within("MonitoringPoint", ["code", "majorHazardSourceId", "riskPointId", "lastReadingAt"], { retiredAt: null }),
       within("Shelter", ["regionCode", "areaM2", "status"]),
-      within("Warning", ["regionCodes", "msgType", "capStatus", "type", "sent", "onset"], { sent: { gte: new Date(when.getTime() - 365 * DAY_MS), lte: when } }),
+      within("Warning", ["id", "regionCodes", "msgType", "capStatus", "type", "sent", "onset"], { sent: { gte: yearBefore, lte: when } }),
+      within("WarningDissemination", ["warningId", "regionCode", "channel", "reached"], { sentAt: { gte: yearBefore, lte: when } }),
       within("RescueTeam", ["regionCode", "level", "category", "headcount"]),
       within("Enterprise", ["regionCode", "sizeClass", "sector", "standardisationGrade", "liabilityInsurance"]),
     ]);
@@ -111,7 +113,9 @@ export class IndicatorsResolver {
         shelters: inDivision(shelters).map((s) => ({ areaM2: Number(s.areaM2) || 0, status: s.status as string })),
         warnings: warnings
           .filter((w) => (w.regionCodes as string[]).some((code) => divisionsOverlap(code, division.code as string)))
-          .map((w) => ({ msgType: w.msgType as string, capStatus: w.capStatus as string, type: w.type as string, sent: w.sent as Date, onset: (w.onset as Date | null) ?? null })),
+          .map((w) => ({ id: w.id as string, msgType: w.msgType as string, capStatus: w.capStatus as string, type: w.type as string, sent: w.sent as Date, onset: (w.onset as Date | null) ?? null })),
+        code: division.code as string,
+        disseminations: disseminations.map((d) => ({ warningId: d.warningId as string, regionCode: d.regionCode as string, channel: d.channel as string, reached: (d.reached as number | null) ?? null })),
         divisionsUnder: under.map((d) => ({ code: d.code as string, hasRescueTeam: rescueForces.some((team) => String(team.regionCode).startsWith(divisionPrefix(d.code as string))) })),
         ownLevelTeams: inDivision(rescueForces).filter((team) => team.level === division.level).map((team) => ({ headcount: Number(team.headcount) || 0 })),
         enterprises: inDivision(enterprises).map((e) => ({

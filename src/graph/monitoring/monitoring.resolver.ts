@@ -39,11 +39,14 @@ class MonitoringAlarmFilter {
   @Field({ nullable: true, description: "监测点位编码" }) pointCode?: string;
   @Field(() => AlarmState, { nullable: true }) state?: string;
   @Field(() => AlarmLevel, { nullable: true }) level?: string;
+  @Field({ nullable: true, description: "Only alarms not cleared (true) or only cleared ones (false)" }) open?: boolean;
 }
 
 defineRelation("Enterprise", "monitoringPoints", { dataset: "MonitoringPoint", field: "enterpriseCode" });
 defineRelation("MonitoringPoint", "alarms", { dataset: "MonitoringAlarm", field: "pointCode" });
 defineRelation("MonitoringAlarm", "events", { dataset: "MonitoringAlarmEvent", field: "alarmId" });
+
+const OPEN_ALARM_STATES = ["RAISED", "ACKNOWLEDGED", "HANDLED"];
 
 const creditCodeOf = (value: string | undefined) => value?.trim().toUpperCase();
 
@@ -129,12 +132,15 @@ export class MonitoringAlarmResolver {
     @Ctx() ctx: HubContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = withEquals(baseWhere("MonitoringAlarm", filter), {
-      enterpriseCode: creditCodeOf(filter?.enterpriseCode),
-      pointCode: filter?.pointCode?.trim(),
-      state: filter?.state,
-      level: filter?.level,
-    });
+    const where = withEquals(
+      withEquals(baseWhere("MonitoringAlarm", filter), {
+        enterpriseCode: creditCodeOf(filter?.enterpriseCode),
+        pointCode: filter?.pointCode?.trim(),
+        state: filter?.state,
+        level: filter?.level,
+      }),
+      { state: filter?.open == null ? undefined : filter.open ? { in: OPEN_ALARM_STATES } : "CLEARED" },
+    );
     return ctx.reader.connection("MonitoringAlarm", where, page, readOptions(info, "MonitoringAlarm", ["edges", "node"]));
   }
 

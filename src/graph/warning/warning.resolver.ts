@@ -9,7 +9,7 @@ import { baseWhere, withEquals } from "../common/list.js";
 import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { warningStatus, warningStatusWhere } from "./warning-status.js";
-import { Warning, WarningArea } from "./warning.type.js";
+import { Warning, WarningArea, WarningDissemination } from "./warning.type.js";
 
 @ObjectType()
 class WarningConnection extends connectionOf(Warning) {}
@@ -22,6 +22,7 @@ class WarningFilter extends RegionFilter {
 }
 
 defineRelation("Warning", "areas", { dataset: "WarningArea", field: "warningId" });
+defineRelation("Warning", "dissemination", { dataset: "WarningDissemination", field: "warningId" });
 
 @Resolver(() => Warning)
 export class WarningResolver {
@@ -47,6 +48,14 @@ export class WarningResolver {
 
   @FieldResolver(() => [WarningArea])
   areas(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    return relationRows(ctx, info, warning, {});
+  }
+
+  @FieldResolver(() => [WarningDissemination], {
+    nullable: true,
+    description: "Where it went: the release system's reports by channel and division, newest first (empty where none came; null for readers the reports are not shared with)",
+  })
+  dissemination(@Root() warning: Row, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
     return relationRows(ctx, info, warning, {});
   }
 

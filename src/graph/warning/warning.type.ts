@@ -1,4 +1,5 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { defineEnum } from "../common/define-enum.js";
 import { WarningLevel } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { SharedRecord } from "../common/shared-record.type.js";
@@ -9,6 +10,24 @@ export class WarningArea {
   @Field(() => [String], { description: "CPEAS geographic codes (12-digit division codes)" }) geocodes!: string[];
   @Field(() => [String], { description: 'Polygons as CAP gives them: "lat,lon lat,lon …"' }) polygons!: string[];
   @Field(() => [String], { description: 'Circles as CAP gives them: "lat,lon radius_km"' }) circles!: string[];
+}
+
+export const DisseminationChannel = defineEnum("DisseminationChannel", "A channel a warning is released through (发布渠道)", {
+  SMS: "短信 (小区广播 included)",
+  RADIO: "广播",
+  TV: "电视",
+  LOUDSPEAKER: "大喇叭 / 应急广播 terminals",
+  NEW_MEDIA: "新媒体: 微博, 微信, apps",
+  OTHER: "电子显示屏 and other channels",
+});
+
+@ObjectType({ description: "Where a warning went through one channel in one division: the release system's report (预警信息发布情况)" })
+export class WarningDissemination {
+  @Field(() => DisseminationChannel) channel!: string;
+  @Field({ description: "The division reached" }) regionCode!: string;
+  @Field(() => Int, { nullable: true, description: "People reached (人次)" }) reached!: number | null;
+  @Field(() => Int, { nullable: true, description: "Terminals that played it (大喇叭, screens)" }) terminals!: number | null;
+  @Field() sentAt!: Date;
 }
 
 @ObjectType({ implements: Node, description: "A warning (预警), as received in CAP 1.2" })

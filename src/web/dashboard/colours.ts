@@ -18,6 +18,11 @@ export const WATER_NAMES: Record<string, string> = {
   ABOVE_HISTORICAL_MAX: "超历史",
 };
 
+/** Monitoring alarm levels: the outer thresholds (高高报, 低低报) red, the inner ones orange. */
+export const ALARM_COLOURS: Record<string, string> = { HIGH_HIGH: "#d7191c", LOW_LOW: "#d7191c", HIGH: "#f28a1b", LOW: "#f28a1b" };
+export const ALARM_NAMES: Record<string, string> = { HIGH_HIGH: "高高报", HIGH: "高报", LOW: "低报", LOW_LOW: "低低报" };
+export const ALARM_STATE_NAMES: Record<string, string> = { RAISED: "未确认", ACKNOWLEDGED: "已确认", HANDLED: "已处置", CLEARED: "已消警" };
+
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Text for innerHTML: every value the hub sends is escaped. */
 export const escapeHtml = (value: unknown): string => String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);

@@ -122,6 +122,10 @@ async function start() {
     live.water(data.waterLevelAlert);
     void map.reload("hydro-stations");
   });
+  watch<{ monitoringAlarm: Parameters<typeof live.alarm>[0] }>(client, "subscription { monitoringAlarm { action alarm { level value point { name unit } enterprise { name } } } }", {}, (data) => {
+    live.alarm(data.monitoringAlarm);
+    void map.reload("monitoring-alarms");
+  });
   watch<{ hazardChanged: Parameters<typeof live.hazard>[0] }>(client, "subscription { hazardChanged { action hazard { state grade description } } }", {}, (data) => live.hazard(data.hazardChanged));
   window.addEventListener("resize", () => board.resize());
   document.body.dataset.ready = "true";

@@ -7,7 +7,7 @@ import type * as GeoJSON from "geojson";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { boundary, layer, type Feature } from "./api.js";
-import { escapeHtml, LEVEL_COLOURS, LEVEL_NAMES, WATER_COLOURS, WATER_NAMES } from "./colours.js";
+import { ALARM_COLOURS, ALARM_NAMES, ALARM_STATE_NAMES, escapeHtml, LEVEL_COLOURS, LEVEL_NAMES, WATER_COLOURS, WATER_NAMES } from "./colours.js";
 
 interface LayerSpec {
   title: string;
@@ -31,6 +31,15 @@ export const LAYERS: Record<string, LayerSpec> = {
     title: "水文站",
     colour: (f) => WATER_COLOURS[String(p(f, "levelState"))] ?? "#9e9e9e",
     popup: (f) => `<b>${escapeHtml(p(f, "name"))}</b><br>${escapeHtml(WATER_NAMES[String(p(f, "levelState"))])} · 水位 ${escapeHtml((p(f, "latestReading") as { level?: number } | null)?.level ?? "—")} m`,
+  },
+  "monitoring-alarms": {
+    title: "监测报警",
+    colour: (f) => ALARM_COLOURS[String(p(f, "level"))] ?? "#9e9e9e",
+    popup: (f) => {
+      const point = p(f, "point") as { name: string; unit: string | null } | null;
+      const enterprise = p(f, "enterprise") as { name: string } | null;
+      return `<b>${escapeHtml(enterprise?.name ?? "")}</b><br>${escapeHtml(point?.name ?? "")} ${escapeHtml(p(f, "value"))} ${escapeHtml(point?.unit ?? "")} · ${escapeHtml(ALARM_NAMES[String(p(f, "level"))])} · ${escapeHtml(ALARM_STATE_NAMES[String(p(f, "state"))])}${p(f, "escalated") ? " · 已上报" : ""}`;
+    },
   },
   enterprises: { title: "企业（四色风险）", colour: (f) => LEVEL_COLOURS[String(p(f, "riskLevel"))] ?? "#9e9e9e", popup: (f) => `<b>${escapeHtml(p(f, "name"))}</b><br>${escapeHtml(p(f, "sector"))}` },
 };

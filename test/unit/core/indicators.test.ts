@@ -51,6 +51,44 @@ describe("target indicators", () => {
   });
 });
 
+describe("warning release figures (发布覆盖面, 公众覆盖率)", () => {
+  const rainstorm = alert("暴雨", "07:15", "08:00", { id: "w1" });
+  const gale = alert("大风", "09:00", "10:00", { id: "w2" });
+  const report = (warningId: string, regionCode: string, channel: string, reached: number | null) => ({ warningId, regionCode, channel, reached });
+
+  it("are unknown, not zero, where no release report came", () => {
+    const f = byId({ code: "410106", population: 140_000, warnings: [rainstorm, gale], disseminations: [] }, "410106");
+    expect(f.get("PUBLIC_WARNING_COVERAGE")).toMatchObject({ value: null, unknownBecause: "no release report came for the 2 warning(s) of the past year" });
+    expect(f.get("WARNING_RELEASE_COVERAGE")).toMatchObject({ value: null, met: null });
+  });
+
+  it("take the largest channel's reach in the division over its population, and count the warnings that reached it", () => {
+    const f = byId(
+      {
+        code: "410106",
+        population: 140_000,
+        warnings: [rainstorm, gale],
+        disseminations: [
+          report("w1", "410106", "SMS", 100_000),
+          report("w1", "410106001000", "SMS", 18_000), // a street of the district: the SMS channel reached 118,000 in all
+          report("w1", "410106", "NEW_MEDIA", 96_000),
+          report("w1", "410106", "LOUDSPEAKER", null),
+          report("w2", "410100", "SMS", 9_000_000), // city-wide: it reached the district, its people are not counted for it
+        ],
+      },
+      "410106",
+    );
+    expect(f.get("WARNING_RELEASE_COVERAGE")).toMatchObject({ value: 100, numerator: 2, denominator: 2, target: 100, met: true });
+    // w1: 118,000 / 140,000; w2: no report within the district counts its people
+    expect(f.get("PUBLIC_WARNING_COVERAGE")).toMatchObject({ numerator: 118_000, denominator: 280_000, value: 42.14, target: 90, met: false });
+  });
+
+  it("leave out a warning without a report, and say so", () => {
+    const f = byId({ code: "410106", population: 140_000, warnings: [rainstorm, gale], disseminations: [report("w1", "410181", "SMS", 50_000)] }, "410106");
+    expect(f.get("WARNING_RELEASE_COVERAGE")).toMatchObject({ value: 0, numerator: 0, denominator: 1, note: "1 条预警无发布回执，未计入" });
+  });
+});
+
 describe("item 1: 上街区's shelter area, where the records and 上政〔2022〕3号 disagree", () => {
   // 上政〔2022〕3号: 「应急避难场所6个…总面积达到25.77万m2,人均避难面积达到1.31m2」; 「总人口约14万人」
   const shangjie = byId({ population: 140_000, shelters: [{ areaM2: 257_700, status: "OPEN" }] }, "410106");
