@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   EMHUB_SUBSCRIBER_BUFFER: intFrom(256),
   EMHUB_LIVE_BACKLOG: intFrom(10_000),
   EMHUB_READING_RETENTION_DAYS: intFrom(7),
+  EMHUB_HYDRO_RETENTION_DAYS: intFrom(400),
   EMHUB_MONITORING_FRESHNESS: intFrom(30),
   EMHUB_ALARM_ACK_MINUTES: intFrom(15),
   EMHUB_LOAD_SAMPLES: z.enum(["auto", "always", "never"]).optional(),
@@ -102,6 +103,8 @@ export interface HubConfig {
   liveBacklog: number;
   /** Days raw monitoring readings are kept before they are folded into hourly min / max / mean. */
   readingRetentionDays: number;
+  /** Days raw water-level and rainfall readings are kept (a flood season and the year to the next one) before they are folded hourly. */
+  hydroRetentionDays: number;
   /** Minutes within which a monitoring point must have reported to count as online (在线监测率). */
   monitoringFreshnessMinutes: number;
   /** Minutes an alarm may stay unacknowledged before it is escalated to the county's emergency bureau. */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subscriberBuffer: e.EMHUB_SUBSCRIBER_BUFFER,
     liveBacklog: e.EMHUB_LIVE_BACKLOG,
     readingRetentionDays: e.EMHUB_READING_RETENTION_DAYS,
+    hydroRetentionDays: e.EMHUB_HYDRO_RETENTION_DAYS,
     monitoringFreshnessMinutes: e.EMHUB_MONITORING_FRESHNESS,
     alarmAckMinutes: e.EMHUB_ALARM_ACK_MINUTES,
     production: e.NODE_ENV === "production",

@@ -10,16 +10,22 @@
 import { quote, sql } from "./sql-text.js";
 import type { SqlRunner } from "./sql.js";
 
-/** A partitioned series: its table, the column that names the series' key, and the measure folded hourly. */
+/** A partitioned table of readings: the column that names what was read, and each measure folded hourly. */
 export interface PartitionedSeries {
   table: string;
-  /** The name it has in HourlyReading.series. */
-  series: string;
   keyColumn: string;
-  valueColumn: string;
+  /** Each measure: its column, and its name in HourlyReading.series. */
+  measures: ReadonlyArray<{ column: string; series: string }>;
 }
 
-export const MONITORING_READINGS: PartitionedSeries = { table: "MonitoringReading", series: "monitoring", keyColumn: "pointCode", valueColumn: "value" };
+export const MONITORING_READINGS: PartitionedSeries = { table: "MonitoringReading", keyColumn: "pointCode", measures: [{ column: "value", series: "monitoring" }] };
+
+/** Water levels, flows, storage and rainfall (SL 323), each its own hourly series: hydro.level, hydro.rainfall … */
+export const HYDRO_READINGS: PartitionedSeries = {
+  table: "HydroReading",
+  keyColumn: "stationCode",
+  measures: ["level", "flow", "inflow", "outflow", "storage", "rainfall"].map((column) => ({ column, series: `hydro.${column}` })),
+};
 
 const DAY_MS = 86_400_000;
 
@@ -66,17 +72,23 @@ export function firstKeptDay(now: Date, retentionDays: number): string {
 }
 
 /**
- * Folds a day's readings into HourlyReading and drops its partition, in the
- * caller's transaction. Hours already folded (a day folded in two goes) are merged.
+ * Folds a day's readings into HourlyReading, each measure where it was read,
+ * and drops the day's partition, in the caller's transaction. Hours already
+ * folded (a day folded in two goes) are merged. Returns the hours written.
  */
 export async function foldAndDropDay(query: SqlRunner, series: PartitionedSeries, day: string): Promise<number> {
   const partition = quote(partitionName(series, day));
-  const key = quote(series.keyColumn);
-  const value = quote(series.valueColumn);
+  let hours = 0;
+  for (const measure of series.measures) hours += await foldMeasure(query, partition, quote(series.keyColumn), quote(measure.column), measure.series);
+  await query(`DROP TABLE ${partition}`);
+  return hours;
+}
+
+async function foldMeasure(query: SqlRunner, partition: string, key: string, value: string, series: string): Promise<number> {
   const folded = await query(
     `WITH hours AS (
        SELECT ${key} AS key, date_trunc('hour', "observedAt") AS hour, min(${value}) AS min, max(${value}) AS max, avg(${value}) AS mean, count(*)::int AS count
-         FROM ${partition} GROUP BY 1, 2)
+         FROM ${partition} WHERE ${value} IS NOT NULL GROUP BY 1, 2)
      INSERT INTO "HourlyReading" ("series", "seriesKey", "hour", "min", "max", "mean", "count")
      SELECT $1, key, hour, min, max, mean, count FROM hours
      ON CONFLICT ("series", "seriesKey", "hour") DO UPDATE SET
@@ -85,9 +97,8 @@ export async function foldAndDropDay(query: SqlRunner, series: PartitionedSeries
        "mean" = ("HourlyReading"."mean" * "HourlyReading"."count" + excluded."mean" * excluded."count") / ("HourlyReading"."count" + excluded."count"),
        "count" = "HourlyReading"."count" + excluded."count"
      RETURNING 1`,
-    [series.series],
+    [series],
   );
-  await query(`DROP TABLE ${partition}`);
   return folded.length;
 }
 

@@ -49,7 +49,8 @@ import { recoverInterruptedWork } from "../sync/recover.js";
 import { entitiesLimit } from "../federation/entities-limit.js";
 import { GATEWAY_SECRET_HEADER, isGatewaySecret, serviceSdlGuard } from "../federation/gateway-trust.js";
 import { startOverdueJob } from "../sync/overdue-job.js";
-import { escalateAlarms, keepMonitoringReadings } from "../sync/monitoring-jobs.js";
+import { escalateAlarms, keepReadings } from "../sync/monitoring-jobs.js";
+import { HYDRO_READINGS, MONITORING_READINGS } from "../data/reading-partitions.js";
 import { startPeriodic } from "../sync/periodic.js";
 import { publishAlarmChange } from "../events/alarm-events.js";
 
@@ -246,6 +247,10 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     const now = new Date();
     for (const row of await db.prisma.hazard.findMany({ where: { id: { in: ids } } })) events.publish("hazard.changed", hazardChanged(row, "OVERDUE", now));
   };
+  const keepAllReadings = async () => {
+    await keepReadings(db.prisma, MONITORING_READINGS, new Date(), config.readingRetentionDays);
+    await keepReadings(db.prisma, HYDRO_READINGS, new Date(), config.hydroRetentionDays);
+  };
   const escalateAndPublish = async () => {
     const now = new Date();
     const ids = await escalateAlarms(db.prisma, now, config.alarmAckMinutes);
@@ -258,7 +263,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       schedule ? scheduleConnectors(db.prisma, config.sync, { ...schedule, onRun: chain(schedule.onRun, publishRun), onChanges: publishChanges, writeRefusal: disk.writeRefusal }) : null,
       options.overdueCheck ? startOverdueJob(db.prisma, config.overdueIntervalSeconds, publishOverdue) : null,
       options.overdueCheck ? startPeriodic("alarm escalation", ESCALATION_INTERVAL_SECONDS, escalateAndPublish) : null,
-      options.overdueCheck ? startPeriodic("reading retention", RETENTION_INTERVAL_SECONDS, () => keepMonitoringReadings(db.prisma, new Date(), config.readingRetentionDays)) : null,
+      options.overdueCheck ? startPeriodic("reading retention", RETENTION_INTERVAL_SECONDS, keepAllReadings) : null,
     ];
     return { stop: async () => void (await Promise.all(parts.map((part) => part?.stop()))) };
   };

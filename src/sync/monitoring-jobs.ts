@@ -1,14 +1,15 @@
 /**
  * The leader's housekeeping of online monitoring: alarms nobody acknowledged
  * in time are escalated to the county's emergency bureau (an ESCALATE event,
- * escalatedAt, escalatedTo), and readings past their retention are folded
- * into hourly figures and their day's partition dropped.
+ * escalatedAt, escalatedTo), and readings past their retention (monitoring
+ * readings, water levels and rainfall) are folded into hourly figures and
+ * their day's partition dropped.
  */
 import { randomUUID } from "node:crypto";
 import { escalationDue, type AlarmState } from "../core/monitoring.js";
 import { writeAlarmSteps } from "../data/alarm-writer.js";
 import { inSqlTransaction, type Prisma } from "../data/database.js";
-import { keepSeries, MONITORING_READINGS } from "../data/reading-partitions.js";
+import { keepSeries, type PartitionedSeries } from "../data/reading-partitions.js";
 import { sql } from "../data/sql-text.js";
 import { log } from "../log.js";
 
@@ -32,9 +33,9 @@ export async function escalateAlarms(prisma: Prisma, now: Date, ackMinutes: numb
   });
 }
 
-/** Folds and drops the monitoring readings past the retention; returns the days dropped. */
-export async function keepMonitoringReadings(prisma: Prisma, now: Date, retentionDays: number): Promise<string[]> {
-  const dropped = await keepSeries((work) => inSqlTransaction(prisma, work), MONITORING_READINGS, now, retentionDays);
-  if (dropped.length > 0) log.info({ days: dropped }, "monitoring readings past the retention folded into hourly figures");
+/** Folds and drops the readings of `series` past the retention; returns the days dropped. */
+export async function keepReadings(prisma: Prisma, series: PartitionedSeries, now: Date, retentionDays: number): Promise<string[]> {
+  const dropped = await keepSeries((work) => inSqlTransaction(prisma, work), series, now, retentionDays);
+  if (dropped.length > 0) log.info({ table: series.table, days: dropped }, "readings past the retention folded into hourly figures");
   return dropped;
 }

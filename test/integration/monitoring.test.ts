@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/data/global-id.js";
-import { escalateAlarms, keepMonitoringReadings } from "../../src/sync/monitoring-jobs.js";
+import { HYDRO_READINGS, MONITORING_READINGS } from "../../src/data/reading-partitions.js";
+import { escalateAlarms, keepReadings } from "../../src/sync/monitoring-jobs.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { expectSubscriptions, subscribe, wsClient } from "../helpers/ws-client.js";
 
@@ -183,7 +184,7 @@ describe("monitoring readings past the retention", () => {
     const dayName = `MonitoringReading_p${hour.toISOString().slice(0, 10).replaceAll("-", "")}`;
     expect(await partitions()).toContain(dayName);
 
-    const dropped = await keepMonitoringReadings(t.database.db.prisma, new Date(), 2);
+    const dropped = await keepReadings(t.database.db.prisma, MONITORING_READINGS, new Date(), 2);
     expect(dropped).toContain(dayName.slice(-8));
     expect(await partitions()).not.toContain(dayName);
     const token = await supervisor("4102");
@@ -202,6 +203,38 @@ describe("monitoring readings past the retention", () => {
       token,
     );
     expect(late.data!.monitoringPoints.edges[0]!.node.hourly).toEqual([{ count: 1, mean: 0 }]);
+  });
+});
+
+describe("water levels and rainfall past the retention", () => {
+  it("are folded hourly per measure and their day's partition dropped, as monitoring readings are", async () => {
+    const day = new Date(Date.now() - 5 * 86_400_000);
+    const hour = new Date(Math.floor(day.getTime() / 3_600_000) * 3_600_000);
+    const at = (minutes: number) => chinaTime(new Date(hour.getTime() + minutes * 60_000));
+    const water = await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" });
+    const res = await fetch(`${t.hub.url}/ingest/water`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${water}` },
+      body: JSON.stringify({
+        ST_RIVER_R: [{ STCD: "40105100", TM: at(0), Z: 71.2, Q: null }, { STCD: "40105100", TM: at(30), Z: 71.6, Q: null }],
+        ST_PPTN_R: [{ STCD: "40105100", TM: at(10), DRP: 4.5, INTV: 1 }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const dayName = `HydroReading_p${hour.toISOString().slice(0, 10).replaceAll("-", "")}`;
+    const partitions = async () => (await t.database.db.sql(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"HydroReading"'::regclass`)).map((r) => r.name as string);
+    expect(await partitions()).toContain(dayName);
+    expect(await keepReadings(t.database.db.prisma, HYDRO_READINGS, new Date(), 2)).toContain(dayName.slice(-8));
+    expect(await partitions()).not.toContain(dayName);
+    const from = new Date(hour.getTime() - 1).toISOString();
+    const station = await t.request<{ hydroStations: { edges: Array<{ node: { level: unknown[]; rain: unknown[] } }> } }, never>(
+      `{ hydroStations(first: 100) { edges { node { code level: hourly(from: "${from}", to: "${new Date(hour.getTime() + 3_600_000).toISOString()}") { min max mean count } rain: hourly(measure: RAINFALL, from: "${from}") { mean count } } } } }`,
+      undefined,
+      await supervisor("41"),
+    );
+    const liuyuankou = station.data!.hydroStations.edges.map((e) => e.node as { code?: string; level: unknown[]; rain: unknown[] }).find((n) => n.level.length > 0)!;
+    expect(liuyuankou.level).toEqual([{ min: 71.2, max: 71.6, mean: 71.4, count: 2 }]);
+    expect(liuyuankou.rain).toEqual([{ mean: 4.5, count: 1 }]);
   });
 });
 

@@ -11,6 +11,7 @@ export const hydroStation = declareDataset({
     levelState: ["warningLevel", "guaranteedLevel", "floodLimitLevel", "floodLimitPeriods", "historicalMaxLevel"],
     floodLimitLevel: ["floodLimitLevel", "floodLimitPeriods"],
     readings: [],
+    hourly: [],
     rainfall: [],
     geometry: GEOMETRY,
   },

@@ -1,5 +1,6 @@
 /**
- * The columns of the hub's tables (and views) and their PostgreSQL types, read from the
+ * The columns of the hub's tables (and views; a partitioned table by its parent, not its partitions)
+ * and their PostgreSQL types, read from the
  * database once at start (after migrations), so statements can select the
  * columns a request asks for and cast parameters to the column's own type.
  */
@@ -19,7 +20,7 @@ export async function loadTables(sql: SqlRunner): Promise<Tables> {
   const rows = await sql(
     `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS "type", a.attnotnull AS "notNull"
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY c.relname, a.attnum`,
     [],
   );

@@ -10,7 +10,8 @@ import { PageArgs, RegionFilter } from "../common/inputs.js";
 import { baseWhere, withEquals } from "../common/list.js";
 import { readOptions } from "../common/relations.js";
 import type { HubContext } from "../context.js";
-import { HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
+import { HydroMeasure, HydroReading, HydroStation, WaterLevelState } from "./hydro.type.js";
+import { HourlyReading, hourlyOf } from "../common/hourly.js";
 
 @ObjectType()
 class HydroStationConnection extends connectionOf(HydroStation) {}
@@ -87,6 +88,17 @@ export class HydroResolver {
   @FieldResolver(() => Float, { nullable: true, description: "汛限水位 in force today, m (reservoirs; null outside their flood season)" })
   floodLimitLevel(@Root() station: Row) {
     return floodLimitAt(station as never, new Date());
+  }
+
+  @FieldResolver(() => [HourlyReading], { description: "Hourly min / max / mean of one measure of the readings folded after the raw retention (EMHUB_HYDRO_RETENTION_DAYS), from `from` up to `to`, oldest first; rain of an hour is mean × count" })
+  hourly(
+    @Root() station: Row,
+    @Ctx() ctx: HubContext,
+    @Arg("from", () => Date) from: Date,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Arg("measure", () => HydroMeasure, { defaultValue: "LEVEL" }) measure: string,
+  ) {
+    return hourlyOf(ctx, `hydro.${measure.toLowerCase()}`, station.key as string, from, to);
   }
 
   @FieldResolver(() => [HydroReading], { description: "Readings of the last `hours` hours, newest first" })

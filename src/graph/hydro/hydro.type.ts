@@ -13,6 +13,15 @@ export const WaterLevelState = defineEnum("WaterLevelState", "A water level agai
   ABOVE_HISTORICAL_MAX: "超历史最高水位",
 });
 
+export const HydroMeasure = defineEnum("HydroMeasure", "A measure of a station's readings", {
+  LEVEL: "水位 Z / RZ",
+  FLOW: "流量 Q",
+  INFLOW: "入库流量 INQ",
+  OUTFLOW: "出库流量 OTQ",
+  STORAGE: "蓄水量 W",
+  RAINFALL: "降水量 DRP",
+});
+
 @ObjectType({ description: "A reading (SL 323 ST_RIVER_R / ST_RSVR_R)" })
 export class HydroReading {
   @Field() observedAt!: Date;

@@ -17,7 +17,8 @@ import { baseWhere, withEquals } from "../common/list.js";
 import { defineRelation, readOptions, relationRows } from "../common/relations.js";
 import type { HubContext } from "../context.js";
 import { Enterprise, MajorHazardSource, RiskPoint } from "../enterprise/enterprise.type.js";
-import { AlarmLevel, AlarmState, HourlyReading, MonitoringAlarm, MonitoringAlarmEvent, MonitoringIndicator, MonitoringPoint, MonitoringReading } from "./monitoring.type.js";
+import { HourlyReading, hourlyOf } from "../common/hourly.js";
+import { AlarmLevel, AlarmState, MonitoringAlarm, MonitoringAlarmEvent, MonitoringIndicator, MonitoringPoint, MonitoringReading } from "./monitoring.type.js";
 
 @ObjectType()
 class MonitoringPointConnection extends connectionOf(MonitoringPoint) {}
@@ -107,14 +108,8 @@ export class MonitoringPointResolver {
   }
 
   @FieldResolver(() => [HourlyReading], { description: "Hourly min / max / mean of the readings folded after the raw retention, from `from` up to `to`, oldest first (at most 10,000 hours)" })
-  async hourly(@Root() point: Row, @Ctx() ctx: HubContext, @Arg("from", () => Date) from: Date, @Arg("to", () => Date, { nullable: true }) to: Date | null) {
-    const until = to ?? new Date();
-    if (until < from) throw badInput("to", "is before from");
-    return ctx.db.sql(
-      sql`SELECT "hour", "min", "max", "mean", "count" FROM "HourlyReading"
-           WHERE "series" = 'monitoring' AND "seriesKey" = ${point.key as string} AND "hour" >= ${from}::timestamp(3) AND "hour" < ${until}::timestamp(3)
-           ORDER BY "hour" LIMIT 10000`,
-    );
+  hourly(@Root() point: Row, @Ctx() ctx: HubContext, @Arg("from", () => Date) from: Date, @Arg("to", () => Date, { nullable: true }) to: Date | null) {
+    return hourlyOf(ctx, "monitoring", point.key as string, from, to);
   }
 
   @FieldResolver(() => [MonitoringAlarm], { description: "Its alarms, newest first" })

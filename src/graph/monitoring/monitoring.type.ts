@@ -28,15 +28,6 @@ export class MonitoringReading {
   @Field(() => Float) value!: number;
 }
 
-@ObjectType({ description: "An hour of readings past their raw retention: min, max and mean" })
-export class HourlyReading {
-  @Field({ description: "The hour's start" }) hour!: Date;
-  @Field(() => Float) min!: number;
-  @Field(() => Float) max!: number;
-  @Field(() => Float) mean!: number;
-  @Field(() => Int, { description: "Readings folded into it" }) count!: number;
-}
-
 @ObjectType({ implements: Node, description: "An online monitoring point (监测点位) of a major hazard source or a major risk point" })
 @Directive(`@key(fields: "id")`)
 @Directive(`@key(fields: "code")`)
