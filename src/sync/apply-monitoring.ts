@@ -11,7 +11,7 @@ import { contentHash } from "../core/content-hash.js";
 import { readingOutOfRange, thresholdOf, type AlarmLevel, type Thresholds } from "../core/monitoring.js";
 import { outsideTerritory } from "../core/write-scope.js";
 import { writeAlarmSteps, appendAlarmEvents } from "../data/alarm-writer.js";
-import { dayOf, ensurePartitions, MONITORING_READINGS } from "../data/reading-partitions.js";
+import { ensurePartitions, MONITORING_READINGS, periodOf } from "../data/reading-partitions.js";
 import type { SqlRunner } from "../data/sql.js";
 import { sql } from "../data/sql-text.js";
 import type { ApplyOutcome } from "./apply-outcome.js";
@@ -57,7 +57,7 @@ export async function applyMonitoringReadings(query: SqlRunner, chunk: HubRecord
     rows.push({ code: record.data.pointCode as string, at, value });
   }
   if (rows.length === 0) return;
-  await ensurePartitions(query, MONITORING_READINGS, rows.map((r) => dayOf(r.at)));
+  await ensurePartitions(query, MONITORING_READINGS, rows.map((r) => periodOf(MONITORING_READINGS, r.at)));
   const codes = rows.map((r) => r.code);
   const times = rows.map((r) => r.at);
   const values = rows.map((r) => r.value);

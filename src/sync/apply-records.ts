@@ -24,7 +24,7 @@ import { CATALOG_FILE } from "../config/paths.js";
 import { issuingRefusal, type IssuerRules } from "../core/warning-issuers.js";
 import type { WarningLevel } from "../core/warning-level.js";
 import { toRowGroups } from "./record-rows.js";
-import { dayOf, ensurePartitions, HYDRO_READINGS } from "../data/reading-partitions.js";
+import { ensurePartitions, HYDRO_READINGS, periodOf } from "../data/reading-partitions.js";
 
 
 export type { ApplyOutcome, RecordChange } from "./apply-outcome.js";
@@ -207,7 +207,7 @@ async function applyReadings(query: SqlRunner, connector: Connector, chunk: HubR
       rows.push({ id: crypto.randomUUID(), ...record.data, sourceSystem: sourceSystemOf(connector, "hydroReading"), fetchedAt: now });
     }
   }
-  if (rows.length > 0) await ensurePartitions(query, HYDRO_READINGS, rows.map((row) => dayOf(new Date(row.observedAt as string))));
+  if (rows.length > 0) await ensurePartitions(query, HYDRO_READINGS, rows.map((row) => periodOf(HYDRO_READINGS, new Date(row.observedAt as string))));
   const created = rows.length === 0 ? [] : await insertRows(query, "hydroReading", rows, ["id"]);
   outcome.counts.created += created.length;
   outcome.counts.unchanged += rows.length - created.length;

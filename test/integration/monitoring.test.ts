@@ -207,8 +207,8 @@ describe("monitoring readings past the retention", () => {
 });
 
 describe("water levels and rainfall past the retention", () => {
-  it("are folded hourly per measure and their day's partition dropped, as monitoring readings are", async () => {
-    const day = new Date(Date.now() - 5 * 86_400_000);
+  it("are folded hourly per measure and their month's partition dropped, as monitoring readings are by day", async () => {
+    const day = new Date(Date.now() - 40 * 86_400_000);
     const hour = new Date(Math.floor(day.getTime() / 3_600_000) * 3_600_000);
     const at = (minutes: number) => chinaTime(new Date(hour.getTime() + minutes * 60_000));
     const water = await t.signToken({ department: "WATER", roles: ["SERVICE"], region: "410000" });
@@ -221,11 +221,11 @@ describe("water levels and rainfall past the retention", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const dayName = `HydroReading_p${hour.toISOString().slice(0, 10).replaceAll("-", "")}`;
+    const monthName = `HydroReading_p${hour.toISOString().slice(0, 7).replace("-", "")}`;
     const partitions = async () => (await t.database.db.sql(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"HydroReading"'::regclass`)).map((r) => r.name as string);
-    expect(await partitions()).toContain(dayName);
-    expect(await keepReadings(t.database.db.prisma, HYDRO_READINGS, new Date(), 2)).toContain(dayName.slice(-8));
-    expect(await partitions()).not.toContain(dayName);
+    expect(await partitions()).toContain(monthName);
+    expect(await keepReadings(t.database.db.prisma, HYDRO_READINGS, new Date(), 2)).toContain(monthName.slice(-6));
+    expect(await partitions()).not.toContain(monthName);
     const from = new Date(hour.getTime() - 1).toISOString();
     const station = await t.request<{ hydroStations: { edges: Array<{ node: { level: unknown[]; rain: unknown[] } }> } }, never>(
       `{ hydroStations(first: 100) { edges { node { code level: hourly(from: "${from}", to: "${new Date(hour.getTime() + 3_600_000).toISOString()}") { min max mean count } rain: hourly(measure: RAINFALL, from: "${from}") { mean count } } } } }`,
