@@ -76,3 +76,10 @@ export async function scratchServerDatabase(url: string, prefix: string) {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Prints each failure (the conditions given as false are none) and exits 1 when there is one. */
+export function exitOnFailures(conditions: Array<string | false>): void {
+  const failures = conditions.filter((c): c is string => c !== false);
+  for (const failure of failures) console.error(`FAIL: ${failure}`);
+  if (failures.length > 0) process.exit(1);
+}

@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadOrCreateDevIssuer } from "../src/access/index.js";
 import { startHubProcess } from "../test/helpers/hub-process.js";
-import { cpuMs, heapMb, percentile, rssKb, scratchServerDatabase, settle, sleep } from "./hub-helpers.js";
+import { cpuMs, exitOnFailures, heapMb, percentile, rssKb, scratchServerDatabase, settle, sleep } from "./hub-helpers.js";
 
 const RATE = Number(process.env.BENCH_RATE ?? 5000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -135,14 +135,12 @@ async function main() {
   await database?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  const failures = [
+  exitOnFailures([
     refused > 0 && `${refused} readings refused`,
     written < expected && `${expected - written} of ${expected} readings not written`,
     result.sustainedPerSecond < result.offeredPerSecond * 0.95 && `the hub wrote ${result.sustainedPerSecond}/s of ${result.offeredPerSecond}/s offered`,
     result.hubHeapMb.growth > HEAP_GROWTH_MB && `the hub's heap grew by ${result.hubHeapMb.growth} MB (limit ${HEAP_GROWTH_MB})`,
-  ].filter(Boolean);
-  for (const failure of failures) console.error(`FAIL: ${failure}`);
-  if (failures.length > 0) process.exit(1);
+  ]);
 }
 
 main().catch((error) => {

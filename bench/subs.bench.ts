@@ -32,7 +32,7 @@ import WebSocket from "ws";
 import { loadOrCreateDevIssuer } from "../src/access/index.js";
 import { isWithinDivision } from "../src/core/division.js";
 import { startHubProcess, type HubProcess } from "../test/helpers/hub-process.js";
-import { cpuMs, heapMb, percentile, rssKb, scratchServerDatabase, sleep, sum } from "./hub-helpers.js";
+import { cpuMs, exitOnFailures, heapMb, percentile, rssKb, scratchServerDatabase, sleep, sum } from "./hub-helpers.js";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
@@ -227,15 +227,13 @@ async function main() {
   await database?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  const failures = [
+  exitOnFailures([
     refused > 0 && `${refused} subscriptions refused or ended with an error`,
     outOfScope > 0 && `${outOfScope} deliveries outside the subscriber's territory`,
     missing > expected * TOLERANCE && `${missing} of ${expected} expected deliveries missing (tolerance ${TOLERANCE})`,
     latencies.length > expected && `${latencies.length - expected} deliveries more than expected`,
     heapGrowthMb > HEAP_GROWTH_MB && `the hubs' heap grew by ${heapGrowthMb.toFixed(1)} MB over the run (limit ${HEAP_GROWTH_MB})`,
-  ].filter(Boolean);
-  for (const failure of failures) console.error(`FAIL: ${failure}`);
-  if (failures.length > 0) process.exit(1);
+  ]);
 }
 
 main().catch((error) => {

@@ -1,16 +1,11 @@
 /** Reads one page of the emergency bureau's API; throws DocumentError when the page is unreadable. */
 import { DocumentError, type SourceDocument } from "../types.js";
 import { describeIssues } from "../shared/reasons.js";
+import { readJson } from "../shared/json.js";
 import { envelope, LIST_NAMES, type EmergencyLists, type EmergencyPage } from "./envelope.schema.js";
 
 export function parsePagedJson(doc: SourceDocument): EmergencyPage {
-  const text = doc.body.toString("utf8").replace(/^\uFEFF/, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DocumentError(`${doc.name}: not JSON: ${(error as Error).message}`);
-  }
+  const json = readJson(doc);
   const parsed = envelope.safeParse(json);
   if (!parsed.success) {
     throw new DocumentError(`${doc.name}: not an emergency API page: ${describeIssues(parsed.error, json)}`);

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { DocumentError, type HubRecord, type ParseResult, type SourceDocument } from "../types.js";
 import { RecordCollector, rawId } from "../shared/collector.js";
+import { readJson } from "../shared/json.js";
 import { codeTable, dateTime, divisionCode, optionalCount, text } from "../shared/fields.js";
 import { collectRows } from "../shared/rows.js";
 import { describeIssues } from "../shared/reasons.js";
@@ -47,12 +48,7 @@ export function isDisseminationReport(doc: SourceDocument): boolean {
 }
 
 export function mapDisseminationReports(doc: SourceDocument): ParseResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(doc.body.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new DocumentError(`${doc.name}: not JSON: ${(error as Error).message}`);
-  }
+  const json = readJson(doc);
   const parsed = reportDocument.safeParse(json);
   if (!parsed.success) throw new DocumentError(`${doc.name}: not a dissemination report: ${describeIssues(parsed.error, json)}`);
   const out = new RecordCollector();

@@ -1,6 +1,7 @@
 /** Monitoring documents to `monitoringPoint`, `monitoringReading` and `monitoringAlarm` records. */
 import { DocumentError, type HubRecord, type ParseResult, type SourceDocument, type SourceRef } from "../types.js";
 import { RecordCollector, rawId } from "../shared/collector.js";
+import { readJson } from "../shared/json.js";
 import { collectRows } from "../shared/rows.js";
 import { describeIssues } from "../shared/reasons.js";
 import { alarmRow, monitoringDocument, pointRow, readingRow, type AlarmRow, type PointRow, type ReadingRow } from "./monitoring.schema.js";
@@ -49,12 +50,7 @@ const readingId = (raw: unknown) => {
 };
 
 export function mapMonitoring(doc: SourceDocument): ParseResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(doc.body.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new DocumentError(`${doc.name}: not JSON: ${(error as Error).message}`);
-  }
+  const json = readJson(doc);
   const parsed = monitoringDocument.safeParse(json);
   if (!parsed.success) throw new DocumentError(`${doc.name}: not a monitoring document: ${describeIssues(parsed.error, json)}`);
   const { full, points = [], readings = [], alarms = [] } = parsed.data;
