@@ -27,7 +27,9 @@ export type Dataset =
   | "monitoringPoint"
   | "monitoringReading"
   | "monitoringAlarm"
-  | "warningDissemination";
+  | "warningDissemination"
+  | "emergencyPlan"
+  | "expert";
 
 /** One source document as fetched from a file, a URL or a push. */
 export interface SourceDocument {

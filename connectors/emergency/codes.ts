@@ -101,3 +101,9 @@ export const SUPPLY_CATEGORIES = [
   "交通运输",
   "工程材料",
 ] as const;
+
+/** 预案类别 (《突发事件应急预案管理办法》). */
+export const PLAN_KIND = { 总体应急预案: "OVERALL", 专项应急预案: "SPECIAL", 部门应急预案: "DEPARTMENTAL", 基层应急预案: "GRASSROOTS", 企业应急预案: "ENTERPRISE" } as const;
+
+/** 响应级别 a plan defines. */
+export const RESPONSE_LEVELS = ["Ⅰ级", "Ⅱ级", "Ⅲ级", "Ⅳ级"] as const;

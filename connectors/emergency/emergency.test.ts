@@ -46,9 +46,17 @@ describe("emergency sample page", () => {
     });
   });
 
-  it("is a snapshot of all ten datasets (page 1 holds every row)", () => {
-    expect(result.snapshotOf).toHaveLength(10);
-    expect(result.snapshotOf).toContain("hazard");
+  it("is a snapshot of all twelve datasets (page 1 holds every row)", () => {
+    expect(result.snapshotOf).toHaveLength(12);
+    expect(result.snapshotOf).toEqual(expect.arrayContaining(["hazard", "emergencyPlan", "expert"]));
+  });
+
+  it("maps plans with the events they cover and experts with their specialities", () => {
+    const flood = byDataset(result, "emergencyPlan").find((r) => r.sourceId === "YA-410200-001")!;
+    expect(flood.data).toMatchObject({ kind: "SPECIAL", level: "CITY", eventTypes: ["暴雨", "洪水", "城市内涝"], filed: true, filedAt: "2023-05-30T00:00:00.000Z", lastDrillAt: "2026-06-18T00:00:00.000Z" });
+    const enterprisePlan = byDataset(result, "emergencyPlan").find((r) => r.sourceId === "YA-QY-91410212MA44RT0B6T")!;
+    expect(enterprisePlan.data).toMatchObject({ kind: "ENTERPRISE", level: null, enterpriseCode: "91410212MA44RT0B6T", responseLevels: ["Ⅲ级", "Ⅳ级"] });
+    expect(byDataset(result, "expert").find((r) => r.sourceId === "ZJ-410200-002")!.data).toMatchObject({ specialities: ["水利", "防汛"], phone: "13903781234", regionCode: "410202" });
   });
 
   it("keeps enterprises under their valid credit code", () => {

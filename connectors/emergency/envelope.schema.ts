@@ -18,6 +18,8 @@ export const LIST_DATASETS = {
   teamMembers: "teamMember",
   supplyDepots: "supplyDepot",
   supplyItems: "supplyItem",
+  plans: "emergencyPlan",
+  experts: "expert",
 } as const satisfies Record<string, Dataset>;
 
 export type ListName = keyof typeof LIST_DATASETS;

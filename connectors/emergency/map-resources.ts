@@ -1,5 +1,6 @@
-/** Shelters, rescue teams with members, supply depots with items, mapped to hub records. */
+/** Shelters, rescue teams with members, supply depots with items, plans and experts, mapped to hub records. */
 import type { HubRecord } from "../types.js";
+import type { ExpertRow, PlanRow } from "./plan.schema.js";
 import type { ShelterRow } from "./shelter.schema.js";
 import type { SupplyDepotRow, SupplyItemRow } from "./supply.schema.js";
 import type { RescueTeamRow, TeamMemberRow } from "./team.schema.js";
@@ -88,5 +89,44 @@ export function supplyItemRecord(row: SupplyItemRow): HubRecord {
     sourceId: row.itemId,
     data: { category: row.category, name: row.itemName, quantity: row.quantity, unit: row.unit },
     refs: { depotId: { dataset: "supplyDepot", sourceId: row.depotId } },
+  };
+}
+
+export function planRecord(row: PlanRow): HubRecord {
+  return {
+    dataset: "emergencyPlan",
+    sourceId: row.planId,
+    data: {
+      code: row.planCode,
+      name: row.planName,
+      kind: row.planType,
+      level: row.planLevel,
+      eventTypes: row.eventTypes,
+      responseLevels: row.responseLevels,
+      ownerUnit: row.ownerUnit,
+      enterpriseCode: row.creditCode,
+      regionCode: row.areaCode,
+      filed: row.recordState,
+      filedAt: row.recordDate,
+      revisedAt: row.reviseDate,
+      lastDrillAt: row.lastDrillDate,
+    },
+  };
+}
+
+export function expertRecord(row: ExpertRow): HubRecord {
+  return {
+    dataset: "expert",
+    sourceId: row.expertId,
+    data: {
+      name: row.expertName,
+      specialities: row.specialities,
+      unit: row.unit,
+      title: row.title,
+      regionCode: row.areaCode,
+      phone: row.phone,
+      lon: row.longitude,
+      lat: row.latitude,
+    },
   };
 }

@@ -15,6 +15,8 @@ import {
   type SafetyContext,
 } from "./map-safety.js";
 import {
+  expertRecord,
+  planRecord,
   rescueTeamRecord,
   shelterRecord,
   supplyDepotRecord,
@@ -22,6 +24,7 @@ import {
   teamMemberRecord,
 } from "./map-resources.js";
 import { majorHazardSourceRow, riskPointRow } from "./risk.schema.js";
+import { expertRow, planRow } from "./plan.schema.js";
 import { shelterRow } from "./shelter.schema.js";
 import { supplyDepotRow, supplyItemRow } from "./supply.schema.js";
 import { rescueTeamRow, teamMemberRow } from "./team.schema.js";
@@ -53,6 +56,8 @@ export function mapEmergencyPage(page: EmergencyPage): ParseResult {
   collectRows(out, "teamMember", lists.teamMembers ?? [], idBy("memberId"), teamMemberRow, teamMemberRecord);
   collectRows(out, "supplyDepot", lists.supplyDepots ?? [], idBy("depotId"), supplyDepotRow, supplyDepotRecord);
   collectRows(out, "supplyItem", lists.supplyItems ?? [], idBy("itemId"), supplyItemRow, supplyItemRecord);
+  collectRows(out, "emergencyPlan", lists.plans ?? [], idBy("planId"), planRow, planRecord);
+  collectRows(out, "expert", lists.experts ?? [], idBy("expertId"), expertRow, expertRecord);
 
   const snapshotOf: Dataset[] = isCompletePage(page)
     ? LIST_NAMES.filter((name) => (lists[name]?.length ?? 0) > 0).map((name) => LIST_DATASETS[name])

@@ -12,6 +12,8 @@
 import { auditEntry } from "./datasets/audit-entry.js";
 import { enterpriseNotice } from "./datasets/enterprise-notice.js";
 import { enterprise } from "./datasets/enterprise.js";
+import { emergencyPlan } from "./datasets/emergency-plan.js";
+import { expert } from "./datasets/expert.js";
 import { geoHazardPoint } from "./datasets/geo-hazard-point.js";
 import { hazardEvent } from "./datasets/hazard-event.js";
 import { enforcementAction } from "./datasets/enforcement-action.js";
@@ -56,6 +58,8 @@ export const DECLARED = [
   teamMember,
   supplyDepot,
   supplyItem,
+  emergencyPlan,
+  expert,
   warning,
   warningArea,
   warningDissemination,

@@ -29,6 +29,7 @@ import { TipOffResolver } from "./tip-off/tip-off.resolver.js";
 import { EnforcementActionResolver, EnterpriseEnforcementResolver } from "./enforcement/enforcement.resolver.js";
 import { EnterpriseMonitoringResolver, MonitoringAlarmResolver, MonitoringPointResolver } from "./monitoring/monitoring.resolver.js";
 import { AlarmMutations } from "./monitoring/alarm.mutations.js";
+import { EmergencyPlanResolver, ExpertResolver } from "./response/response.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -59,6 +60,8 @@ export const RESOLVERS = [
   MonitoringAlarmResolver,
   EnterpriseMonitoringResolver,
   AlarmMutations,
+  EmergencyPlanResolver,
+  ExpertResolver,
   AuditResolver,
   LiveResolver,
   SituationResolver,

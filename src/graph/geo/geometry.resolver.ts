@@ -12,6 +12,7 @@ import { Enterprise } from "../enterprise/enterprise.type.js";
 import { GeoHazardPoint } from "../geo-hazard/geo-hazard.type.js";
 import { HydroStation } from "../hydro/hydro.type.js";
 import { MonitoringAlarm, MonitoringPoint } from "../monitoring/monitoring.type.js";
+import { Expert } from "../response/response.type.js";
 import { RescueTeam, Shelter, SupplyDepot } from "../resources/resources.type.js";
 import { RoadHazard } from "../road-hazard/road-hazard.type.js";
 import { Warning, WarningArea } from "../warning/warning.type.js";
@@ -60,7 +61,7 @@ class WarningGeometryResolver {
 }
 
 export const GEOMETRY_RESOLVERS: ClassType[] = [
-  ...[Enterprise, Shelter, RescueTeam, SupplyDepot, HydroStation, GeoHazardPoint, RoadHazard].map(pointGeometryResolver),
+  ...[Enterprise, Shelter, RescueTeam, SupplyDepot, HydroStation, GeoHazardPoint, RoadHazard, Expert].map(pointGeometryResolver),
   ...[MonitoringPoint, MonitoringAlarm].map(enterpriseGeometryResolver),
   WarningAreaGeometryResolver,
   WarningGeometryResolver,
