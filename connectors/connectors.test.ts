@@ -18,7 +18,7 @@ function unknownFields(record: HubRecord): string[] {
 }
 
 describe("connector registry", () => {
-  it("has the five departments' six systems, each under its folder name", () => {
+  it("has the five departments' seven systems, each under its folder name", () => {
     expect(ALL_CONNECTORS.map((c) => [c.name, c.department])).toEqual([
       ["emergency", "EMERGENCY"],
       ["monitoring", "EMERGENCY"],
@@ -26,6 +26,7 @@ describe("connector registry", () => {
       ["meteorology", "METEOROLOGY"],
       ["natural-resources", "NATURAL_RESOURCES"],
       ["transport", "TRANSPORT"],
+      ["disaster", "EMERGENCY"],
     ]);
     expect(connectorByName("water")).toBe(ALL_CONNECTORS[2]);
     expect(connectorByName("police")).toBeUndefined();

@@ -1,5 +1,6 @@
 /** The department connectors the hub syncs, in the order their samples load (parents first). */
 import { emergencyConnector } from "./emergency/index.js";
+import { disasterConnector } from "./disaster/index.js";
 import { meteorologyConnector } from "./meteorology/index.js";
 import { monitoringConnector } from "./monitoring/index.js";
 import { naturalResourcesConnector } from "./natural-resources/index.js";
@@ -7,6 +8,7 @@ import { transportConnector } from "./transport/index.js";
 import type { Connector } from "./types.js";
 import { waterConnector } from "./water/index.js";
 
+export { disasterConnector } from "./disaster/index.js";
 export { emergencyConnector, generateEmergencyFeed, generateEmergencyPages, type EmergencyFeedOptions } from "./emergency/index.js";
 export { meteorologyConnector } from "./meteorology/index.js";
 export { monitoringConnector } from "./monitoring/index.js";
@@ -21,6 +23,7 @@ export const ALL_CONNECTORS: Connector[] = [
   meteorologyConnector,
   naturalResourcesConnector,
   transportConnector,
+  disasterConnector,
 ];
 
 export function connectorByName(name: string): Connector | undefined {

@@ -29,7 +29,9 @@ export type Dataset =
   | "monitoringAlarm"
   | "warningDissemination"
   | "emergencyPlan"
-  | "expert";
+  | "expert"
+  | "disasterEvent"
+  | "disasterReport";
 
 /** One source document as fetched from a file, a URL or a push. */
 export interface SourceDocument {

@@ -13,7 +13,7 @@
  */
 import { parseDivisionPrefix } from "../core/division.js";
 
-export const CONNECTOR_NAMES = ["emergency", "monitoring", "water", "meteorology", "natural-resources", "transport"] as const;
+export const CONNECTOR_NAMES = ["emergency", "monitoring", "water", "meteorology", "natural-resources", "transport", "disaster"] as const;
 
 /** Seconds between scheduled pulls when EMHUB_SYNC_INTERVAL_<CONNECTOR> is not set. */
 export const DEFAULT_INTERVALS: Readonly<Record<string, number>> = { meteorology: 300, water: 600 };

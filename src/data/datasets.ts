@@ -12,6 +12,8 @@
 import { auditEntry } from "./datasets/audit-entry.js";
 import { enterpriseNotice } from "./datasets/enterprise-notice.js";
 import { enterprise } from "./datasets/enterprise.js";
+import { disasterEvent } from "./datasets/disaster-event.js";
+import { disasterReport } from "./datasets/disaster-report.js";
 import { emergencyPlan } from "./datasets/emergency-plan.js";
 import { expert } from "./datasets/expert.js";
 import { geoHazardPoint } from "./datasets/geo-hazard-point.js";
@@ -60,6 +62,8 @@ export const DECLARED = [
   supplyItem,
   emergencyPlan,
   expert,
+  disasterEvent,
+  disasterReport,
   warning,
   warningArea,
   warningDissemination,

@@ -53,6 +53,15 @@ export interface MonitoringAlarmChanged {
   at: string;
 }
 
+/** A county's disaster report received. */
+export interface DisasterReported {
+  reportId: string;
+  processId: string;
+  stage: string;
+  regionCode: string;
+  at: string;
+}
+
 export interface RecordChanged {
   dataset: string;
   key: string;
@@ -77,9 +86,10 @@ export interface HubEvents {
   "water.level": WaterLevelAlert;
   "rain.alert": RainAlert;
   "monitoring.alarm": MonitoringAlarmChanged;
+  "disaster.reported": DisasterReported;
   "record.changed": RecordChanged;
   "connector.run": ConnectorRun;
 }
 
 export type Topic = keyof HubEvents;
-export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "rain.alert", "monitoring.alarm", "record.changed", "connector.run"];
+export const TOPICS: readonly Topic[] = ["hazard.changed", "warning.issued", "water.level", "rain.alert", "monitoring.alarm", "disaster.reported", "record.changed", "connector.run"];

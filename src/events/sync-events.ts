@@ -24,6 +24,7 @@ export async function publishSyncChanges(prisma: Prisma, events: EventBus, chang
   await publishWarnings(prisma, events, changes, at);
   await publishHazards(prisma, events, changes, at);
   await publishAlarms(prisma, events, changes, at);
+  await publishDisasterReports(prisma, events, changes, at);
 }
 
 export async function publishSyncRun(prisma: Prisma, events: EventBus, summary: SyncSummary, rainThresholds: readonly RainThreshold[] = DEFAULT_RAIN_THRESHOLDS): Promise<void> {
@@ -81,6 +82,15 @@ async function publishAlarms(prisma: Prisma, events: EventBus, changes: RecordCh
   const keys = changes.filter((change) => change.dataset === "monitoringAlarm" && change.change !== "retired").map((change) => change.key);
   if (keys.length === 0) return;
   for (const row of await prisma.monitoringAlarm.findMany({ where: { id: { in: keys } } })) publishAlarmChange(events, row, created.has(row.id) ? "RAISE" : "CLEAR", new Date(at));
+}
+
+/** Disaster reports received (created). */
+async function publishDisasterReports(prisma: Prisma, events: EventBus, changes: RecordChange[], at: string) {
+  const keys = changes.filter((change) => change.dataset === "disasterReport" && change.change === "created").map((change) => change.key);
+  if (keys.length === 0) return;
+  for (const row of await prisma.disasterReport.findMany({ where: { id: { in: keys } } })) {
+    events.publish("disaster.reported", { reportId: row.id, processId: row.eventId, stage: row.stage, regionCode: row.regionCode, at });
+  }
 }
 
 /** Readings this run added that moved their station across a threshold (upwards or back down). */

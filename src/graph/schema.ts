@@ -30,6 +30,7 @@ import { EnforcementActionResolver, EnterpriseEnforcementResolver } from "./enfo
 import { EnterpriseMonitoringResolver, MonitoringAlarmResolver, MonitoringPointResolver } from "./monitoring/monitoring.resolver.js";
 import { AlarmMutations } from "./monitoring/alarm.mutations.js";
 import { EmergencyPlanResolver, ExpertResolver } from "./response/response.resolver.js";
+import { DisasterEventResolver, DisasterReportResolver } from "./response/disaster.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -62,6 +63,8 @@ export const RESOLVERS = [
   AlarmMutations,
   EmergencyPlanResolver,
   ExpertResolver,
+  DisasterEventResolver,
+  DisasterReportResolver,
   AuditResolver,
   LiveResolver,
   SituationResolver,

@@ -1,6 +1,6 @@
 /**
  * `connectors` and `quarantine` over HTTP, reader by reader: freshness of the
- * six connectors after the samples are loaded, what a failed run shows, and
+ * seven connectors after the samples are loaded, what a failed run shows, and
  * quarantine for ADMIN only (out of scope reads as empty, never as an error).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,11 +26,11 @@ const badShelterPage = (code: string) =>
   JSON.stringify({ code: 200, msg: "success", page: 2, pageSize: 1, total: 2, data: { shelters: [{ shelterCode: code, shelterName: "测试", shelterClass: "Ⅸ类" }] } });
 
 describe("connectors", () => {
-  it("lists all six with a recent success after the samples are loaded", async () => {
+  it("lists all seven with a recent success after the samples are loaded", async () => {
     const res = await t.request(ConnectorsDocument, {}, tokens.admin);
     expect(res.errors).toBeUndefined();
     const connectors = res.data!.connectors;
-    expect(connectors.map((c) => c.name)).toEqual(["emergency", "monitoring", "water", "meteorology", "natural-resources", "transport"]);
+    expect(connectors.map((c) => c.name)).toEqual(["emergency", "monitoring", "water", "meteorology", "natural-resources", "transport", "disaster"]);
     expect(Object.fromEntries(connectors.map((c) => [c.name, c.schedule]))).toEqual({
       emergency: 3600,
       monitoring: 3600,
@@ -38,6 +38,7 @@ describe("connectors", () => {
       meteorology: 300,
       "natural-resources": 3600,
       transport: 3600,
+      disaster: 3600,
     });
     for (const c of connectors) {
       expect(c, c.name).toMatchObject({ ok: true, stale: false, lastError: null });
@@ -59,7 +60,7 @@ describe("connectors", () => {
   it("gives every supervisor the freshness, the errors to the emergency bureau, and the runs to ADMIN", async () => {
     const water = await t.request(ConnectorsDocument, {}, tokens.waterSupervisor);
     expect(water.errors).toBeUndefined();
-    expect(water.data!.connectors).toHaveLength(6);
+    expect(water.data!.connectors).toHaveLength(7);
     for (const c of water.data!.connectors) {
       expect(c.lastSuccessAt).not.toBeNull();
       expect(c.lastRun).toBeNull();

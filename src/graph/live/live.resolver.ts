@@ -17,6 +17,7 @@ import { parseRegionArg } from "../common/list.js";
 import type { HubContext } from "../context.js";
 import { HazardChangedFilter, MonitoringAlarmChangeFilter, WarningIssuedFilter } from "./live.filters.js";
 import { MonitoringAlarmChange } from "../monitoring/monitoring.type.js";
+import { DisasterReportChange } from "../response/disaster.type.js";
 import { ConnectorRunEvent, HazardChange, RainfallAlert, RecordChange, WarningChange, WaterLevelAlert } from "./live.types.js";
 import { loadForEvent, mayConcern } from "./shared-loads.js";
 
@@ -76,6 +77,22 @@ export class LiveResolver {
     },
   })
   monitoringAlarm(@Root() change: Payload, @Arg("filter", () => MonitoringAlarmChangeFilter, { nullable: true }) _filter?: MonitoringAlarmChangeFilter) {
+    return change;
+  }
+
+  @Subscription(() => DisasterReportChange, {
+    description: "Disaster reports (灾情报送) received from the counties of your territory",
+    subscribe: ({ args, context }: { args: Args; context: HubContext }) => {
+      const region = optionalRegion(args.region, "region");
+      return eventsFor(context, "disaster.reported", async (event) => {
+        if (region && !isWithinDivision(event.regionCode, region)) return null;
+        if (!mayConcern(context, "DisasterReport", [event.regionCode], isWithinDivision)) return null;
+        const report = await loadForEvent(context, "DisasterReport", event.reportId, event.at);
+        return report && { at: new Date(event.at), report };
+      });
+    },
+  })
+  disasterReported(@Root() change: Payload, @Arg("region", () => String, { nullable: true }) _region?: string) {
     return change;
   }
 

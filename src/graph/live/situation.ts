@@ -7,6 +7,7 @@
 import { canReadDataset } from "../../access/index.js";
 import { hazardStats, OPEN_STATES } from "../../core/hazard/index.js";
 import { waterLevelState } from "../../core/hydro.js";
+import { overdueStages } from "../../core/disaster-reports.js";
 import { WARNING_LEVELS } from "../../core/warning-level.js";
 import type { DatasetName } from "../../data/datasets.js";
 import type { Row } from "../../data/reader.js";
@@ -17,6 +18,9 @@ import { figureHazards, regionName, type RegionArg } from "../supervision/superv
 import { connectorStatuses } from "../sync/sync.resolver.js";
 import { warningStatusWhere } from "../warning/warning-status.js";
 import type { Situation } from "./situation.type.js";
+
+/** Disaster processes the board looks at for reports due: those of the last 60 days. */
+const RECENT_PROCESS_DAYS = 60;
 
 const ABOVE_WARNING = new Set(["ABOVE_WARNING", "ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
 const ABOVE_GUARANTEED = new Set(["ABOVE_GUARANTEED", "ABOVE_HISTORICAL_MAX"]);
@@ -34,7 +38,8 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
   const rows = (dataset: DatasetName, columns: string[], extra: Record<string, unknown> = {}) =>
     may(dataset) ? ctx.reader.all(dataset, { AND: [territoryWhere(dataset, region.prefix), extra] }, columns) : Promise.resolve(null);
 
-  const [name, warnings, stations, shelters, teams, hazards, alarms, connectors] = await Promise.all([
+  const since = new Date(now.getTime() - RECENT_PROCESS_DAYS * 86_400_000);
+  const [name, warnings, stations, shelters, teams, hazards, alarms, processes, reports, connectors] = await Promise.all([
     regionName(ctx, region),
     rows("Warning", ["level", "type"], warningStatusWhere("ACTIVE", now)),
     rows("HydroStation", ["code", ...THRESHOLDS]),
@@ -42,6 +47,8 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
     rows("RescueTeam", ["status", "headcount"], { status: "STANDBY" }),
     may("Hazard") && may("HazardStats") ? figureHazards(ctx, region, []) : Promise.resolve(null),
     rows("MonitoringAlarm", ["level", "escalatedAt"], { state: { not: "CLEARED" } }),
+    rows("DisasterEvent", ["id", "occurredAt", "endedAt"], { occurredAt: { gte: since } }),
+    rows("DisasterReport", ["eventId", "stage"], { sentAt: { gte: since } }),
     connectorFreshness(ctx, now),
   ]);
 
@@ -68,6 +75,7 @@ export async function situationOf(ctx: HubContext, region: RegionArg): Promise<S
     hazardsMajor: openMajor?.length ?? null,
     hazardsSupervised: openMajor?.filter((h) => h.supervisedBy !== null).length ?? null,
     alarmsOpen: alarms?.length ?? null,
+    disasterReportsOverdue: processes && reports ? processes.reduce((n, p) => n + overdueStages(p as never, reports.filter((r) => r.eventId === p.id) as never, now).length, 0) : null,
     alarmsEscalated: alarms?.filter((alarm) => alarm.escalatedAt !== null).length ?? null,
     sheltersOpen: shelters?.length ?? null,
     shelterCapacity: shelters ? sumOf(shelters, "capacity") : null,

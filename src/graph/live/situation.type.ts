@@ -36,6 +36,7 @@ export class Situation {
   @Field(() => Int, { nullable: true, description: "Open MAJOR hazards under supervised rectification (挂牌督办)" }) hazardsSupervised!: number | null;
   @Field(() => Int, { nullable: true, description: "Monitoring alarms not cleared (监测报警)" }) alarmsOpen!: number | null;
   @Field(() => Int, { nullable: true, description: "Of those, escalated because nobody acknowledged them in time" }) alarmsEscalated!: number | null;
+  @Field(() => Int, { nullable: true, description: "Disaster reports (初报, 核报) past their due time with none sent, of the processes of the last 60 days" }) disasterReportsOverdue!: number | null;
   @Field(() => Int, { nullable: true, description: "Shelters open or in use" }) sheltersOpen!: number | null;
   @Field(() => Int, { nullable: true, description: "People those shelters can take" }) shelterCapacity!: number | null;
   @Field(() => Int, { nullable: true, description: "Rescue teams on standby (待命)" }) teamsOnStandby!: number | null;

@@ -18,6 +18,7 @@ describe("sync configuration", () => {
       meteorology: 300,
       "natural-resources": 3600,
       transport: 3600,
+      disaster: 3600,
     });
     expect(config.fetch).toEqual({ timeoutMs: 30_000, tries: 3, backoffMs: 1000, maxBytes: 20 * 1024 * 1024 });
   });
