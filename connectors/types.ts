@@ -30,6 +30,8 @@ export type Dataset =
   | "warningDissemination"
   | "emergencyPlan"
   | "expert"
+  | "dutyShift"
+  | "informationOfficer"
   | "disasterEvent"
   | "disasterReport";
 

@@ -105,5 +105,11 @@ export const SUPPLY_CATEGORIES = [
 /** 预案类别 (《突发事件应急预案管理办法》). */
 export const PLAN_KIND = { 总体应急预案: "OVERALL", 专项应急预案: "SPECIAL", 部门应急预案: "DEPARTMENTAL", 基层应急预案: "GRASSROOTS", 企业应急预案: "ENTERPRISE" } as const;
 
+/** 值班岗位. */
+export const DUTY_ROLE = { 带班领导: "LEADER", 值班员: "OFFICER" } as const;
+
+/** 灾害信息员 A/B 岗, 网格员. */
+export const OFFICER_ROLE = { 灾害信息员A岗: "INFORMATION_OFFICER_A", 灾害信息员B岗: "INFORMATION_OFFICER_B", 网格员: "GRID_MEMBER" } as const;
+
 /** 响应级别 a plan defines. */
 export const RESPONSE_LEVELS = ["Ⅰ级", "Ⅱ级", "Ⅲ级", "Ⅳ级"] as const;

@@ -46,8 +46,8 @@ describe("emergency sample page", () => {
     });
   });
 
-  it("is a snapshot of all twelve datasets (page 1 holds every row)", () => {
-    expect(result.snapshotOf).toHaveLength(12);
+  it("is a snapshot of all fourteen datasets (page 1 holds every row)", () => {
+    expect(result.snapshotOf).toHaveLength(14);
     expect(result.snapshotOf).toEqual(expect.arrayContaining(["hazard", "emergencyPlan", "expert"]));
   });
 

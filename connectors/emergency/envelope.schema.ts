@@ -20,6 +20,8 @@ export const LIST_DATASETS = {
   supplyItems: "supplyItem",
   plans: "emergencyPlan",
   experts: "expert",
+  dutyShifts: "dutyShift",
+  informationOfficers: "informationOfficer",
 } as const satisfies Record<string, Dataset>;
 
 export type ListName = keyof typeof LIST_DATASETS;

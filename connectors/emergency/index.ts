@@ -7,7 +7,7 @@ export { generateEmergencyFeed, generateEmergencyPages, type EmergencyFeedOption
 
 /** The emergency bureau's register of response resources (应急资源). */
 export const EMERGENCY_RESOURCE_SYSTEM = "河南省应急管理综合应用平台（应急资源）";
-const EMERGENCY_RESOURCE_DATASETS: Dataset[] = ["shelter", "rescueTeam", "teamMember", "supplyDepot", "supplyItem", "emergencyPlan", "expert"];
+const EMERGENCY_RESOURCE_DATASETS: Dataset[] = ["shelter", "rescueTeam", "teamMember", "supplyDepot", "supplyItem", "emergencyPlan", "expert", "dutyShift", "informationOfficer"];
 
 export const emergencyConnector: Connector = {
   name: "emergency",

@@ -1,6 +1,6 @@
 /** Shelters, rescue teams with members, supply depots with items, plans and experts, mapped to hub records. */
 import type { HubRecord } from "../types.js";
-import type { ExpertRow, PlanRow } from "./plan.schema.js";
+import type { DutyShiftRow, ExpertRow, OfficerRow, PlanRow } from "./plan.schema.js";
 import type { ShelterRow } from "./shelter.schema.js";
 import type { SupplyDepotRow, SupplyItemRow } from "./supply.schema.js";
 import type { RescueTeamRow, TeamMemberRow } from "./team.schema.js";
@@ -128,5 +128,21 @@ export function expertRecord(row: ExpertRow): HubRecord {
       lon: row.longitude,
       lat: row.latitude,
     },
+  };
+}
+
+export function dutyShiftRecord(row: DutyShiftRow): HubRecord {
+  return {
+    dataset: "dutyShift",
+    sourceId: row.shiftId,
+    data: { unit: row.dutyUnit, regionCode: row.areaCode, role: row.dutyRole, name: row.personName, phone: row.phone, startsAt: row.startTime, endsAt: row.endTime },
+  };
+}
+
+export function officerRecord(row: OfficerRow): HubRecord {
+  return {
+    dataset: "informationOfficer",
+    sourceId: row.officerId,
+    data: { role: row.officerRole, name: row.personName, phone: row.phone, regionCode: row.areaCode, grid: row.gridName },
   };
 }

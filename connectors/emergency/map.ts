@@ -15,7 +15,9 @@ import {
   type SafetyContext,
 } from "./map-safety.js";
 import {
+  dutyShiftRecord,
   expertRecord,
+  officerRecord,
   planRecord,
   rescueTeamRecord,
   shelterRecord,
@@ -24,7 +26,7 @@ import {
   teamMemberRecord,
 } from "./map-resources.js";
 import { majorHazardSourceRow, riskPointRow } from "./risk.schema.js";
-import { expertRow, planRow } from "./plan.schema.js";
+import { dutyShiftRow, expertRow, officerRow, planRow } from "./plan.schema.js";
 import { shelterRow } from "./shelter.schema.js";
 import { supplyDepotRow, supplyItemRow } from "./supply.schema.js";
 import { rescueTeamRow, teamMemberRow } from "./team.schema.js";
@@ -58,6 +60,8 @@ export function mapEmergencyPage(page: EmergencyPage): ParseResult {
   collectRows(out, "supplyItem", lists.supplyItems ?? [], idBy("itemId"), supplyItemRow, supplyItemRecord);
   collectRows(out, "emergencyPlan", lists.plans ?? [], idBy("planId"), planRow, planRecord);
   collectRows(out, "expert", lists.experts ?? [], idBy("expertId"), expertRow, expertRecord);
+  collectRows(out, "dutyShift", lists.dutyShifts ?? [], idBy("shiftId"), dutyShiftRow, dutyShiftRecord);
+  collectRows(out, "informationOfficer", lists.informationOfficers ?? [], idBy("officerId"), officerRow, officerRecord);
 
   const snapshotOf: Dataset[] = isCompletePage(page)
     ? LIST_NAMES.filter((name) => (lists[name]?.length ?? 0) > 0).map((name) => LIST_DATASETS[name])

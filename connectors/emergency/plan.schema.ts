@@ -1,7 +1,8 @@
-/** Emergency plans (应急预案) and the experts of the bureau's pools (应急专家库). */
+/** Emergency plans (应急预案), the experts of the bureau's pools (应急专家库), duty rosters (值班表) and information officers (灾害信息员, 网格员). */
 import { z } from "zod";
 import {
   checkCoordinates,
+  dateTime,
   codeTable,
   divisionCode,
   flag,
@@ -13,7 +14,7 @@ import {
   text,
   textList,
 } from "../shared/fields.js";
-import { ADMIN_LEVEL, PLAN_KIND, RESPONSE_LEVELS } from "./codes.js";
+import { ADMIN_LEVEL, DUTY_ROLE, OFFICER_ROLE, PLAN_KIND, RESPONSE_LEVELS } from "./codes.js";
 
 export const planRow = z
   .object({
@@ -58,3 +59,34 @@ export const expertRow = z
   })
   .superRefine((row, ctx) => checkCoordinates(ctx, row.latitude, row.longitude, ["longitude"]));
 export type ExpertRow = z.output<typeof expertRow>;
+
+export const dutyShiftRow = z
+  .object({
+    shiftId: text,
+    dutyUnit: text,
+    areaCode: divisionCode,
+    dutyRole: codeTable(DUTY_ROLE),
+    personName: text,
+    phone: optionalPhone,
+    startTime: dateTime,
+    endTime: dateTime,
+  })
+  .superRefine((row, ctx) => {
+    if (row.endTime <= row.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: `${row.endTime} is not after startTime ${row.startTime}` });
+  });
+export type DutyShiftRow = z.output<typeof dutyShiftRow>;
+
+export const officerRow = z
+  .object({
+    officerId: text,
+    officerRole: codeTable(OFFICER_ROLE),
+    personName: text,
+    phone: optionalPhone,
+    /** The village or community, 12 digits */
+    areaCode: divisionCode.refine((code) => code.length === 12, "is not a village or community (12 digits)"),
+    gridName: optionalText,
+  })
+  .superRefine((row, ctx) => {
+    if (row.officerRole === "GRID_MEMBER" && row.gridName === null) ctx.addIssue({ code: "custom", path: ["gridName"], message: "is required for a grid member" });
+  });
+export type OfficerRow = z.output<typeof officerRow>;

@@ -16,6 +16,8 @@ import { disasterEvent } from "./datasets/disaster-event.js";
 import { disasterReport } from "./datasets/disaster-report.js";
 import { emergencyPlan } from "./datasets/emergency-plan.js";
 import { expert } from "./datasets/expert.js";
+import { dutyShift } from "./datasets/duty-shift.js";
+import { informationOfficer } from "./datasets/information-officer.js";
 import { geoHazardPoint } from "./datasets/geo-hazard-point.js";
 import { hazardEvent } from "./datasets/hazard-event.js";
 import { enforcementAction } from "./datasets/enforcement-action.js";
@@ -62,6 +64,8 @@ export const DECLARED = [
   supplyItem,
   emergencyPlan,
   expert,
+  dutyShift,
+  informationOfficer,
   disasterEvent,
   disasterReport,
   warning,

@@ -31,6 +31,8 @@ import { EnterpriseMonitoringResolver, MonitoringAlarmResolver, MonitoringPointR
 import { AlarmMutations } from "./monitoring/alarm.mutations.js";
 import { EmergencyPlanResolver, ExpertResolver } from "./response/response.resolver.js";
 import { DisasterEventResolver, DisasterReportResolver } from "./response/disaster.resolver.js";
+import { DutyShiftResolver, InformationOfficerResolver } from "./response/duty.resolver.js";
+import { WarningResponseResolver } from "./response/warning-response.resolver.js";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -65,6 +67,9 @@ export const RESOLVERS = [
   ExpertResolver,
   DisasterEventResolver,
   DisasterReportResolver,
+  DutyShiftResolver,
+  InformationOfficerResolver,
+  WarningResponseResolver,
   AuditResolver,
   LiveResolver,
   SituationResolver,

@@ -167,7 +167,7 @@ describe("leak matrix", () => {
   it("covers enough principals and records to mean something", () => {
     expect(cases.length).toBeGreaterThanOrEqual(1 + ROLES.length * DEPARTMENTS.length * TERRITORIES.length + 3);
     const types = new Set(probes.map((p) => p.type));
-    for (const type of ["Enterprise", "RiskPoint", "Hazard", "Shelter", "RescueTeam", "SupplyDepot", "Warning", "HydroStation", "GeoHazardPoint", "RoadHazard", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent", "EmergencyPlan", "Expert", "DisasterEvent", "DisasterReport"]) expect(types).toContain(type);
+    for (const type of ["Enterprise", "RiskPoint", "Hazard", "Shelter", "RescueTeam", "SupplyDepot", "Warning", "HydroStation", "GeoHazardPoint", "RoadHazard", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent", "EmergencyPlan", "Expert", "DisasterEvent", "DisasterReport", "DutyShift", "InformationOfficer"]) expect(types).toContain(type);
   });
 
   it("root lists and their relations return nothing out of scope or unmasked", async () => {

@@ -5,6 +5,6 @@ export const warning = declareDataset({
   name: "Warning",
   regionPath: ["regionCodes"],
   defaultOrder: [{ sent: "desc" }],
-  needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"], geometry: [], affected: ["regionCodes"], dissemination: [] },
+  needs: { status: ["status", "expires"], areas: [], supersededBy: ["supersededById"], geometry: [], affected: ["regionCodes"], dissemination: [], response: ["type", "regionCodes"] },
   sync: { name: "warning", writer: "warning" },
 });

@@ -39,3 +39,37 @@ export class Expert extends SharedRecord {
   @Field(() => Float, { nullable: true }) lon!: number | null;
   @Field(() => Float, { nullable: true }) lat!: number | null;
 }
+
+export const DutyRole = defineEnum("DutyRole", "A duty post (值班岗位)", { LEADER: "带班领导", OFFICER: "值班员" });
+
+export const OfficerRole = defineEnum("OfficerRole", "A village's information officer or grid member", {
+  INFORMATION_OFFICER_A: "灾害信息员 A 岗",
+  INFORMATION_OFFICER_B: "灾害信息员 B 岗",
+  GRID_MEMBER: "网格员",
+});
+
+@ObjectType({ implements: Node, description: "A shift of a bureau's duty roster (值班值守); name and phone are personal" })
+export class DutyShift extends SharedRecord {
+  @Field({ description: "The bureau on duty" }) unit!: string;
+  @Field() regionCode!: string;
+  @Field(() => DutyRole) role!: string;
+  @Field(() => String, { nullable: true, description: "Personal" }) name!: string | null;
+  @Field(() => String, { nullable: true, description: "Personal" }) phone!: string | null;
+  @Field() startsAt!: Date;
+  @Field() endsAt!: Date;
+}
+
+@ObjectType({ implements: Node, description: "A village's or community's disaster information officer (灾害信息员) or grid member (网格员); name and phone are personal" })
+export class InformationOfficer extends SharedRecord {
+  @Field(() => OfficerRole) role!: string;
+  @Field(() => String, { nullable: true, description: "Personal" }) name!: string | null;
+  @Field(() => String, { nullable: true, description: "Personal" }) phone!: string | null;
+  @Field({ description: "The village or community (12 digits)" }) regionCode!: string;
+  @Field(() => String, { nullable: true, description: "The grid (网格), for grid members" }) grid!: string | null;
+}
+
+@ObjectType({ description: "A plan that answers a warning, with the response levels it sets" })
+export class PlanResponse {
+  @Field(() => EmergencyPlan) plan!: unknown;
+  @Field(() => [String]) responseLevels!: string[];
+}

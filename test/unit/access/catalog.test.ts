@@ -64,7 +64,7 @@ describe("the catalogue file", () => {
         "RescueTeam", "TeamMember", "SupplyDepot", "SupplyItem", "Warning", "WarningArea", "HydroStation",
         "HydroReading", "GeoHazardPoint", "RoadHazard", "SyncRun", "SyncCounts", "EventOutbox", "QuarantinedRecord", "AuditEntry", "TipOff",
         "ConnectorStatus", "Provenance", "HazardStats", "RegionHazardStats", "SectorHazardStats", "SectorRegionHazardStats", "Bulletin", "BulletinClearance", "BulletinEnforcement", "EnforcementAction", "RegionClearance", "SectorClearance", "Situation", "RiskDistribution", "RegionRiskCounts", "IndicatorReport", "RegionIndicators",
-        "WarningDissemination", "EmergencyPlan", "Expert", "DisasterEvent", "DisasterReport", "DisasterReportChange", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent", "MonitoringReading", "HourlyReading", "MonitoringAlarmChange",
+        "WarningDissemination", "EmergencyPlan", "Expert", "DisasterEvent", "DisasterReport", "DisasterReportChange", "DutyShift", "InformationOfficer", "WarningResponse", "PlanResponse", "MonitoringPoint", "MonitoringAlarm", "MonitoringAlarmEvent", "MonitoringReading", "HourlyReading", "MonitoringAlarmChange",
         "HazardChange", "WarningChange", "WaterLevelAlert", "RainfallAlert", "RecordChange", "ConnectorRunEvent",
       ].sort(),
     );
