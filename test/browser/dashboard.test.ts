@@ -116,6 +116,9 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     const impact = await page.textContent("#impact");
     expect(impact).toContain("测试气象台发布暴雨红色预警");
     expect(impact).toContain("避难场所");
+    // and what it calls on: 开封's flood plan with its levels, who is on duty at the city's bureau now
+    expect(impact).toContain("开封市防汛应急预案（Ⅰ级、Ⅱ级、Ⅲ级、Ⅳ级）");
+    expect(impact).toMatch(/现在值班[\s\S]*开封市应急管理局 带班领导 孙卫东/);
     await page.click("#impact .close", { timeout: 60_000 });
     await page.screenshot({ path: process.env.EMHUB_SCREENSHOT ?? path.join(os.tmpdir(), "emhub-dashboard.png") });
     expect(b.blocked).toEqual([]);
@@ -175,6 +178,20 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     const marker = `path.feature-monitoring-alarms[data-id="${toGlobalId("MonitoringAlarm", stored.id)}"]`;
     await expect.poll(() => page.getAttribute(marker, "fill"), { timeout: 60_000, interval: 50 }).toBe("#d7191c");
     await expect.poll(() => page.textContent("#figures"), { timeout: 60_000 }).toContain(`${before.data!.situation.alarmsOpen + 1}监测报警`);
+    await page.close();
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it("gives the duty view who is on duty now with their phones, and the disaster reports overdue", async () => {
+    const page = await signedIn(await supervisor("410505"));
+    await page.click("nav [data-view=duty]");
+    // what a person reads: the county bureau's officer on duty, with a phone to call, and 殷都区's process with no 初报
+    await expect.poll(() => page.textContent("#on-duty"), { timeout: 60_000 }).toContain("冯磊");
+    expect(await page.textContent("#on-duty")).toMatch(/殷都区应急管理局\s*值班员\s*冯磊\s*13903721007/);
+    await expect.poll(() => page.textContent("#overdue-reports"), { timeout: 60_000 }).toContain("殷都区7·20风雹");
+    expect(await page.textContent("#overdue-reports")).toContain("初报逾期");
+    expect(await page.locator("#view-situation").isVisible()).toBe(false);
     await page.close();
     expect(b.blocked).toEqual([]);
     expect(b.pageErrors).toEqual([]);

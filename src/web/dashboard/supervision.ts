@@ -5,8 +5,9 @@
  * bi-monthly bulletin. Each table is read on its own, so one the reader may
  * not read says so without emptying the others.
  */
-import { download, gql, HubError } from "./api.js";
+import { download } from "./api.js";
 import { escapeHtml } from "./colours.js";
+import { day, fill, section } from "./tables.js";
 
 interface HazardRow {
   description: string | null;
@@ -53,14 +54,7 @@ interface EnforcementRow {
 const TIP_OFF_STATE: Record<TipOffRow["state"], string> = { RECEIVED: "已受理", REGISTERED: "已立案为隐患", DISMISSED: "不予立案" };
 const ORDER: Record<EnforcementRow["order"], string> = { NONE: "无", RECTIFY_NOW: "责令立即整改", RECTIFY_BY_DEADLINE: "责令限期整改", SUSPEND: "责令停产停业整顿" };
 
-const day = (value: string | null) => escapeHtml((value ?? "").slice(0, 10));
 
-/** A table of `rows` under `header`, or 无. */
-function fill<T>(element: HTMLElement, header: string[], rows: T[], cells: (row: T) => string[]) {
-  element.innerHTML = rows.length
-    ? `<tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr>` + rows.map((row) => `<tr>${cells(row).map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")
-    : `<tr><td>无</td></tr>`;
-}
 
 const hazardTable = (element: HTMLElement, rows: HazardRow[]) =>
   fill(element, ["企业", "隐患", "状态", "期限"], rows, (h) => [
@@ -89,14 +83,6 @@ const enforcementTable = (element: HTMLElement, rows: EnforcementRow[]) =>
     r.closed ? "已结案" : "未结案",
   ]);
 
-/** Reads one table's query and fills it, or says in it why it could not. */
-async function section<T>(element: HTMLElement, query: string, show: (data: T) => void) {
-  try {
-    show(await gql<T>(query));
-  } catch (error) {
-    element.innerHTML = `<tr><td>${escapeHtml(error instanceof HubError ? error.message : "无法读取")}</td></tr>`;
-  }
-}
 
 /** The bi-monthly period of today (China time): 2026-P6 is November–December. */
 export function currentPeriod(now = new Date()): string {
