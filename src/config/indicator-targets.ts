@@ -20,7 +20,10 @@ const Headcounts = z.partialRecord(z.enum(["CITY", "COUNTY", "TOWNSHIP", "VILLAG
 const Target = z
   .object({
     plan: z.string().min(1),
-    atLeast: z.number(),
+    /** The figure must reach this … */
+    atLeast: z.number().optional(),
+    /** … or stay at or below this (a time that must not be exceeded). */
+    atMost: z.number().optional(),
     article: z.string().min(1),
     words: Words,
     minimumHeadcount: Headcounts.optional(),
@@ -28,7 +31,8 @@ const Target = z
     /** Another line of the same plan that says otherwise (for one level of division, when given). */
     conflict: z.object({ article: z.string().min(1), words: Words, note: z.string().min(1), level: z.enum(["CITY", "COUNTY", "TOWNSHIP", "VILLAGE"]).optional() }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.atLeast === undefined) !== (t.atMost === undefined), "a target gives atLeast or atMost, one of them");
 const Indicator = z.object({ name: z.string().min(1), unit: z.string().min(1), method: z.string().min(1), targets: z.array(Target) }).strict();
 const File = z
   .object({
@@ -95,6 +99,7 @@ export function loadIndicatorTargets(file = INDICATOR_TARGETS_FILE): IndicatorTa
           unit: indicator.unit,
           method: indicator.method,
           atLeast: first?.atLeast ?? null,
+          atMost: first?.atMost ?? null,
           basis: first ? citation(first.plan, first.article, first.words) : null,
           noTarget: first
             ? null

@@ -8,6 +8,8 @@
  * statement of the figure disagree on it (both shown, with a conflict note).
  * Pure: no I/O.
  */
+import { AID_HOURS, hoursToAid, initialReportDueAt, onTime, type DisasterProcess, type ReportSent } from "./disaster-reports.js";
+
 export const INDICATOR_IDS = [
   "MAJOR_RISK_POINT_MONITORING",
   "MAJOR_HAZARD_MONITORING",
@@ -19,6 +21,10 @@ export const INDICATOR_IDS = [
   "LIABILITY_INSURANCE_HIGH_RISK",
   "PUBLIC_WARNING_COVERAGE",
   "WARNING_RELEASE_COVERAGE",
+  "INFORMATION_OFFICER_COVERAGE",
+  "PLAN_DRILL_RATE",
+  "DISASTER_REPORT_ON_TIME",
+  "AID_WITHIN_10_HOURS",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -41,6 +47,8 @@ export interface IndicatorTarget {
   method: string;
   /** null: no plan binding the division sets one (`noTarget` says which plans were read). */
   atLeast: number | null;
+  /** A ceiling instead (a time that must not be exceeded); null: the target, if any, is atLeast. */
+  atMost?: number | null;
   basis: Citation | null;
   noTarget: string | null;
   /** RESCUE_TEAM_SIZE: the fewest people a team of the division's level must have, and where that is said. */
@@ -64,6 +72,8 @@ export interface Indicator {
   numerator: number | null;
   denominator: number | null;
   target: number | null;
+  /** The target is a ceiling (at most), not a floor (at least). */
+  atMost: boolean;
   basis: Citation | null;
   /** One line: the plan, article and words that set the target, or why there is none. */
   source: string;
@@ -138,6 +148,15 @@ export interface IndicatorInputs {
   code?: string;
   /** Where those warnings went (the release system's reports). */
   disseminations?: ReadonlyArray<DisseminationReport>;
+  /** The villages and communities of the division in the reference data (null: not there), and those with an information officer. */
+  villages?: readonly string[] | null;
+  officerVillages?: readonly string[];
+  /** The division's emergency plans: when each was last drilled. */
+  plans?: ReadonlyArray<{ lastDrillAt: Date | null }>;
+  /** The disaster processes of the year before the figures' date, with their reports. */
+  disasterProcesses?: ReadonlyArray<DisasterProcess & { reports: readonly ReportSent[] }>;
+  /** The figures' date. */
+  asOf?: Date;
   /** The divisions directly under this one, and whether each has a 专（兼）职 rescue team. */
   divisionsUnder: ReadonlyArray<{ code: string; hasRescueTeam: boolean }>;
   /** 专（兼）职 teams (not enterprise brigades, not social forces) at this division's own level. */
@@ -174,7 +193,8 @@ function judge(id: IndicatorId, target: IndicatorTarget, figure: Figure, digits:
     value: figure.value,
     numerator: figure.numerator,
     denominator: figure.denominator,
-    target: target.atLeast,
+    target: target.atLeast ?? target.atMost ?? null,
+    atMost: target.atMost != null,
     basis: target.basis,
     source: target.basis ? cite(target.basis) : (target.noTarget ?? "没有设定此目标的规划"),
     stated: target.statement ?? null,
@@ -193,12 +213,14 @@ function judge(id: IndicatorId, target: IndicatorTarget, figure: Figure, digits:
     if (figure.failsWhenUnknown && target.atLeast !== null) return { ...base, met: false, unknownBecause: null, conflict, note: figure.failsWhenUnknown };
     return unknown(figure.unknownBecause ?? "nothing to count");
   }
-  if (target.atLeast === null) return unknown(target.noTarget ?? "no binding plan sets a target");
-  const metByRecords = figure.value >= target.atLeast;
+  const goal = target.atLeast ?? target.atMost ?? null;
+  if (goal === null) return unknown(target.noTarget ?? "no binding plan sets a target");
+  const reaches = (value: number) => (target.atMost != null ? value <= target.atMost : value >= goal);
+  const metByRecords = reaches(figure.value);
   if (disagrees) {
-    const metByStatement = stated.value >= target.atLeast;
+    const metByStatement = reaches(stated.value);
     if (metByRecords !== metByStatement)
-      return unknown(`the records (${round(figure.value, digits)}) and ${stated.citation.plan} (${stated.value}) disagree on whether ${target.atLeast} ${target.unit} is reached`);
+      return unknown(`the records (${round(figure.value, digits)}) and ${stated.citation.plan} (${stated.value}) disagree on whether ${goal} ${target.unit} is reached`);
   }
   return { ...base, met: metByRecords, unknownBecause: null, conflict };
 }
@@ -265,6 +287,31 @@ function releaseFigures(inputs: IndicatorInputs): { breadth: Figure; coverage: F
   };
 }
 
+const YEAR_MS = 365 * 86_400_000;
+
+/** 灾害信息员 coverage, drills, reports on time and aid within 10 hours: the response figures (response datasets). */
+function responseFigures(inputs: IndicatorInputs) {
+  const asOf = inputs.asOf ?? new Date();
+  const villages = inputs.villages ?? null;
+  const covered = new Set(inputs.officerVillages ?? []);
+  const officers: Figure =
+    villages === null || villages.length === 0
+      ? { value: null, numerator: null, denominator: null, unknownBecause: "the division's villages and communities are not in the reference data" }
+      : ratio(villages.filter((v) => covered.has(v)).length, villages.length, "");
+  const plans = inputs.plans ?? [];
+  const drills = ratio(plans.filter((p) => p.lastDrillAt !== null && asOf.getTime() - p.lastDrillAt.getTime() <= YEAR_MS).length, plans.length, "no emergency plan of the division");
+  const processes = inputs.disasterProcesses ?? [];
+  const due = processes.filter((p) => initialReportDueAt(p).getTime() <= asOf.getTime());
+  const initialOnTime = (p: (typeof processes)[number]) => p.reports.some((r) => r.stage === "INITIAL" && onTime(p, r));
+  const reports = ratio(due.filter(initialOnTime).length, due.length, "no disaster process of the division whose 初报 was due in the past year");
+  const hours = processes.map((p) => hoursToAid(p, p.reports)).filter((h): h is number => h !== null);
+  const aid: Figure =
+    hours.length === 0
+      ? { value: null, numerator: null, denominator: null, unknownBecause: "no disaster report of the past year says when those needing aid had it" }
+      : { value: round(Math.max(...hours), 1), numerator: hours.filter((h) => h <= AID_HOURS).length, denominator: hours.length, note: "取一年内各灾害过程中最长的一次（小时）；分子为10小时内得到救助的过程数" };
+  return { officers, drills, reports, aid };
+}
+
 export function warningLeadTimes(warnings: ReadonlyArray<WarningForLeadTime>, types: readonly string[]): number[] {
   return warnings
     .filter((w) => w.msgType === "Alert" && w.capStatus === "Actual" && types.includes(w.type) && w.onset !== null)
@@ -289,6 +336,7 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
         ? { value: null, numerator: 0, denominator: 0, failsWhenUnknown: `本级没有登记专（兼）职救援队伍；${minimum.basis.plan}要求建立不少于${minimum.count}人的队伍` }
         : { ...ratio(inputs.ownLevelTeams.filter((team) => team.headcount >= minimum.count).length, inputs.ownLevelTeams.length, ""), note: `本级队伍人数下限 ${minimum.count} 人：${cite(minimum.basis)}` };
   const release = releaseFigures(inputs);
+  const response = responseFigures(inputs);
   const teamTarget = minimum === null ? t.RESCUE_TEAM_SIZE : { ...t.RESCUE_TEAM_SIZE, name: `${t.RESCUE_TEAM_SIZE.name}（不少于${minimum.count}人）` };
   return [
     judge("MAJOR_RISK_POINT_MONITORING", t.MAJOR_RISK_POINT_MONITORING, { ...ratio(red.filter((p) => monitoredOnline(p.points)).length, red.length, "no red (重大) risk point to monitor"), note: offlineNote(red) }, 2),
@@ -328,5 +376,9 @@ export function computeIndicators(inputs: IndicatorInputs, targets: Record<Indic
     ),
     judge("PUBLIC_WARNING_COVERAGE", t.PUBLIC_WARNING_COVERAGE, release.coverage, 2),
     judge("WARNING_RELEASE_COVERAGE", t.WARNING_RELEASE_COVERAGE, release.breadth, 2),
+    judge("INFORMATION_OFFICER_COVERAGE", t.INFORMATION_OFFICER_COVERAGE, response.officers, 2),
+    judge("PLAN_DRILL_RATE", t.PLAN_DRILL_RATE, response.drills, 2),
+    judge("DISASTER_REPORT_ON_TIME", t.DISASTER_REPORT_ON_TIME, response.reports, 2),
+    judge("AID_WITHIN_10_HOURS", t.AID_WITHIN_10_HOURS, response.aid, 1),
   ];
 }

@@ -23,7 +23,7 @@ const met = (f: Indicator) => (f.met === null ? "未知" : f.met ? "达标" : "�
 export function indicatorRows(report: IndicatorReportData): Cell[][] {
   const divisions = [{ region: report.region, name: report.name, indicators: report.indicators }, ...report.byRegion];
   return [
-    ["区划代码", "区划", "指标", "单位", "数值", "分子", "分母", "目标（不低于）", "是否达标", "目标依据", "未知原因", "规划所述数值", "不一致", "说明", "计算方法"],
+    ["区划代码", "区划", "指标", "单位", "数值", "分子", "分母", "目标", "是否达标", "目标依据", "未知原因", "规划所述数值", "不一致", "说明", "计算方法"],
     ...divisions.flatMap((d) =>
       d.indicators.map((f): Cell[] => [
         d.region,
@@ -33,7 +33,7 @@ export function indicatorRows(report: IndicatorReportData): Cell[][] {
         f.value ?? "未知",
         f.numerator,
         f.denominator,
-        f.target ?? "无",
+        f.target === null ? "无" : `${f.atMost ? "≤" : "≥"} ${f.target}`,
         met(f),
         f.source,
         f.unknownBecause,

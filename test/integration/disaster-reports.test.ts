@@ -47,6 +47,15 @@ describe("disaster reports", () => {
     expect(byCode.get("410505-20260720-FB")).toMatchObject({ overdue: ["INITIAL"], latestReport: null, hoursToAid: null });
     const board = await t.request<{ situation: { disasterReportsOverdue: number } }, never>(`{ situation(region: "410505") { disasterReportsOverdue } }`, undefined, await supervisor("41"));
     expect(board.data!.situation.disasterReportsOverdue).toBe(1);
+
+    // the province's figures: one 初报 of three on time; aid within 8.2 hours at the longest, against 豫政's 10
+    type Figure = { id: string; value: number | null; numerator: number | null; denominator: number | null; target: number | null; atMost: boolean; met: boolean | null };
+    const res = await t.request<{ indicators: { indicators: Figure[] } }, never>(`{ indicators(region: "41") { indicators { id value numerator denominator target atMost met } } }`, undefined, await supervisor("41"));
+    const figure = (id: string) => res.data!.indicators.indicators.find((f) => f.id === id)!;
+    expect(figure("DISASTER_REPORT_ON_TIME")).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, target: null, met: null });
+    expect(figure("AID_WITHIN_10_HOURS")).toMatchObject({ value: 8.2, numerator: 1, denominator: 1, target: 10, atMost: true, met: true });
+    expect(figure("PLAN_DRILL_RATE").denominator).toBeGreaterThan(0);
+    expect(figure("INFORMATION_OFFICER_COVERAGE")).toMatchObject({ value: null, met: null });
   });
 
   it("arrive live to the territory as they are pushed, and a late 初报 ends the overdue", async () => {

@@ -32,7 +32,7 @@ describe("indicator targets quote their plans", () => {
     for (const [id, indicator] of Object.entries(file.indicators))
       for (const t of indicator.targets) {
         // a team-size target is every team at its floor (100%): the floors are the figures the words give
-        const figures = t.minimumHeadcount ? Object.values(t.minimumHeadcount) : [t.atLeast].filter((n) => n !== 100 || !/全覆盖/.test(t.words.join("")));
+        const figures = t.minimumHeadcount ? Object.values(t.minimumHeadcount) : [t.atLeast ?? t.atMost].filter((n) => n !== 100 || !/全覆盖/.test(t.words.join("")));
         for (const n of figures) expect(t.words.join(" "), `${id} ${t.plan}: ${n}`).toMatch(new RegExp(`(^|\\D)${String(n).replace(".", "\\.")}(\\D|$)`));
       }
   });

@@ -8,6 +8,7 @@ import { loadIndicatorTargets } from "../../config/indicator-targets.js";
 import { divisionPrefix, divisionsOverlap } from "../../core/division.js";
 import { computeIndicators, type DivisionLevel, type IndicatorInputs, type MonitoredPoint } from "../../core/indicators.js";
 import { isOnline } from "../../core/monitoring.js";
+import type { ReportStage } from "../../core/disaster-reports.js";
 import type { Row } from "../../data/reader.js";
 import { territoryWhere } from "../../data/scope-where.js";
 import { badInput } from "../../errors/hub-error.js";
@@ -38,7 +39,8 @@ export class Indicator {
   @Field(() => Float, { nullable: true, description: "null: unknown (see unknownBecause), never a zero that is not one" }) value!: number | null;
   @Field(() => Float, { nullable: true }) numerator!: number | null;
   @Field(() => Float, { nullable: true }) denominator!: number | null;
-  @Field(() => Float, { nullable: true, description: "The target (at least this) of the plan that binds the division; null when no binding plan sets one" }) target!: number | null;
+  @Field(() => Float, { nullable: true, description: "The target of the plan that binds the division (at least this, or at most with atMost); null when no binding plan sets one" }) target!: number | null;
+  @Field({ description: "The target is a ceiling: the figure must stay at or below it (a time)" }) atMost!: boolean;
   @Field(() => PlanCitation, { nullable: true, description: "Where the binding plan sets the target" }) basis!: PlanCitation | null;
   @Field({ description: "The binding plan, article and words in one line, or why there is no target" }) source!: string;
   @Field(() => Boolean, { nullable: true, description: "Whether the target is met; null when unknown (see unknownBecause)" }) met!: boolean | null;
@@ -85,7 +87,7 @@ export class IndicatorsResolver {
     const within = (dataset: Parameters<typeof territoryWhere>[0], columns: string[], extra: Record<string, unknown> = {}) =>
       ctx.reader.all(dataset, { AND: [territoryWhere(dataset, place.prefix), extra] }, columns);
     const yearBefore = new Date(when.getTime() - 365 * DAY_MS);
-    const [self, children, riskPoints, sources, monitoringPoints, shelters, warnings, disseminations, teams, enterprises] = await Promise.all([
+    const [self, children, riskPoints, sources, monitoringPoints, shelters, warnings, disseminations, teams, enterprises, villages, officers, plans, processes, disasterReports] = await Promise.all([
       ctx.reader.byKey("Region", place.code),
       childRegions(ctx, place),
       within("RiskPoint", ["id", "regionCode", "level"]),
@@ -96,7 +98,13 @@ export class IndicatorsResolver {
       within("WarningDissemination", ["warningId", "regionCode", "channel", "reached"], { sentAt: { gte: yearBefore, lte: when } }),
       within("RescueTeam", ["regionCode", "level", "category", "headcount"]),
       within("Enterprise", ["regionCode", "sizeClass", "sector", "standardisationGrade", "liabilityInsurance"]),
+      within("Region", ["code"], { level: "VILLAGE" }),
+      within("InformationOfficer", ["regionCode", "role"], { role: { in: ["INFORMATION_OFFICER_A", "INFORMATION_OFFICER_B"] } }),
+      within("EmergencyPlan", ["regionCode", "lastDrillAt"]),
+      within("DisasterEvent", ["id", "regionCode", "occurredAt", "endedAt"], { occurredAt: { gte: yearBefore, lte: when } }),
+      within("DisasterReport", ["eventId", "stage", "sentAt", "needingAid", "aidDeliveredAt"], { sentAt: { gte: yearBefore } }),
     ]);
+    const reportsOf = groupBy(disasterReports, "eventId");
     const grandchildren = children.length === 0 ? [] : await ctx.reader.all("Region", { parentCode: { in: children.map((c) => c.code as string) } }, ["code", "parentCode"]);
     const pointsOf = monitoredPointsBy(monitoringPoints, when, ctx.config.monitoringFreshnessMinutes);
     const rescueForces = teams.filter((team) => !NOT_RESCUE_FORCE.has(team.category as string));
@@ -115,6 +123,20 @@ export class IndicatorsResolver {
           .filter((w) => (w.regionCodes as string[]).some((code) => divisionsOverlap(code, division.code as string)))
           .map((w) => ({ id: w.id as string, msgType: w.msgType as string, capStatus: w.capStatus as string, type: w.type as string, sent: w.sent as Date, onset: (w.onset as Date | null) ?? null })),
         code: division.code as string,
+        asOf: when,
+        villages: villages.length === 0 ? null : villages.filter((v) => String(v.code).startsWith(prefix)).map((v) => v.code as string),
+        officerVillages: officers.map((o) => o.regionCode as string),
+        plans: inDivision(plans).map((p) => ({ lastDrillAt: p.lastDrillAt ? new Date(`${String(p.lastDrillAt).slice(0, 10)}T00:00:00+08:00`) : null })),
+        disasterProcesses: inDivision(processes).map((p) => ({
+          occurredAt: p.occurredAt as Date,
+          endedAt: (p.endedAt as Date | null) ?? null,
+          reports: (reportsOf.get(p.id as string) ?? []).map((r) => ({
+            stage: r.stage as ReportStage,
+            sentAt: r.sentAt as Date,
+            needingAid: (r.needingAid as number | null) ?? null,
+            aidDeliveredAt: (r.aidDeliveredAt as Date | null) ?? null,
+          })),
+        })),
         disseminations: disseminations.map((d) => ({ warningId: d.warningId as string, regionCode: d.regionCode as string, channel: d.channel as string, reached: (d.reached as number | null) ?? null })),
         divisionsUnder: under.map((d) => ({ code: d.code as string, hasRescueTeam: rescueForces.some((team) => String(team.regionCode).startsWith(divisionPrefix(d.code as string))) })),
         ownLevelTeams: inDivision(rescueForces).filter((team) => team.level === division.level).map((team) => ({ headcount: Number(team.headcount) || 0 })),
@@ -157,4 +179,10 @@ function monitoredPointsBy(points: Row[], when: Date, freshnessMinutes: number) 
     }
   }
   return (field: "riskPointId" | "majorHazardSourceId", id: string): MonitoredPoint[] => by.get(`${field}:${id}`) ?? [];
+}
+
+function groupBy(rows: Row[], field: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(String(row[field]), [...(groups.get(String(row[field])) ?? []), row]);
+  return groups;
 }

@@ -89,6 +89,40 @@ describe("warning release figures (发布覆盖面, 公众覆盖率)", () => {
   });
 });
 
+describe("response figures", () => {
+  const asOf = at("18:00");
+  const process = (occurred: string, reports: Array<{ stage: "INITIAL" | "UPDATE"; sent: string; needingAid?: number; aid?: string }>) => ({
+    occurredAt: at(occurred),
+    endedAt: null,
+    reports: reports.map((r) => ({ stage: r.stage, sentAt: at(r.sent), needingAid: r.needingAid ?? null, aidDeliveredAt: r.aid ? at(r.aid) : null })),
+  });
+
+  it("judge the hours to aid against a ceiling: the longest one counts", () => {
+    const targets10 = targets.forRegion("410200", "CITY");
+    const within = computeIndicators({ ...empty, level: "CITY", asOf, disasterProcesses: [process("07:30", [{ stage: "UPDATE", sent: "16:30", needingAid: 600, aid: "15:40" }])] }, targets10);
+    expect(within.find((f) => f.id === "AID_WITHIN_10_HOURS")).toMatchObject({ value: 8.2, target: 10, atMost: true, met: true });
+    const beyond = computeIndicators(
+      { ...empty, level: "CITY", asOf, disasterProcesses: [process("07:30", [{ stage: "UPDATE", sent: "16:30", needingAid: 600, aid: "15:40" }]), process("02:00", [{ stage: "UPDATE", sent: "16:30", needingAid: 50, aid: "13:00" }])] },
+      targets10,
+    );
+    expect(beyond.find((f) => f.id === "AID_WITHIN_10_HOURS")).toMatchObject({ value: 11, numerator: 1, denominator: 2, met: false });
+  });
+
+  it("count 初报 on time among the processes whose 初报 was due, and villages with an officer", () => {
+    const f = byId({
+      asOf,
+      disasterProcesses: [process("07:30", [{ stage: "INITIAL", sent: "09:05" }]), process("09:00", [{ stage: "INITIAL", sent: "12:20" }]), process("14:10", []), process("17:00", [])],
+      villages: ["410106100201", "410106100202", "410106100203"],
+      officerVillages: ["410106100201", "410106100201", "410106100202"],
+      plans: [{ lastDrillAt: new Date("2026-07-05T10:00:00+08:00") }, { lastDrillAt: null }],
+    });
+    // the process of 17:00 is not due yet (19:00)
+    expect(f.get("DISASTER_REPORT_ON_TIME")).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
+    expect(f.get("INFORMATION_OFFICER_COVERAGE")).toMatchObject({ numerator: 2, denominator: 3, value: 66.67 });
+    expect(f.get("PLAN_DRILL_RATE")).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+  });
+});
+
 describe("item 1: 上街区's shelter area, where the records and 上政〔2022〕3号 disagree", () => {
   // 上政〔2022〕3号: 「应急避难场所6个…总面积达到25.77万m2,人均避难面积达到1.31m2」; 「总人口约14万人」
   const shangjie = byId({ population: 140_000, shelters: [{ areaM2: 257_700, status: "OPEN" }] }, "410106");
