@@ -191,6 +191,9 @@ describe.skipIf(skip)("the command-centre page, offline", () => {
     expect(await page.textContent("#on-duty")).toMatch(/殷都区应急管理局\s*值班员\s*冯磊\s*13903721007/);
     await expect.poll(() => page.textContent("#overdue-reports"), { timeout: 60_000 }).toContain("殷都区7·20风雹");
     expect(await page.textContent("#overdue-reports")).toContain("初报逾期");
+    await page.click("nav [data-view=situation]");
+    expect(await page.textContent("#figures")).toContain("1灾情报送逾期");
+    await page.click("nav [data-view=duty]");
     expect(await page.locator("#view-situation").isVisible()).toBe(false);
     await page.close();
     expect(b.blocked).toEqual([]);

@@ -22,6 +22,7 @@ export interface Situation {
   hazardsSupervised: number | null;
   alarmsOpen: number | null;
   alarmsEscalated: number | null;
+  disasterReportsOverdue: number | null;
   sheltersOpen: number | null;
   shelterCapacity: number | null;
   teamsOnStandby: number | null;
@@ -30,7 +31,7 @@ export interface Situation {
 }
 
 export const SITUATION_FIELDS = `region regionName asOf warningsInForce warningsByLevel { level count } warningsByType { type count }
-  stationsAboveWarning stationsAboveGuaranteed hazardsOpen hazardsOverdue hazardsMajor hazardsSupervised alarmsOpen alarmsEscalated
+  stationsAboveWarning stationsAboveGuaranteed hazardsOpen hazardsOverdue hazardsMajor hazardsSupervised alarmsOpen alarmsEscalated disasterReportsOverdue
   sheltersOpen shelterCapacity teamsOnStandby standbyHeadcount connectors { name dataAgeSeconds stale }`;
 
 const FONT = 'system-ui, "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
@@ -58,6 +59,7 @@ export function createBoard(figures: HTMLElement, warningsChart: HTMLElement, ha
         ["未销号隐患", shown(s.hazardsOpen), s.hazardsOverdue ? `逾期 ${s.hazardsOverdue}` : undefined],
         ["重大隐患", shown(s.hazardsMajor), s.hazardsSupervised ? `督办 ${s.hazardsSupervised}` : undefined],
         ["监测报警", shown(s.alarmsOpen), s.alarmsEscalated ? `超时上报 ${s.alarmsEscalated}` : undefined],
+        ["灾情报送逾期", shown(s.disasterReportsOverdue)],
         ["开放避难场所", shown(s.sheltersOpen), s.shelterCapacity !== null ? `可容纳 ${shown(s.shelterCapacity)} 人` : undefined],
         ["待命救援队", shown(s.teamsOnStandby), s.standbyHeadcount !== null ? `${shown(s.standbyHeadcount)} 人` : undefined],
       ];
