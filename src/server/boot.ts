@@ -23,7 +23,12 @@ export async function serve(config: HubConfig): Promise<void> {
     await db.close();
     throw error;
   });
-  log.info({ port: hub.port, database: db.mode }, `GraphQL on http://localhost:${hub.port}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH})`);
+  const base = `http://localhost:${hub.port}`;
+  log.info(
+    { port: hub.port, database: db.mode },
+    `GraphQL on ${base}${GRAPHQL_PATH} (subscriptions on ws://localhost:${hub.port}${GRAPHQL_PATH}); the command-centre page on ${base}/dashboard/; ` +
+      (config.introspection ? `the explorer on ${base}/explorer/` : "the explorer off (production)"),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

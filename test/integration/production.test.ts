@@ -43,6 +43,15 @@ describe("in production", () => {
     const body = (await res.json()) as { data: { shelters: { totalCount: number } } };
     expect(body.data.shelters.totalCount).toBe(0);
     expect((await fetch(`${hub.url}/explorer/`)).status).toBe(404);
+    // a browser opening /graphql is told the explorer is off, not given a CSRF error
+    const page = await fetch(`${hub.url}/graphql`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toMatch(/^The GraphQL explorer is off on this deployment/);
+    const icon = await fetch(`${hub.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg /);
+    expect(hub.output()).toMatch(/the command-centre page on http:\/\/localhost:\d+\/dashboard\/; the explorer off/);
     expect((await fetch(`${hub.url}/metrics`)).status).toBe(403);
   });
 
