@@ -11,6 +11,7 @@ import { HYDRO_READINGS, MONITORING_READINGS } from "../../src/data/reading-part
 import { escalateAlarms, keepReadings } from "../../src/sync/monitoring-jobs.js";
 import { startTestHub, type TestHub } from "../helpers/start-server.js";
 import { expectSubscriptions, subscribe, wsClient } from "../helpers/ws-client.js";
+import { latencyBudgetMs } from "../helpers/wait.js";
 
 let t: TestHub;
 beforeAll(async () => {
@@ -154,6 +155,38 @@ describe("monitoring alarms", () => {
     expect(audited).toBe(3);
     live.stop();
     await client.dispose();
+  });
+
+  it("are raised by the hub when a pushed reading passes a threshold, live to the county within 2 s and not to its neighbour, and cleared when the readings are back", async () => {
+    type Change = { monitoringAlarm: { action: string; alarm: { level: string; value: number; point: { code: string } } } };
+    const QUERY = "subscription { monitoringAlarm { action alarm { level value point { code } } } }";
+    const county = wsClient(t.wsUrl, { authorization: `Bearer ${await supervisor("410212")}` });
+    const neighbour = wsClient(t.wsUrl, { authorization: `Bearer ${await supervisor("410205")}` });
+    const started = expectSubscriptions(t.hub, 2);
+    const mine = subscribe<Change>(county, QUERY);
+    const theirs = subscribe<Change>(neighbour, QUERY);
+    await started();
+    const gateway = await service("4102");
+    // 氯化釜压力 of 祥符区: 高报 0.8, 高高报 1.0
+    const pushedAt = Date.now();
+    await push({ readings: [{ pointCode: "JC-410212-002-PT01", collectTime: chinaTime(new Date()), value: 0.85 }] }, gateway);
+    expect(await mine.next()).toEqual({ monitoringAlarm: { action: "RAISE", alarm: { level: "HIGH", value: 0.85, point: { code: "JC-410212-002-PT01" } } } });
+    expect(Date.now() - pushedAt).toBeLessThan(latencyBudgetMs(2000));
+    // the neighbour's first event is one of its own territory, pushed after: the county's alarm never reached it
+    await push({ alarms: [{ alarmId: `BJ-NB-${Date.now()}`, pointCode: "JC-410205-005-PT01", alarmTime: chinaTime(new Date()), value: 1.7, alarmLevel: "高报", alarmStatus: "报警" }] }, gateway);
+    expect((await theirs.next()).monitoringAlarm.alarm.point.code).toBe("JC-410205-005-PT01");
+    // a later reading back within the thresholds clears the hub's alarm
+    await push({ readings: [{ pointCode: "JC-410212-002-PT01", collectTime: chinaTime(new Date(Date.now() + 1000)), value: 0.42 }] }, gateway);
+    expect((await mine.next()).monitoringAlarm).toMatchObject({ action: "CLEAR", alarm: { point: { code: "JC-410212-002-PT01" } } });
+    const history = await t.database.db.prisma.monitoringAlarmEvent.findMany({ where: { alarm: { pointCode: "JC-410212-002-PT01" } }, orderBy: { seq: "asc" } });
+    expect(history.map((e) => [e.action, e.actor, e.note])).toEqual([
+      ["RAISE", "emhub", "读数 0.85 MPa 达到高报阈值 0.8"],
+      ["CLEAR", "emhub", "读数恢复正常"],
+    ]);
+    mine.stop();
+    theirs.stop();
+    await county.dispose();
+    await neighbour.dispose();
   });
 
   it("are escalated to the county's emergency bureau when nobody acknowledges them in time, once", async () => {
